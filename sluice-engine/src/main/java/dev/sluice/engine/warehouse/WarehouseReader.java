@@ -1,0 +1,180 @@
+package dev.sluice.engine.warehouse;
+
+import dev.sluice.sdk.SyncException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads a local warehouse ({@code files/warehouse.db}) without a DuckDB CLI: the tables of schema
+ * {@value #SCHEMA}, their rows, and arbitrary SQL. Opens the file read-only, so it fails while a
+ * sync holds the file. Not thread-safe; close it when done.
+ */
+public final class WarehouseReader implements AutoCloseable {
+
+    /** The schema that holds synced tables, as in Fivetran's local tester. */
+    public static final String SCHEMA = "tester";
+
+    private final Connection connection;
+
+    private WarehouseReader(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * @param warehouseFile the {@code warehouse.db} file
+     * @return a reader
+     * @throws SyncException naming the file when it does not exist or cannot be opened
+     */
+    public static WarehouseReader open(Path warehouseFile) {
+        if (!Files.isRegularFile(warehouseFile)) {
+            throw new SyncException("No warehouse at " + warehouseFile + ": run `sluice debug` first");
+        }
+        try {
+            Properties properties = new Properties();
+            properties.setProperty("duckdb.read_only", "true");
+            return new WarehouseReader(DriverManager.getConnection("jdbc:duckdb:" + warehouseFile, properties));
+        } catch (SQLException e) {
+            throw WarehouseErrors.openFailed(warehouseFile, e);
+        }
+    }
+
+    /** @return the synced tables' names, sorted */
+    public List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        for (Map<String, Object> row : query("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+                + SCHEMA + "' ORDER BY table_name").rows()) {
+            tables.add((String) row.get("table_name"));
+        }
+        return tables;
+    }
+
+    /**
+     * @param table a destination table name
+     * @return every row (soft-deleted ones included), ordered by all columns but the system ones;
+     *     values as JDBC returns them
+     * @throws SyncException naming the table when it does not exist
+     */
+    public List<Map<String, Object>> rows(String table) {
+        if (!tables().contains(table)) {
+            throw new SyncException("No table '" + table + "' in the warehouse; it has " + tables());
+        }
+        List<String> columns = columns(table);
+        StringBuilder order = new StringBuilder();
+        for (String column : columns) {
+            if (!column.equals("_fivetran_synced")) {
+                order.append(order.length() == 0 ? "" : ", ").append(Sql.quote(column));
+            }
+        }
+        return query("SELECT * FROM " + Sql.quote(SCHEMA) + "." + Sql.quote(table)
+                + (order.length() == 0 ? "" : " ORDER BY " + order)).rows();
+    }
+
+    /**
+     * @param table a destination table name
+     * @return the table's column names in table order
+     */
+    public List<String> columns(String table) {
+        List<String> columns = new ArrayList<>();
+        try (var statement = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+            statement.setString(1, SCHEMA);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SyncException("Cannot read the columns of table '" + table + "': " + e.getMessage(), e);
+        }
+        return columns;
+    }
+
+    /** @return one line per table: rows, soft-deleted rows and columns */
+    public List<TableOverview> overview() {
+        List<TableOverview> overview = new ArrayList<>();
+        for (String table : tables()) {
+            List<String> columns = columns(table);
+            String deleted = columns.contains("_fivetran_deleted")
+                    ? "count(*) FILTER (WHERE _fivetran_deleted)" : "0";
+            Map<String, Object> counts = query("SELECT count(*) AS n, " + deleted + " AS d FROM "
+                    + Sql.quote(SCHEMA) + "." + Sql.quote(table)).rows().get(0);
+            overview.add(new TableOverview(table, ((Number) counts.get("n")).longValue(),
+                    ((Number) counts.get("d")).longValue(), columns));
+        }
+        return overview;
+    }
+
+    /**
+     * Runs any SQL. Tables are in schema {@value #SCHEMA}, e.g. {@code SELECT * FROM tester.orders}.
+     *
+     * @param sql the statement
+     * @return its columns and rows
+     * @throws SyncException with DuckDB's message when the statement fails
+     */
+    public QueryResult query(String sql) {
+        try (Statement statement = connection.createStatement()) {
+            if (!statement.execute(sql)) {
+                return new QueryResult(List.of(), List.of());
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(meta.getColumnLabel(i));
+                }
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.put(columns.get(i - 1), rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                return new QueryResult(columns, rows);
+            }
+        } catch (SQLException e) {
+            throw new SyncException("Query failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot close the warehouse: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A table at a glance.
+     *
+     * @param name destination table name
+     * @param rows all rows
+     * @param deletedRows rows with {@code _fivetran_deleted = true}
+     * @param columns column names in table order
+     */
+    public record TableOverview(String name, long rows, long deletedRows, List<String> columns) {
+    }
+
+    /**
+     * The result of a query.
+     *
+     * @param columns column labels in order
+     * @param rows each row as label to value, in column order
+     */
+    public record QueryResult(List<String> columns, List<Map<String, Object>> rows) {
+    }
+}
