@@ -1,6 +1,20 @@
 package dev.sluice.engine;
 
+import dev.sluice.engine.core.SchemaManager;
+import dev.sluice.engine.core.StartState;
+import dev.sluice.engine.core.WarehouseOperations;
+import dev.sluice.engine.duckdb.Warehouse;
+import dev.sluice.engine.input.ConfigurationLoader;
+import dev.sluice.engine.schema.Naming;
+import dev.sluice.sdk.Configuration;
 import dev.sluice.sdk.Connector;
+import dev.sluice.sdk.State;
+import dev.sluice.sdk.SyncException;
+import dev.sluice.sdk.Table;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one sync of a connector into the project's local DuckDB warehouse: reads the
@@ -11,6 +25,8 @@ import dev.sluice.sdk.Connector;
  * {@link #run()} works.
  */
 public final class LocalSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSync.class);
 
     private final Connector connector;
     private final SyncOptions options;
@@ -38,6 +54,61 @@ public final class LocalSync {
      * @return how the sync ended
      */
     public SyncResult run() {
-        throw new UnsupportedOperationException("engine under construction");
+        long start = System.nanoTime();
+        State state = State.empty();
+        WarehouseOperations operations = null;
+        Warehouse warehouse = null;
+        String phase = "setup";
+        try {
+            Configuration configuration = options.configuration() != null
+                    ? ConfigurationLoader.of(options.configuration())
+                    : ConfigurationLoader.load(options.configurationFile());
+            warehouse = Warehouse.open(options.warehouseFile(), options.memoryLimit());
+            LOG.info("warehouse: {} (schema={})", options.warehouseFile(), Warehouse.SCHEMA);
+            StartState startState = StartState.resolve(warehouse, options.stateFile(), options.stateOverride());
+            state = startState.state();
+            LOG.info("previous state: {}", state.asMap());
+            SchemaManager schema = new SchemaManager(new Naming(options.naming()), metrics, warehouse.loadTables());
+            warehouse.begin();
+            operations = new WarehouseOperations(warehouse, schema, metrics, options.stateFile(), state,
+                    startState.json(), options.flushRows(), options.checkpointObserver());
+            phase = "schema()";
+            List<Table> tables = connector.schema(configuration);
+            schema.declare(tables == null ? List.of() : tables, operations::writerFor);
+            phase = "update()";
+            connector.update(configuration, state.copy(), operations);
+            phase = "the final commit";
+            operations.finish();
+            return result(true, null, null, start, operations);
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            if (warehouse != null) {
+                warehouse.rollbackQuietly();
+            }
+            String message = describe(phase, e);
+            LOG.debug("sync failed", e);
+            return new SyncResult(false, message, e, metrics, Duration.ofNanos(System.nanoTime() - start),
+                    operations != null ? operations.savedState() : state,
+                    operations != null ? operations.warnings() : List.of());
+        } finally {
+            if (operations != null) {
+                operations.close();
+            }
+            if (warehouse != null) {
+                warehouse.close();
+            }
+        }
+    }
+
+    private SyncResult result(boolean ok, String message, Throwable failure, long start, WarehouseOperations operations) {
+        return new SyncResult(ok, message, failure, metrics, Duration.ofNanos(System.nanoTime() - start),
+                operations.savedState(), operations.warnings());
+    }
+
+    private static String describe(String phase, Throwable e) {
+        if (e instanceof SyncException) {
+            return e.getMessage();
+        }
+        String message = e.getMessage();
+        return phase + " failed: " + e.getClass().getName() + (message == null ? "" : ": " + message);
     }
 }

@@ -1,0 +1,351 @@
+package dev.sluice.engine.core;
+
+import dev.sluice.engine.CheckpointObserver;
+import dev.sluice.engine.SyncMetrics;
+import dev.sluice.engine.duckdb.Operation;
+import dev.sluice.engine.duckdb.TableWriter;
+import dev.sluice.engine.duckdb.Warehouse;
+import dev.sluice.engine.input.StateFile;
+import dev.sluice.engine.schema.ColumnModel;
+import dev.sluice.engine.schema.Naming;
+import dev.sluice.engine.schema.RowHasher;
+import dev.sluice.engine.schema.TableModel;
+import dev.sluice.engine.schema.ValueConverter;
+import dev.sluice.sdk.Operations;
+import dev.sluice.sdk.State;
+import dev.sluice.sdk.SyncException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Operations} a connector writes to during a local sync: converts each row to the
+ * table's column types (creating and widening columns as needed), stages it, flushes by size and
+ * commits data together with state at each checkpoint. Every method is synchronized, so
+ * connectors may call it from several threads; each thread's calls apply in its order.
+ */
+public final class WarehouseOperations implements Operations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseOperations.class);
+
+    private final Warehouse warehouse;
+    private final SchemaManager schema;
+    private final SyncMetrics metrics;
+    private final Path stateFile;
+    private final int flushRows;
+    private final CheckpointObserver observer;
+    private final Map<String, TableWriter> writersBySource = new HashMap<>();
+    private final Map<String, TableWriter> writers = new LinkedHashMap<>();
+    private final Map<String, RowHasher> hashers = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private String savedStateJson;
+    private State savedState;
+    private int checkpoints;
+    private long pending;
+
+    /**
+     * @param warehouse the open warehouse, inside a transaction
+     * @param schema the tables known so far
+     * @param metrics counters to update
+     * @param stateFile where checkpoints save state
+     * @param startState the state the sync started from
+     * @param startStateJson its JSON as found in the state file (null when there was none)
+     * @param flushRows staged operations that trigger a flush
+     * @param observer told of each durable checkpoint, or null
+     */
+    public WarehouseOperations(Warehouse warehouse, SchemaManager schema, SyncMetrics metrics, Path stateFile,
+            State startState, String startStateJson, int flushRows, CheckpointObserver observer) {
+        this.warehouse = warehouse;
+        this.schema = schema;
+        this.metrics = metrics;
+        this.stateFile = stateFile;
+        this.savedState = startState.copy();
+        this.savedStateJson = startStateJson;
+        this.flushRows = flushRows;
+        this.observer = observer;
+    }
+
+    @Override
+    public synchronized void upsert(String table, Map<String, ?> row) {
+        TableWriter writer = writer(table, "upsert");
+        Object[] values = convert(writer, table, requireRow(table, row, "upsert"), null);
+        TableModel model = writer.table();
+        if (model.syntheticKey()) {
+            values[0] = hasher(model).hash(model.columns(), values, 0);
+        } else {
+            requireKeys(model, table, values, "upsert");
+        }
+        stage(writer, Operation.UPSERT, values, null);
+        metrics.upserted(model.name());
+    }
+
+    @Override
+    public synchronized void upsert(String table, Record row) {
+        if (row == null) {
+            throw new SyncException("upsert into table '" + table + "' got a null record");
+        }
+        upsert(table, recordToMap(row));
+    }
+
+    @Override
+    public synchronized void update(String table, Map<String, ?> modified) {
+        TableWriter writer = writer(table, "update");
+        TableModel model = writer.table();
+        requireRealKey(model, table, "update");
+        if (!model.exists()) {
+            requireKeyNames(model, table, requireRow(table, modified, "update"), "update");
+            metrics.updated(model.name());
+            return;
+        }
+        boolean[] set = new boolean[model.columns().size() + requireRow(table, modified, "update").size()];
+        Object[] values = convert(writer, table, modified, set);
+        requireKeys(model, table, values, "update");
+        StringBuilder mask = new StringBuilder(model.columns().size());
+        for (int i = 0; i < model.columns().size(); i++) {
+            mask.append(set[i] ? '1' : '0');
+        }
+        stage(writer, Operation.UPDATE, values, mask.toString());
+        metrics.updated(model.name());
+    }
+
+    @Override
+    public synchronized void delete(String table, Map<String, ?> keys) {
+        TableWriter writer = writer(table, "delete");
+        TableModel model = writer.table();
+        requireRealKey(model, table, "delete");
+        Map<String, Object> keyValues = new LinkedHashMap<>();
+        requireRow(table, keys, "delete").forEach((name, value) -> {
+            ColumnModel column = model.column(schema.columnName(name));
+            if (column != null && model.isKey(column)) {
+                keyValues.put(name, value);
+            }
+        });
+        if (!model.exists()) {
+            requireKeyNames(model, table, keyValues.isEmpty() ? keys : keyValues, "delete");
+            metrics.deleted(model.name());
+            return;
+        }
+        Object[] values = convert(writer, table, keyValues, null);
+        requireKeys(model, table, values, "delete");
+        stage(writer, Operation.DELETE, values, null);
+        metrics.deleted(model.name());
+    }
+
+    @Override
+    public synchronized void truncate(String table) {
+        TableWriter writer = writer(table, "truncate");
+        writer.truncate(Instant.now());
+        metrics.truncated(writer.table().name());
+    }
+
+    @Override
+    public synchronized void checkpoint(State state) {
+        if (state == null) {
+            throw new SyncException("checkpoint(null): pass the state to resume from, e.g. State.empty()");
+        }
+        State copy = state.copy();
+        String json = StateFile.toJson(copy);
+        flushAll();
+        warehouse.saveState(json, savedStateJson);
+        warehouse.commit();
+        StateFile.write(stateFile, json);
+        savedStateJson = json;
+        savedState = copy;
+        warehouse.begin();
+        checkpoints++;
+        metrics.checkpointed();
+        LOG.debug("checkpoint {} saved", checkpoints);
+        if (observer != null) {
+            observer.checkpointed(checkpoints, copy.copy());
+        }
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        if (message == null || message.isBlank()) {
+            throw new SyncException("warning() needs a non-empty message");
+        }
+        warnings.add(message);
+        metrics.warned();
+        LOG.warn(message);
+    }
+
+    /** Applies every staged operation and commits; the saved state stays as last checkpointed. */
+    public synchronized void finish() {
+        flushAll();
+        warehouse.commit();
+    }
+
+    /** @return the state of the last checkpoint (or the start state) */
+    public synchronized State savedState() {
+        return savedState.copy();
+    }
+
+    /** @return the warnings reported so far */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Closes every table writer. */
+    public synchronized void close() {
+        writers.values().forEach(TableWriter::close);
+    }
+
+    private void stage(TableWriter writer, Operation op, Object[] values, String mask) {
+        Instant now = Instant.now();
+        if (!writer.table().exists()) {
+            writer.createTable();
+            metrics.schemaChanged();
+        }
+        writer.append(op, values, mask, now);
+        if (++pending >= flushRows) {
+            flushAll();
+        }
+    }
+
+    private void flushAll() {
+        Instant now = Instant.now();
+        for (TableWriter writer : writers.values()) {
+            writer.flush(now);
+        }
+        pending = 0;
+    }
+
+    /**
+     * @param model a table
+     * @return its writer, created on first use
+     */
+    public synchronized TableWriter writerFor(TableModel model) {
+        return writers.computeIfAbsent(model.name(), name -> new TableWriter(warehouse, model, writers.size()));
+    }
+
+    private TableWriter writer(String sourceTable, String operation) {
+        TableWriter writer = writersBySource.get(sourceTable);
+        if (writer != null) {
+            return writer;
+        }
+        if (sourceTable == null || sourceTable.isBlank()) {
+            throw new SyncException(operation + "() was called with an empty table name: pass the table's name");
+        }
+        TableModel model = schema.tableForSource(sourceTable);
+        writer = writerFor(model);
+        writersBySource.put(sourceTable, writer);
+        metrics.tableSeen(model.name());
+        return writer;
+    }
+
+    private Object[] convert(TableWriter writer, String sourceTable, Map<String, ?> row, boolean[] set) {
+        TableModel model = writer.table();
+        while (true) {
+            int width = model.columns().size();
+            Object[] values = new Object[width];
+            boolean[] seen = new boolean[width];
+            Runnable change = null;
+            for (Map.Entry<String, ?> entry : row.entrySet()) {
+                String source = entry.getKey();
+                Object value = entry.getValue();
+                ColumnModel column = schema.column(model, source);
+                if (column == null) {
+                    if (value == null) {
+                        continue;
+                    }
+                    change = () -> schema.addInferredColumn(writer, source, value);
+                    break;
+                }
+                int position = column.position();
+                if (seen[position]) {
+                    throw new SyncException("Table '" + sourceTable + "': two keys of one row both become column '"
+                            + column.name() + "' (one of them is '" + source + "'): rename one of them");
+                }
+                seen[position] = true;
+                if (set != null) {
+                    set[position] = true;
+                }
+                if (value == null) {
+                    continue;
+                }
+                Object converted = ValueConverter.convert(column.type(), value, column.declared());
+                if (converted == ValueConverter.MISMATCH) {
+                    change = schema.widening(writer, column, sourceTable, source, value);
+                    break;
+                }
+                values[position] = converted;
+            }
+            if (change == null) {
+                return values;
+            }
+            change.run();
+        }
+    }
+
+    private static Map<String, ?> requireRow(String table, Map<String, ?> row, String operation) {
+        if (row == null) {
+            throw new SyncException(operation + "() into table '" + table + "' got a null row");
+        }
+        return row;
+    }
+
+    private void requireKeys(TableModel model, String sourceTable, Object[] values, String operation) {
+        for (String key : model.keyNames()) {
+            ColumnModel column = model.column(key);
+            if (column == null || column.position() >= values.length || values[column.position()] == null) {
+                throw new SyncException(operation + "() into table '" + sourceTable + "' is missing primary-key column '"
+                        + key + "': every " + operation + " must give all of " + model.keyNames());
+            }
+        }
+    }
+
+    private void requireKeyNames(TableModel model, String sourceTable, Map<String, ?> row, String operation) {
+        List<String> given = new ArrayList<>();
+        row.forEach((name, value) -> {
+            if (value != null) {
+                given.add(schema.columnName(name));
+            }
+        });
+        for (String key : model.keyNames()) {
+            if (!given.contains(key)) {
+                throw new SyncException(operation + "() into table '" + sourceTable + "' is missing primary-key column '"
+                        + key + "': every " + operation + " must give all of " + model.keyNames());
+            }
+        }
+    }
+
+    private static void requireRealKey(TableModel model, String sourceTable, String operation) {
+        if (model.syntheticKey()) {
+            throw new SyncException(operation + "() on table '" + sourceTable + "', which has no primary key: declare"
+                    + " one in schema() with Table.named(\"" + sourceTable + "\").primaryKey(...), or use upsert");
+        }
+    }
+
+    private RowHasher hasher(TableModel model) {
+        return hashers.computeIfAbsent(model.name(), name -> new RowHasher());
+    }
+
+    private static Map<String, Object> recordToMap(Record record) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                java.lang.reflect.Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                map.put(component.getName(), accessor.invoke(record));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new SyncException("Cannot read component '" + component.getName() + "' of record "
+                        + record.getClass().getName() + ": " + e, e);
+            }
+        }
+        return map;
+    }
+
+    /** @return the writers of every table touched, for tests */
+    Collection<TableWriter> writers() {
+        return writers.values();
+    }
+}

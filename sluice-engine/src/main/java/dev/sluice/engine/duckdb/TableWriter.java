@@ -1,0 +1,325 @@
+package dev.sluice.engine.duckdb;
+
+import dev.sluice.engine.schema.ColumnModel;
+import dev.sluice.engine.schema.ColumnType;
+import dev.sluice.engine.schema.TableModel;
+import dev.sluice.engine.warehouse.Sql;
+import dev.sluice.sdk.DataType;
+import dev.sluice.sdk.SyncException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import org.duckdb.DuckDBAppender;
+
+/**
+ * Writes one destination table: its DDL, and its row operations in bulk. Operations are appended
+ * through a DuckDB Appender into a TEMP staging table (columns {@code _seq}, {@code _op},
+ * {@code _mask}, then the data columns by position); a flush applies them to the table with one
+ * set-based statement per run of same-kind operations (DELETE + INSERT for upserts, UPDATE ... FROM
+ * for updates and deletes), in the order they were made. Runs in the warehouse's open
+ * transaction. Not thread-safe.
+ */
+public final class TableWriter implements AutoCloseable {
+
+    /** A run of same-kind operations, by staging sequence numbers. */
+    private record Segment(Operation op, long first, long last) {
+    }
+
+    private static final int MAX_SEGMENTS = 64;
+
+    private final Warehouse warehouse;
+    private final TableModel table;
+    private final String target;
+    private final String stage;
+    private final List<Segment> segments = new ArrayList<>();
+    private DuckDBAppender appender;
+    private RowAppender[] columnAppenders;
+    private boolean stageExists;
+    private boolean targetEmpty;
+    private long nextSeq;
+    private long segmentStart;
+    private int pending;
+
+    /**
+     * @param warehouse the open warehouse
+     * @param table the table's model
+     * @param stageNumber a number unique among the sync's tables, for the stage's name
+     */
+    public TableWriter(Warehouse warehouse, TableModel table, int stageNumber) {
+        this.warehouse = warehouse;
+        this.table = table;
+        this.target = Sql.quote(Warehouse.SCHEMA) + "." + Sql.quote(table.name());
+        this.stage = "_sluice_stage_" + stageNumber;
+    }
+
+    /** @return the table's model */
+    public TableModel table() {
+        return table;
+    }
+
+    /** Creates the table with its data columns, system columns and primary key. */
+    public void createTable() {
+        StringJoiner columns = new StringJoiner(", ");
+        for (ColumnModel column : table.columns()) {
+            columns.add(Sql.quote(column.name()) + " " + column.type().sqlType()
+                    + (table.isKey(column) ? " NOT NULL" : ""));
+        }
+        columns.add(Sql.quote(TableModel.SYNCED) + " TIMESTAMPTZ NOT NULL");
+        columns.add(Sql.quote(TableModel.DELETED) + " BOOLEAN NOT NULL DEFAULT false");
+        StringJoiner key = new StringJoiner(", ", "PRIMARY KEY (", ")");
+        table.keyNames().forEach(k -> key.add(Sql.quote(k)));
+        columns.add(key.toString());
+        warehouse.execute("CREATE TABLE " + target + " (" + columns + ")");
+        for (ColumnModel column : table.columns()) {
+            comment(column);
+        }
+        table.markCreated();
+        targetEmpty = true;
+    }
+
+    /**
+     * Applies staged operations and drops the stage, so that the table model may change. Call
+     * before adding a column to the model or changing a column's type.
+     *
+     * @param synced the write time for the flush
+     */
+    public void prepareSchemaChange(Instant synced) {
+        flush(synced);
+        dropStage();
+    }
+
+    /**
+     * Adds a column to the table (existing rows get NULL). Call {@link #prepareSchemaChange} before
+     * the model changes.
+     *
+     * @param column the column, already in the table model
+     */
+    public void addColumn(ColumnModel column) {
+        warehouse.execute("ALTER TABLE " + target + " ADD COLUMN " + Sql.quote(column.name()) + " "
+                + column.type().sqlType());
+        comment(column);
+    }
+
+    /**
+     * Widens a column's type, converting existing values. Call {@link #prepareSchemaChange} before
+     * the model changes.
+     *
+     * @param column the column, whose model already holds the new type
+     */
+    public void changeType(ColumnModel column) {
+        warehouse.execute("ALTER TABLE " + target + " ALTER COLUMN " + Sql.quote(column.name()) + " TYPE "
+                + column.type().sqlType());
+        comment(column);
+    }
+
+    private void comment(ColumnModel column) {
+        DataType type = column.type().type();
+        boolean tagged = type == DataType.JSON || type == DataType.XML;
+        warehouse.execute("COMMENT ON COLUMN " + target + "." + Sql.quote(column.name()) + " IS "
+                + (tagged ? Sql.literal(Warehouse.TYPE_COMMENT + type.name()) : "NULL"));
+    }
+
+    /**
+     * Stages one operation.
+     *
+     * @param op the operation
+     * @param values canonical values by column position (missing trailing positions are NULL)
+     * @param mask for updates, {@code '1'} at each position the update sets; else null
+     * @param synced the write time, should this append trigger a flush of too many segments
+     */
+    public void append(Operation op, Object[] values, String mask, Instant synced) {
+        if (segments.isEmpty() || segments.get(segments.size() - 1).op() != op) {
+            if (segments.size() >= MAX_SEGMENTS) {
+                flush(synced);
+            }
+            segments.add(new Segment(op, nextSeq, nextSeq));
+            segmentStart = nextSeq;
+        }
+        ensureStage();
+        try {
+            appender.beginRow().append(nextSeq).append((byte) op.ordinal());
+            if (mask == null) {
+                appender.appendNull();
+            } else {
+                appender.append(mask);
+            }
+            for (int i = 0; i < columnAppenders.length; i++) {
+                columnAppenders[i].append(appender, i < values.length ? values[i] : null);
+            }
+            appender.endRow();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot stage a row of table '" + table.name() + "': " + e.getMessage(), e);
+        }
+        segments.set(segments.size() - 1, new Segment(op, segmentStart, nextSeq));
+        nextSeq++;
+        pending++;
+    }
+
+    /** @return operations staged and not yet applied */
+    public int pending() {
+        return pending;
+    }
+
+    /**
+     * Applies every staged operation to the table, in order.
+     *
+     * @param synced the value of {@code _fivetran_synced} for the rows written
+     */
+    public void flush(Instant synced) {
+        if (pending == 0) {
+            return;
+        }
+        try {
+            appender.flush();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot stage rows of table '" + table.name() + "': " + e.getMessage(), e);
+        }
+        String syncedSql = "TIMESTAMPTZ " + Sql.literal(synced.toString());
+        boolean single = segments.size() == 1;
+        for (Segment segment : segments) {
+            String range = single ? "true" : "_seq BETWEEN " + segment.first() + " AND " + segment.last();
+            switch (segment.op()) {
+                case UPSERT -> applyUpserts(range, syncedSql);
+                case UPDATE -> applyUpdates(range, syncedSql);
+                case DELETE -> applyDeletes(range, syncedSql);
+            }
+        }
+        warehouse.execute("DELETE FROM " + stage);
+        segments.clear();
+        pending = 0;
+    }
+
+    /**
+     * Soft-deletes every row written so far. Flushes pending operations first.
+     *
+     * @param synced the write time
+     */
+    public void truncate(Instant synced) {
+        flush(synced);
+        if (table.exists()) {
+            warehouse.execute("UPDATE " + target + " SET " + Sql.quote(TableModel.DELETED) + " = true, "
+                    + Sql.quote(TableModel.SYNCED) + " = TIMESTAMPTZ " + Sql.literal(synced.toString())
+                    + " WHERE NOT " + Sql.quote(TableModel.DELETED));
+        }
+    }
+
+    private void applyUpserts(String range, String syncedSql) {
+        if (!targetEmpty) {
+            warehouse.execute("DELETE FROM " + target + " USING (SELECT " + stageKeys() + " FROM " + stage
+                    + " WHERE " + range + ") s WHERE " + keyMatch("s"));
+        }
+        StringJoiner targetColumns = new StringJoiner(", ");
+        StringJoiner stageColumns = new StringJoiner(", ");
+        for (ColumnModel column : table.columns()) {
+            targetColumns.add(Sql.quote(column.name()));
+            stageColumns.add(stageColumn(column));
+        }
+        warehouse.execute("INSERT INTO " + target + " (" + targetColumns + ", " + Sql.quote(TableModel.SYNCED)
+                + ", " + Sql.quote(TableModel.DELETED) + ") SELECT " + stageColumns + ", " + syncedSql
+                + ", false FROM " + stage + " WHERE " + range + " QUALIFY row_number() OVER (PARTITION BY "
+                + stageKeys() + " ORDER BY _seq DESC) = 1");
+        targetEmpty = false;
+    }
+
+    private void applyDeletes(String range, String syncedSql) {
+        if (targetEmpty) {
+            return;
+        }
+        warehouse.execute("UPDATE " + target + " SET " + Sql.quote(TableModel.DELETED) + " = true, "
+                + Sql.quote(TableModel.SYNCED) + " = " + syncedSql + " FROM (SELECT DISTINCT " + stageKeys()
+                + " FROM " + stage + " WHERE " + range + ") s WHERE " + keyMatch("s"));
+    }
+
+    private void applyUpdates(String range, String syncedSql) {
+        if (targetEmpty) {
+            return;
+        }
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner composed = new StringJoiner(", ");
+        composed.add(stageKeys());
+        for (ColumnModel column : table.columns()) {
+            if (table.isKey(column)) {
+                continue;
+            }
+            int p = column.position();
+            String isSet = "substr(_mask, " + (p + 1) + ", 1) = '1'";
+            composed.add("arg_max_null(" + stageColumn(column) + ", CASE WHEN " + isSet + " THEN _seq END) AS v" + p);
+            composed.add("bool_or(" + isSet + ") AS m" + p);
+            set.add(Sql.quote(column.name()) + " = CASE WHEN s.m" + p + " THEN s.v" + p + " ELSE " + target + "."
+                    + Sql.quote(column.name()) + " END");
+        }
+        set.add(Sql.quote(TableModel.SYNCED) + " = " + syncedSql);
+        warehouse.execute("UPDATE " + target + " SET " + set + " FROM (SELECT " + composed + " FROM " + stage
+                + " WHERE " + range + " GROUP BY " + stageKeys() + ") s WHERE " + keyMatch("s"));
+    }
+
+    private String stageKeys() {
+        StringJoiner keys = new StringJoiner(", ");
+        for (String key : table.keyNames()) {
+            keys.add(stageColumn(table.column(key)));
+        }
+        return keys.toString();
+    }
+
+    private String keyMatch(String alias) {
+        StringJoiner match = new StringJoiner(" AND ");
+        for (String key : table.keyNames()) {
+            match.add(target + "." + Sql.quote(key) + " = " + alias + "." + stageColumn(table.column(key)));
+        }
+        return match.toString();
+    }
+
+    private static String stageColumn(ColumnModel column) {
+        return "c" + column.position();
+    }
+
+    private void ensureStage() {
+        if (stageExists) {
+            return;
+        }
+        List<ColumnModel> columns = table.columns();
+        StringJoiner definition = new StringJoiner(", ");
+        definition.add("_seq BIGINT").add("_op TINYINT").add("_mask VARCHAR");
+        columnAppenders = new RowAppender[columns.size()];
+        for (ColumnModel column : columns) {
+            definition.add(stageColumn(column) + " " + column.type().sqlType());
+            columnAppenders[column.position()] = RowAppender.forType(column.type());
+        }
+        warehouse.execute("CREATE OR REPLACE TEMP TABLE " + stage + " (" + definition + ")");
+        try {
+            appender = warehouse.connection().createAppender("temp", "main", stage);
+        } catch (SQLException e) {
+            throw new SyncException("Cannot open an appender for table '" + table.name() + "': " + e.getMessage(), e);
+        }
+        stageExists = true;
+    }
+
+    private void dropStage() {
+        if (!stageExists) {
+            return;
+        }
+        closeAppender();
+        warehouse.execute("DROP TABLE IF EXISTS " + stage);
+        stageExists = false;
+    }
+
+    private void closeAppender() {
+        if (appender != null) {
+            try {
+                appender.close();
+            } catch (SQLException ignored) {
+                // rows were flushed already; nothing is lost
+            }
+            appender = null;
+        }
+    }
+
+    /** Closes the appender; staged rows that were not flushed are discarded. */
+    @Override
+    public void close() {
+        closeAppender();
+        stageExists = false;
+    }
+}

@@ -1,0 +1,262 @@
+package dev.sluice.engine.duckdb;
+
+import dev.sluice.engine.schema.ColumnType;
+import dev.sluice.engine.schema.TableModel;
+import dev.sluice.engine.warehouse.Sql;
+import dev.sluice.engine.warehouse.WarehouseErrors;
+import dev.sluice.sdk.DataType;
+import dev.sluice.sdk.SyncException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The local DuckDB warehouse of one sync: one connection to {@code files/warehouse.db}, the
+ * {@code tester} schema of synced tables and the {@code _sluice} schema that keeps the last
+ * checkpoint's state in the same transaction as its data. Work happens in explicit transactions
+ * ({@code BEGIN}/{@code COMMIT} as SQL, so Appender writes belong to them). Not thread-safe.
+ */
+public final class Warehouse implements AutoCloseable {
+
+    /** Schema of synced tables. */
+    public static final String SCHEMA = "tester";
+    private static final String STATE_TABLE = "_sluice.sync_state";
+    private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)");
+
+    private final Path file;
+    private final DuckDBConnection connection;
+    private final Statement statement;
+    private boolean inTransaction;
+
+    private Warehouse(Path file, DuckDBConnection connection) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.statement = connection.createStatement();
+    }
+
+    /**
+     * Opens (or creates) the warehouse file.
+     *
+     * @param file the {@code warehouse.db} path
+     * @param memoryLimit DuckDB's memory limit, e.g. {@code 512MB}
+     * @return the open warehouse
+     * @throws SyncException naming the file when it is locked by another process or unreadable
+     */
+    public static Warehouse open(Path file, String memoryLimit) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new SyncException("Cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        DuckDBConnection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:duckdb:" + file).unwrap(DuckDBConnection.class);
+        } catch (SQLException e) {
+            throw WarehouseErrors.openFailed(file, e);
+        }
+        try {
+            Warehouse warehouse = new Warehouse(file, connection);
+            warehouse.execute("SET memory_limit = " + Sql.literal(memoryLimit));
+            warehouse.execute("SET preserve_insertion_order = false");
+            warehouse.execute("SET TimeZone = 'UTC'");
+            warehouse.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+            warehouse.execute("CREATE SCHEMA IF NOT EXISTS _sluice");
+            warehouse.execute("CREATE TABLE IF NOT EXISTS " + STATE_TABLE + " (id INTEGER PRIMARY KEY,"
+                    + " state VARCHAR NOT NULL, previous_state VARCHAR, saved_at TIMESTAMPTZ NOT NULL)");
+            return warehouse;
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw WarehouseErrors.openFailed(file, e);
+        }
+    }
+
+    /** @return the DuckDB connection, for appenders */
+    public DuckDBConnection connection() {
+        return connection;
+    }
+
+    /** @return the warehouse file */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * @param sql a statement
+     * @throws SyncException with DuckDB's message and the statement
+     */
+    public void execute(String sql) {
+        try {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new SyncException("Warehouse statement failed: " + e.getMessage() + "\n  in: " + abbreviate(sql), e);
+        }
+    }
+
+    /** Starts a transaction. */
+    public void begin() {
+        execute("BEGIN TRANSACTION");
+        inTransaction = true;
+    }
+
+    /** Commits the open transaction: everything written in it becomes durable at once. */
+    public void commit() {
+        execute("COMMIT");
+        inTransaction = false;
+    }
+
+    /** Rolls back the open transaction, if any. Never throws. */
+    public void rollbackQuietly() {
+        if (inTransaction) {
+            try {
+                statement.execute("ROLLBACK");
+            } catch (SQLException ignored) {
+                // the connection is closed next; DuckDB discards the transaction then too
+            }
+            inTransaction = false;
+        }
+    }
+
+    /**
+     * @return the tables of schema {@value #SCHEMA} with their data columns, types and keys
+     */
+    public Map<String, TableModel> loadTables() {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        query("SELECT table_name, constraint_column_names FROM duckdb_constraints() WHERE schema_name = '"
+                + SCHEMA + "' AND constraint_type = 'PRIMARY KEY'", rs -> {
+                    List<String> names = new ArrayList<>();
+                    for (Object name : (Object[]) rs.getArray(2).getArray()) {
+                        names.add((String) name);
+                    }
+                    keys.put(rs.getString(1), names);
+                });
+        Map<String, TableModel> tables = new LinkedHashMap<>();
+        query("SELECT table_name, column_name, data_type, comment FROM duckdb_columns() WHERE schema_name = '"
+                + SCHEMA + "' ORDER BY table_name, column_index", rs -> {
+                    String table = rs.getString(1);
+                    String column = rs.getString(2);
+                    TableModel model = tables.computeIfAbsent(table, t -> {
+                        List<String> key = keys.getOrDefault(t, List.of());
+                        return new TableModel(t, key.equals(List.of(TableModel.FIVETRAN_ID)) ? List.of() : key, true);
+                    });
+                    if (!column.equals(TableModel.SYNCED) && !column.equals(TableModel.DELETED)
+                            && model.column(column) == null) {
+                        model.addColumn(column, typeOf(rs.getString(3), rs.getString(4)), false);
+                    }
+                });
+        return tables;
+    }
+
+    static ColumnType typeOf(String sqlType, String comment) {
+        Matcher decimal = DECIMAL.matcher(sqlType);
+        if (decimal.matches()) {
+            return ColumnType.decimal(Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2)));
+        }
+        return switch (sqlType) {
+            case "BOOLEAN" -> ColumnType.BOOLEAN;
+            case "SMALLINT" -> ColumnType.SHORT;
+            case "INTEGER" -> ColumnType.INT;
+            case "BIGINT" -> ColumnType.LONG;
+            case "FLOAT" -> ColumnType.FLOAT;
+            case "DOUBLE" -> ColumnType.DOUBLE;
+            case "DATE" -> ColumnType.NAIVE_DATE;
+            case "TIMESTAMP" -> ColumnType.NAIVE_DATETIME;
+            case "TIMESTAMP WITH TIME ZONE" -> ColumnType.UTC_DATETIME;
+            case "BLOB" -> ColumnType.BINARY;
+            default -> comment != null && comment.startsWith(TYPE_COMMENT)
+                    ? ColumnType.of(DataType.fromName(comment.substring(TYPE_COMMENT.length())))
+                    : ColumnType.STRING;
+        };
+    }
+
+    /** Prefix of the column comment that records JSON and XML, which DuckDB stores as VARCHAR. */
+    static final String TYPE_COMMENT = "sluice:";
+
+    /**
+     * @return the state saved with the last committed checkpoint, or null when none was saved
+     */
+    public StoredState storedState() {
+        StoredState[] result = new StoredState[1];
+        query("SELECT state, previous_state FROM " + STATE_TABLE + " WHERE id = 1",
+                rs -> result[0] = new StoredState(rs.getString(1), rs.getString(2)));
+        return result[0];
+    }
+
+    /**
+     * Records a checkpoint's state in the open transaction.
+     *
+     * @param stateJson the new state
+     * @param previousJson the state it replaces, or null
+     */
+    public void saveState(String stateJson, String previousJson) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO " + STATE_TABLE
+                + " VALUES (1, ?, ?, now())")) {
+            insert.setString(1, stateJson);
+            insert.setString(2, previousJson);
+            insert.execute();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot save state in the warehouse: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The state kept in the warehouse.
+     *
+     * @param state the last checkpoint's state JSON
+     * @param previous the checkpoint before's state JSON, or null
+     */
+    public record StoredState(String state, String previous) {
+    }
+
+    private interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, RowHandler handler) {
+        try (Statement query = connection.createStatement(); ResultSet rs = query.executeQuery(sql)) {
+            while (rs.next()) {
+                handler.handle(rs);
+            }
+        } catch (SQLException e) {
+            throw new SyncException("Cannot read the warehouse " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        rollbackQuietly();
+        try {
+            statement.close();
+        } catch (SQLException ignored) {
+            // closing the connection below releases it too
+        }
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing left to release
+        }
+    }
+
+    private static String abbreviate(String sql) {
+        return sql.length() > 300 ? sql.substring(0, 300) + " ..." : sql;
+    }
+}
