@@ -74,7 +74,8 @@ public final class LocalSync {
                     startState.json(), options.flushRows(), options.checkpointObserver());
             phase = "schema()";
             List<Table> tables = connector.schema(configuration);
-            schema.declare(tables == null ? List.of() : tables, operations::writerFor);
+            WarehouseOperations ops = operations;
+            operations.onWriterThread(() -> schema.declare(tables == null ? List.of() : tables, ops::writerFor));
             phase = "update()";
             connector.update(configuration, state.copy(), operations);
             phase = "the final commit";

@@ -15,7 +15,7 @@ import java.util.Objects;
 public final class SyncOptions {
 
     /** Default number of buffered operations that triggers a flush into the warehouse. */
-    public static final int DEFAULT_FLUSH_ROWS = 500_000;
+    public static final int DEFAULT_FLUSH_ROWS = 100_000;
     /** Default DuckDB memory limit. */
     public static final String DEFAULT_MEMORY_LIMIT = "512MB";
 

@@ -43,13 +43,16 @@ public final class WarehouseOperations implements Operations {
     private final int flushRows;
     private final CheckpointObserver observer;
     private final Map<String, TableWriter> writersBySource = new HashMap<>();
-    private final Map<String, TableWriter> writers = new LinkedHashMap<>();
+    private final Map<String, TableWriter> writers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger stageNumbers = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, RowHasher> hashers = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private String savedStateJson;
     private State savedState;
+    private final WriterThread writerThread;
     private int checkpoints;
     private long pending;
+    private Instant batchTime = Instant.now();
 
     /**
      * @param warehouse the open warehouse, inside a transaction
@@ -71,6 +74,30 @@ public final class WarehouseOperations implements Operations {
         this.savedStateJson = startStateJson;
         this.flushRows = flushRows;
         this.observer = observer;
+        this.writerThread = new WriterThread(new WriterThread.RowSink() {
+            @Override
+            public void accept(TableWriter writer, Operation op, Object[] values, String mask) {
+                writer.append(op, values, mask, batchTime);
+                if (++pending >= WarehouseOperations.this.flushRows) {
+                    flushAll();
+                }
+            }
+
+            @Override
+            public void batchDone() {
+                batchTime = Instant.now();
+            }
+        }, () -> writers.values().forEach(TableWriter::close));
+    }
+
+    /**
+     * Runs work on the thread that owns the warehouse connection, after everything staged before,
+     * and waits for it.
+     *
+     * @param work the work
+     */
+    public synchronized void onWriterThread(Runnable work) {
+        writerThread.call(work);
     }
 
     @Override
@@ -142,7 +169,7 @@ public final class WarehouseOperations implements Operations {
     @Override
     public synchronized void truncate(String table) {
         TableWriter writer = writer(table, "truncate");
-        writer.truncate(Instant.now());
+        writerThread.call(() -> writer.truncate(Instant.now()));
         metrics.truncated(writer.table().name());
     }
 
@@ -153,13 +180,16 @@ public final class WarehouseOperations implements Operations {
         }
         State copy = state.copy();
         String json = StateFile.toJson(copy);
-        flushAll();
-        warehouse.saveState(json, savedStateJson);
-        warehouse.commit();
-        StateFile.write(stateFile, json);
+        String previous = savedStateJson;
+        writerThread.call(() -> {
+            flushAll();
+            warehouse.saveState(json, previous);
+            warehouse.commit();
+            StateFile.write(stateFile, json);
+            warehouse.begin();
+        });
         savedStateJson = json;
         savedState = copy;
-        warehouse.begin();
         checkpoints++;
         metrics.checkpointed();
         LOG.debug("checkpoint {} saved", checkpoints);
@@ -180,8 +210,10 @@ public final class WarehouseOperations implements Operations {
 
     /** Applies every staged operation and commits; the saved state stays as last checkpointed. */
     public synchronized void finish() {
-        flushAll();
-        warehouse.commit();
+        writerThread.call(() -> {
+            flushAll();
+            warehouse.commit();
+        });
     }
 
     /** @return the state of the last checkpoint (or the start state) */
@@ -194,21 +226,19 @@ public final class WarehouseOperations implements Operations {
         return List.copyOf(warnings);
     }
 
-    /** Closes every table writer. */
+    /** Stops the writer thread, which closes every table writer. */
     public synchronized void close() {
-        writers.values().forEach(TableWriter::close);
+        writerThread.close();
     }
 
     private void stage(TableWriter writer, Operation op, Object[] values, String mask) {
-        Instant now = Instant.now();
         if (!writer.table().exists()) {
-            writer.createTable();
-            metrics.schemaChanged();
+            writerThread.call(() -> {
+                writer.createTable();
+                metrics.schemaChanged();
+            });
         }
-        writer.append(op, values, mask, now);
-        if (++pending >= flushRows) {
-            flushAll();
-        }
+        writerThread.add(writer, op, values, mask);
     }
 
     private void flushAll() {
@@ -220,11 +250,13 @@ public final class WarehouseOperations implements Operations {
     }
 
     /**
+     * Thread-safe.
+     *
      * @param model a table
      * @return its writer, created on first use
      */
-    public synchronized TableWriter writerFor(TableModel model) {
-        return writers.computeIfAbsent(model.name(), name -> new TableWriter(warehouse, model, writers.size()));
+    public TableWriter writerFor(TableModel model) {
+        return writers.computeIfAbsent(model.name(), name -> new TableWriter(warehouse, model, stageNumbers.getAndIncrement()));
     }
 
     private TableWriter writer(String sourceTable, String operation) {
@@ -282,7 +314,7 @@ public final class WarehouseOperations implements Operations {
             if (change == null) {
                 return values;
             }
-            change.run();
+            writerThread.call(change);
         }
     }
 

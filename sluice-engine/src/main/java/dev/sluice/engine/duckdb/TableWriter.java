@@ -14,20 +14,23 @@ import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 
 /**
- * Writes one destination table: its DDL, and its row operations in bulk. Operations are appended
- * through a DuckDB Appender into a TEMP staging table (columns {@code _seq}, {@code _op},
- * {@code _mask}, then the data columns by position); a flush applies them to the table with one
- * set-based statement per run of same-kind operations (DELETE + INSERT for upserts, UPDATE ... FROM
- * for updates and deletes), in the order they were made. Runs in the warehouse's open
- * transaction. Not thread-safe.
+ * Writes one destination table: its DDL, and its row operations in bulk, applied at each flush in
+ * the order they were made, one set-based step per run of same-kind operations. Upserts are held
+ * in an {@link UpsertBuffer} (one row per key); a flush deletes the table's rows with those keys
+ * (skipped while the table is provably empty) and appends the rows straight into the table with a
+ * DuckDB Appender. Updates and deletes go through an Appender into a TEMP staging table (columns
+ * {@code _seq}, {@code _op}, {@code _mask}, then the data columns by position) and are applied with
+ * {@code UPDATE ... FROM}. Runs in the warehouse's open transaction, on one thread.
  */
 public final class TableWriter implements AutoCloseable {
 
-    /** A run of same-kind operations, by staging sequence numbers. */
-    private record Segment(Operation op, long first, long last) {
+    /** A run of same-kind operations: staged by sequence numbers, or buffered upserts. */
+    private record Segment(Operation op, long first, long last, UpsertBuffer upserts) {
     }
 
     private static final int MAX_SEGMENTS = 64;
+    private static final int SYNCED_SLOT = -1;
+    private static final int DELETED_SLOT = -2;
 
     private final Warehouse warehouse;
     private final TableModel table;
@@ -36,6 +39,9 @@ public final class TableWriter implements AutoCloseable {
     private final List<Segment> segments = new ArrayList<>();
     private DuckDBAppender appender;
     private RowAppender[] columnAppenders;
+    private DuckDBAppender targetAppender;
+    private int[] targetLayout;
+    private RowAppender[] targetAppenders;
     private boolean stageExists;
     private boolean targetEmpty;
     private long nextSeq;
@@ -88,6 +94,7 @@ public final class TableWriter implements AutoCloseable {
     public void prepareSchemaChange(Instant synced) {
         flush(synced);
         dropStage();
+        closeTargetAppender();
     }
 
     /**
@@ -134,8 +141,13 @@ public final class TableWriter implements AutoCloseable {
             if (segments.size() >= MAX_SEGMENTS) {
                 flush(synced);
             }
-            segments.add(new Segment(op, nextSeq, nextSeq));
+            segments.add(new Segment(op, nextSeq, nextSeq, op == Operation.UPSERT ? new UpsertBuffer(keyPositions()) : null));
             segmentStart = nextSeq;
+        }
+        if (op == Operation.UPSERT) {
+            segments.get(segments.size() - 1).upserts().add(values);
+            pending++;
+            return;
         }
         ensureStage();
         try {
@@ -152,7 +164,7 @@ public final class TableWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw new SyncException("Cannot stage a row of table '" + table.name() + "': " + e.getMessage(), e);
         }
-        segments.set(segments.size() - 1, new Segment(op, segmentStart, nextSeq));
+        segments.set(segments.size() - 1, new Segment(op, segmentStart, nextSeq, null));
         nextSeq++;
         pending++;
     }
@@ -171,22 +183,23 @@ public final class TableWriter implements AutoCloseable {
         if (pending == 0) {
             return;
         }
-        try {
-            appender.flush();
-        } catch (SQLException e) {
-            throw new SyncException("Cannot stage rows of table '" + table.name() + "': " + e.getMessage(), e);
+        if (appender != null) {
+            try {
+                appender.flush();
+            } catch (SQLException e) {
+                throw new SyncException("Cannot stage rows of table '" + table.name() + "': " + e.getMessage(), e);
+            }
         }
         String syncedSql = "TIMESTAMPTZ " + Sql.literal(synced.toString());
-        boolean single = segments.size() == 1;
         for (Segment segment : segments) {
-            String range = single ? "true" : "_seq BETWEEN " + segment.first() + " AND " + segment.last();
+            String range = "_seq BETWEEN " + segment.first() + " AND " + segment.last();
             switch (segment.op()) {
-                case UPSERT -> applyUpserts(range, syncedSql);
+                case UPSERT -> applyUpserts(segment.upserts(), synced);
                 case UPDATE -> applyUpdates(range, syncedSql);
                 case DELETE -> applyDeletes(range, syncedSql);
             }
         }
-        warehouse.execute("DELETE FROM " + stage);
+        dropStage();
         segments.clear();
         pending = 0;
     }
@@ -205,22 +218,101 @@ public final class TableWriter implements AutoCloseable {
         }
     }
 
-    private void applyUpserts(String range, String syncedSql) {
+    private void applyUpserts(UpsertBuffer upserts, Instant synced) {
         if (!targetEmpty) {
-            warehouse.execute("DELETE FROM " + target + " USING (SELECT " + stageKeys() + " FROM " + stage
-                    + " WHERE " + range + ") s WHERE " + keyMatch("s"));
+            deleteKeysOf(upserts);
         }
-        StringJoiner targetColumns = new StringJoiner(", ");
-        StringJoiner stageColumns = new StringJoiner(", ");
-        for (ColumnModel column : table.columns()) {
-            targetColumns.add(Sql.quote(column.name()));
-            stageColumns.add(stageColumn(column));
+        ensureTargetAppender();
+        long syncedMicros = synced.getEpochSecond() * 1_000_000L + synced.getNano() / 1000;
+        try {
+            for (Object[] row : upserts.rows()) {
+                targetAppender.beginRow();
+                for (int slot = 0; slot < targetLayout.length; slot++) {
+                    int position = targetLayout[slot];
+                    if (position >= 0) {
+                        targetAppenders[slot].append(targetAppender, position < row.length ? row[position] : null);
+                    } else if (position == SYNCED_SLOT) {
+                        targetAppender.appendEpochMicros(syncedMicros);
+                    } else {
+                        targetAppender.append(false);
+                    }
+                }
+                targetAppender.endRow();
+            }
+            targetAppender.flush();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot write rows of table '" + table.name() + "': " + e.getMessage(), e);
         }
-        warehouse.execute("INSERT INTO " + target + " (" + targetColumns + ", " + Sql.quote(TableModel.SYNCED)
-                + ", " + Sql.quote(TableModel.DELETED) + ") SELECT " + stageColumns + ", " + syncedSql
-                + ", false FROM " + stage + " WHERE " + range + " QUALIFY row_number() OVER (PARTITION BY "
-                + stageKeys() + " ORDER BY _seq DESC) = 1");
         targetEmpty = false;
+    }
+
+    private void deleteKeysOf(UpsertBuffer upserts) {
+        List<ColumnModel> keys = table.keyNames().stream().map(table::column).toList();
+        StringJoiner definition = new StringJoiner(", ");
+        StringJoiner match = new StringJoiner(" AND ");
+        RowAppender[] keyAppenders = new RowAppender[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            definition.add("k" + i + " " + keys.get(i).type().sqlType());
+            match.add(target + "." + Sql.quote(keys.get(i).name()) + " = s.k" + i);
+            keyAppenders[i] = RowAppender.forType(keys.get(i).type());
+        }
+        String keyStage = stage + "_keys";
+        warehouse.execute("CREATE OR REPLACE TEMP TABLE " + keyStage + " (" + definition + ")");
+        try (DuckDBAppender keysAppender = warehouse.connection().createAppender("temp", "main", keyStage)) {
+            for (Object[] row : upserts.rows()) {
+                keysAppender.beginRow();
+                for (int i = 0; i < keys.size(); i++) {
+                    keyAppenders[i].append(keysAppender, row[keys.get(i).position()]);
+                }
+                keysAppender.endRow();
+            }
+            keysAppender.flush();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot stage keys of table '" + table.name() + "': " + e.getMessage(), e);
+        }
+        warehouse.execute("DELETE FROM " + target + " USING " + keyStage + " s WHERE " + match);
+        warehouse.execute("DROP TABLE " + keyStage);
+    }
+
+    private int[] keyPositions() {
+        return table.keyNames().stream().mapToInt(k -> table.column(k).position()).toArray();
+    }
+
+    private void ensureTargetAppender() {
+        if (targetAppender != null) {
+            return;
+        }
+        List<String> physical = warehouse.columnNames(Warehouse.SCHEMA, table.name());
+        targetLayout = new int[physical.size()];
+        targetAppenders = new RowAppender[physical.size()];
+        for (int slot = 0; slot < physical.size(); slot++) {
+            String name = physical.get(slot);
+            if (name.equals(TableModel.SYNCED)) {
+                targetLayout[slot] = SYNCED_SLOT;
+            } else if (name.equals(TableModel.DELETED)) {
+                targetLayout[slot] = DELETED_SLOT;
+            } else {
+                ColumnModel column = table.column(name);
+                targetLayout[slot] = column.position();
+                targetAppenders[slot] = RowAppender.forType(column.type());
+            }
+        }
+        try {
+            targetAppender = warehouse.connection().createAppender(Warehouse.SCHEMA, table.name());
+        } catch (SQLException e) {
+            throw new SyncException("Cannot open an appender for table '" + table.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private void closeTargetAppender() {
+        if (targetAppender != null) {
+            try {
+                targetAppender.close();
+            } catch (SQLException ignored) {
+                // every row was flushed already
+            }
+            targetAppender = null;
+        }
     }
 
     private void applyDeletes(String range, String syncedSql) {
@@ -320,6 +412,7 @@ public final class TableWriter implements AutoCloseable {
     @Override
     public void close() {
         closeAppender();
+        closeTargetAppender();
         stageExists = false;
     }
 }

@@ -36,6 +36,7 @@ public final class Warehouse implements AutoCloseable {
     private static final String STATE_TABLE = "_sluice.sync_state";
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
     private final Path file;
     private final DuckDBConnection connection;
     private final Statement statement;
@@ -102,7 +103,11 @@ public final class Warehouse implements AutoCloseable {
      */
     public void execute(String sql) {
         try {
+            long start = System.nanoTime();
             statement.execute(sql);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} ms: {}", (System.nanoTime() - start) / 1_000_000, abbreviate(sql));
+            }
         } catch (SQLException e) {
             throw new SyncException("Warehouse statement failed: " + e.getMessage() + "\n  in: " + abbreviate(sql), e);
         }
@@ -160,6 +165,28 @@ public final class Warehouse implements AutoCloseable {
                     }
                 });
         return tables;
+    }
+
+    /**
+     * @param schema a schema
+     * @param table a table
+     * @return the table's column names in physical order
+     */
+    public List<String> columnNames(String schema, String table) {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT column_name FROM duckdb_columns()"
+                + " WHERE schema_name = ? AND table_name = ? ORDER BY column_index")) {
+            query.setString(1, schema);
+            query.setString(2, table);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SyncException("Cannot read the columns of table '" + table + "': " + e.getMessage(), e);
+        }
+        return names;
     }
 
     static ColumnType typeOf(String sqlType, String comment) {

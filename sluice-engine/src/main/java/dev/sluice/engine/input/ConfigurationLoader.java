@@ -51,7 +51,8 @@ public final class ConfigurationLoader {
             JsonLocation at = e.getLocation();
             throw new SyncException("Configuration file " + file + " is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-                    + ": " + e.getOriginalMessage() + ". It must be a JSON object of strings, e.g. {\"api_key\": \"...\"}");
+                    + ". It must be a JSON object of strings, e.g. {\"api_key\": \"...\"}; check quotes and commas"
+                    + " there (the text is not shown: it may hold secrets)");
         }
         if (root == null || !root.isObject()) {
             throw new SyncException("Configuration file " + file + " must hold a JSON object of strings,"
@@ -99,6 +100,6 @@ public final class ConfigurationLoader {
     }
 
     private static String hint(JsonNode node) {
-        return node.isValueNode() && !node.isNull() ? node.asText() : "...";
+        return node.isBoolean() ? node.asText() : "...";
     }
 }

@@ -1,0 +1,69 @@
+package dev.sluice.cli;
+
+import dev.sluice.cli.command.DebugCommand;
+import dev.sluice.cli.command.InitCommand;
+import dev.sluice.cli.command.QueryCommand;
+import dev.sluice.cli.command.ResetCommand;
+import dev.sluice.cli.command.TablesCommand;
+import dev.sluice.cli.command.VersionCommand;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The {@code sluice} command. Exit codes: 0 success, 1 a failed command or sync, 2 a usage error.
+ * Command names are case-insensitive; a mistyped one gets "Did you mean" suggestions.
+ */
+@Command(name = "sluice",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionInfo.class,
+        description = "Create, build, sync and inspect Sluice connectors on this machine.",
+        subcommands = {InitCommand.class, DebugCommand.class, ResetCommand.class, QueryCommand.class,
+            TablesCommand.class, VersionCommand.class, HelpCommand.class},
+        footer = {"", "Start with: sluice init my-connector && cd my-connector && sluice debug"})
+public final class SluiceCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces and debug logs (or set SLUICE_DEBUG=1).")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ErrorHandler.USAGE;
+    }
+
+    /** @return the command line with Sluice's error handling, ready to {@code execute} */
+    public static CommandLine commandLine() {
+        ErrorHandler errors = new ErrorHandler();
+        return new CommandLine(new SluiceCli())
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setSubcommandsCaseInsensitive(true);
+    }
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        configureLogging(args);
+        System.exit(commandLine().execute(args));
+    }
+
+    private static void configureLogging(String[] args) {
+        if (Arrays.asList(args).contains("--verbose") || ErrorHandler.debugEnvironment()) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        // initialise logging now, with the CLI's simplelogger.properties, before any connector class loader is current
+        LoggerFactory.getLogger(SluiceCli.class);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.sluice.cli.command;
+
+import dev.sluice.cli.template.ProjectGenerator;
+import dev.sluice.cli.template.TemplateCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sluice init}: writes a new connector project from a bundled template into a new or empty
+ * folder, then prints the next steps.
+ */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create a connector project from a template in DIR (a new or empty folder).",
+        footer = {"", "Templates:",
+            "  hello        the smallest connector: one class that writes one row, with a test (default)",
+            "  quickstart   a fuller starting point: configuration, state and incremental sync"})
+public final class InitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "Where to create the project (default: the current folder).")
+    Path dir;
+
+    @Option(names = "--template", paramLabel = "NAME", defaultValue = TemplateCatalog.DEFAULT,
+            completionCandidates = TemplateNames.class,
+            description = "The template: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String template;
+
+    private final Supplier<TemplateCatalog> catalog;
+
+    /** An init that uses the templates bundled in the CLI. */
+    public InitCommand() {
+        this(TemplateCatalog::bundled);
+    }
+
+    /** @param catalog where templates come from */
+    InitCommand(Supplier<TemplateCatalog> catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Integer call() {
+        Path target = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
+        String artifactId;
+        try (TemplateCatalog templates = catalog.get()) {
+            artifactId = new ProjectGenerator(templates).generate(template, target);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Created connector project '" + artifactId + "' in " + target + " from template " + template + ".");
+        out.println();
+        out.println("Next steps:");
+        if (!target.equals(Path.of("").toAbsolutePath().normalize())) {
+            out.println("  cd " + target);
+        }
+        out.println("  sluice debug      # build, sync into files/warehouse.db and show what landed");
+        out.println("  ./mvnw verify     # run the connector's tests");
+        out.flush();
+        return 0;
+    }
+
+    /** The template names offered in help and completion. */
+    static final class TemplateNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return TemplateCatalog.DESCRIPTIONS.keySet().iterator();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.sluice.cli.command;
+
+import dev.sluice.cli.CliException;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sluice reset}: deletes the project's {@code files/} folder (state and warehouse) after a
+ * confirmation, so the next {@code sluice debug} is a first sync. Without a terminal it deletes
+ * only with {@code --yes}.
+ */
+@Command(name = "reset", mixinStandardHelpOptions = true,
+        description = "Delete files/ of the project (state.json and warehouse.db): the next debug starts afresh.")
+public final class ResetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "The connector project folder (default: the current folder).")
+    Path dir;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    boolean yes;
+
+    private final UnaryOperator<String> prompt;
+
+    /** A reset that asks on the terminal, when there is one. */
+    public ResetCommand() {
+        this(question -> {
+            Console console = System.console();
+            return console == null ? null : console.readLine("%s", question);
+        });
+    }
+
+    /**
+     * @param prompt asks a question and returns the answer; returns null when nobody can answer
+     */
+    ResetCommand(UnaryOperator<String> prompt) {
+        this.prompt = prompt;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path files = ProjectDirs.existing(dir).resolve("files");
+        if (!Files.exists(files)) {
+            out.println("No files to delete in " + files);
+            return 0;
+        }
+        if (!yes && !confirmed(files)) {
+            out.println("Nothing deleted.");
+            return 0;
+        }
+        delete(files);
+        out.println("Deleted " + files);
+        return 0;
+    }
+
+    private boolean confirmed(Path files) {
+        String answer = prompt.apply("This will delete " + files + " (state.json and warehouse.db). Continue? (Y/n) ");
+        if (answer == null) {
+            throw new CliException("Not deleting " + files + ": there is no terminal to confirm on;"
+                    + " run `sluice reset --yes` to delete without asking");
+        }
+        String normalized = answer.strip().toLowerCase(Locale.ROOT);
+        return normalized.isEmpty() || normalized.equals("y") || normalized.equals("yes");
+    }
+
+    private static void delete(Path folder) {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            paths = walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path path : paths) {
+            try {
+                Files.delete(path);
+            } catch (IOException e) {
+                throw new CliException("Cannot delete " + path + ": " + e.getMessage()
+                        + ". Is a sync or query still using it?", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sluice.cli.output;
+
+import dev.sluice.engine.warehouse.Sql;
+import dev.sluice.engine.warehouse.WarehouseReader;
+import dev.sluice.engine.warehouse.WarehouseReader.QueryResult;
+import dev.sluice.engine.warehouse.WarehouseReader.TableOverview;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints what a warehouse holds: each table of schema {@value WarehouseReader#SCHEMA} with its
+ * rows, soft-deleted rows and columns, optionally with a few sample rows of each, and how to query
+ * it further.
+ */
+public final class WarehouseOverview {
+
+    /** How many sample rows {@link #print(WarehouseReader, Path, PrintWriter, int)} shows per table. */
+    public static final int SAMPLE_ROWS = 5;
+
+    private static final String SYNCED = "_fivetran_synced";
+
+    private WarehouseOverview() {
+    }
+
+    /**
+     * @param reader an open warehouse
+     * @param file the warehouse file, for the title
+     * @param out where to print
+     * @param sampleRows rows to show per table; 0 for none
+     */
+    public static void print(WarehouseReader reader, Path file, PrintWriter out, int sampleRows) {
+        List<TableOverview> tables = reader.overview();
+        out.println();
+        if (tables.isEmpty()) {
+            out.println("The warehouse " + file + " has no tables in schema " + WarehouseReader.SCHEMA + ".");
+            return;
+        }
+        out.println("Tables in " + file + " (schema " + WarehouseReader.SCHEMA + "):");
+        List<List<Object>> rows = new ArrayList<>();
+        for (TableOverview table : tables) {
+            rows.add(List.of(table.name(), table.rows(), table.deletedRows(), String.join(", ", table.columns())));
+        }
+        new TextTable(List.of("table", "rows", "deleted", "columns"), rows, 100).print(out);
+        if (sampleRows > 0) {
+            for (TableOverview table : tables) {
+                printSample(reader, table, out, sampleRows);
+            }
+        }
+        out.println();
+        out.println("Query it with: sluice query \"SELECT * FROM " + WarehouseReader.SCHEMA + "."
+                + quoteIfNeeded(tables.get(0).name()) + " LIMIT 10\"");
+        out.flush();
+    }
+
+    private static void printSample(WarehouseReader reader, TableOverview table, PrintWriter out, int limit) {
+        List<String> columns = new ArrayList<>(table.columns());
+        columns.remove(SYNCED);
+        if (columns.isEmpty() || table.rows() == 0) {
+            return;
+        }
+        StringBuilder select = new StringBuilder();
+        for (String column : columns) {
+            select.append(select.length() == 0 ? "" : ", ").append(Sql.quote(column));
+        }
+        QueryResult sample = reader.query("SELECT " + select + " FROM " + Sql.quote(WarehouseReader.SCHEMA) + "."
+                + Sql.quote(table.name()) + " LIMIT " + limit);
+        out.println();
+        out.println(WarehouseReader.SCHEMA + "." + table.name() + " (" + Math.min(limit, table.rows()) + " of "
+                + table.rows() + " rows):");
+        new TextTable(sample.columns(), values(sample), TextTable.DEFAULT_CELL_WIDTH).print(out);
+    }
+
+    /**
+     * @param result a query result
+     * @return its rows as lists of values in column order
+     */
+    public static List<List<Object>> values(QueryResult result) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : result.rows()) {
+            rows.add(new ArrayList<>(row.values()));
+        }
+        return rows;
+    }
+
+    private static String quoteIfNeeded(String name) {
+        return name.matches("[a-z_][a-z0-9_]*") ? name : Sql.quote(name);
+    }
+}

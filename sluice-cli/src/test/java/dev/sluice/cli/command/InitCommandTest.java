@@ -1,0 +1,100 @@
+package dev.sluice.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.cli.CliRun;
+import dev.sluice.cli.template.TemplateCatalog;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+class InitCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private static Path fixtures() {
+        try {
+            return Path.of(InitCommandTest.class.getResource("/fixture-templates").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CliRun init(String... args) {
+        return CliRun.command(new InitCommand(() -> TemplateCatalog.at(fixtures())), args);
+    }
+
+    @Test
+    void writesTheTemplateAsAStandaloneProjectNamedAfterTheFolder() throws Exception {
+        Path target = tmp.resolve("My Shop_Connector");
+
+        CliRun run = init(target.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(target.resolve("src/main/java/com/example/hello/HelloConnector.java")).isRegularFile();
+        assertThat(target.resolve("src/main/resources/META-INF/services/dev.sluice.sdk.Connector")).isRegularFile();
+        assertThat(target.resolve("configuration.json")).isRegularFile();
+        assertThat(target.resolve(".gitignore")).content().contains("target/", "files/");
+        String pom = Files.readString(target.resolve("pom.xml"));
+        assertThat(pom).contains("<relativePath/>").doesNotContain("../../sluice-connector-parent")
+                .contains("<artifactId>sluice-connector-parent</artifactId>")
+                .contains("<artifactId>my-shop_connector</artifactId>")
+                .doesNotContain("<artifactId>hello</artifactId>")
+                .contains("<artifactId>not-the-project</artifactId>");
+        assertThat(run.out()).contains("Created connector project 'my-shop_connector' in " + target,
+                "cd " + target, "sluice debug", "./mvnw verify");
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void addsAnExecutableMavenWrapper() {
+        Path target = tmp.resolve("conn");
+
+        assertThat(init(target.toString()).exitCode()).isZero();
+
+        assertThat(target.resolve("mvnw")).isRegularFile().isExecutable();
+        assertThat(target.resolve("mvnw.cmd")).isRegularFile();
+        assertThat(target.resolve(".mvn/wrapper/maven-wrapper.properties")).isRegularFile();
+    }
+
+    @Test
+    void acceptsAFolderWithOnlyDotFiles() throws Exception {
+        Path target = Files.createDirectories(tmp.resolve("dotted"));
+        Files.createDirectories(target.resolve(".git"));
+        Files.writeString(target.resolve(".gitignore"), "mine\n");
+
+        CliRun run = init(target.toString(), "--template", "hello");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(target.resolve(".gitignore")).hasContent("mine");
+        assertThat(target.resolve("pom.xml")).isRegularFile();
+    }
+
+    @Test
+    void refusesANonEmptyFolderAndWritesNothing() throws Exception {
+        Path target = Files.createDirectories(tmp.resolve("busy"));
+        Files.writeString(target.resolve("notes.txt"), "keep me");
+
+        CliRun run = init(target.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Error: " + target + " is not empty (it holds notes.txt)");
+        try (var files = Files.list(target)) {
+            assertThat(files).containsExactly(target.resolve("notes.txt"));
+        }
+    }
+
+    @Test
+    void anUnknownTemplateListsTheTemplates() {
+        CliRun run = init(tmp.resolve("x").toString(), "--template", "nope");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Unknown template 'nope'", "hello (");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+}

@@ -1,0 +1,183 @@
+package dev.sluice.engine.core;
+
+import dev.sluice.engine.duckdb.Operation;
+import dev.sluice.engine.duckdb.TableWriter;
+import dev.sluice.sdk.SyncException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The one thread that talks to DuckDB during a sync. Converted rows arrive in batches through a
+ * bounded queue, so the connector's thread goes on reading and converting while this thread
+ * appends and merges; everything else (DDL, truncates, checkpoints) runs here too, in order, while
+ * the caller waits. A failure on this thread fails every later call with the same cause.
+ *
+ * <p>{@link #add} and {@link #call} must be called by one thread at a time (the caller
+ * synchronises).
+ */
+final class WriterThread implements AutoCloseable {
+
+    /** Receives staged rows on the writer thread. */
+    interface RowSink {
+        void accept(TableWriter writer, Operation op, Object[] values, String mask);
+
+        /** Called once per batch, after its rows. */
+        void batchDone();
+    }
+
+    private static final int BATCH_ROWS = 1024;
+    private static final int QUEUE_BATCHES = 16;
+    private static final Object STOP = new Object();
+
+    private record Task(Runnable work, CompletableFuture<Void> done) {
+    }
+
+    private static final class Batch {
+        final TableWriter[] writers = new TableWriter[BATCH_ROWS];
+        final Operation[] ops = new Operation[BATCH_ROWS];
+        final Object[][] values = new Object[BATCH_ROWS][];
+        final String[] masks = new String[BATCH_ROWS];
+        int size;
+    }
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+    private final RowSink sink;
+    private final Runnable onStop;
+    private final Thread thread;
+    private volatile Throwable failure;
+    private Batch batch = new Batch();
+
+    /**
+     * @param sink where rows go, on the writer thread
+     * @param onStop run on the writer thread when it stops (to release thread-confined resources)
+     */
+    WriterThread(RowSink sink, Runnable onStop) {
+        this.sink = sink;
+        this.onStop = onStop;
+        this.thread = new Thread(this::loop, "sluice-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    void add(TableWriter writer, Operation op, Object[] values, String mask) {
+        Batch current = batch;
+        int i = current.size++;
+        current.writers[i] = writer;
+        current.ops[i] = op;
+        current.values[i] = values;
+        current.masks[i] = mask;
+        if (current.size == BATCH_ROWS) {
+            batch = new Batch();
+            put(current);
+        }
+    }
+
+    /**
+     * Runs work on the writer thread after every row added before, and waits for it.
+     *
+     * @param work the work
+     * @throws SyncException (or the work's own runtime exception) when the work or earlier writing failed
+     */
+    void call(Runnable work) {
+        if (batch.size > 0) {
+            Batch current = batch;
+            batch = new Batch();
+            put(current);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        put(new Task(work, done));
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("Interrupted while waiting for the warehouse", e);
+        }
+    }
+
+    private void put(Object item) {
+        throwIfFailed();
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("Interrupted while handing rows to the warehouse", e);
+        }
+    }
+
+    private void throwIfFailed() {
+        Throwable cause = failure;
+        if (cause != null) {
+            throw rethrow(cause);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return new SyncException(String.valueOf(cause.getMessage()), cause);
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                Object item = queue.take();
+                if (item == STOP) {
+                    return;
+                }
+                if (item instanceof Task task) {
+                    run(task);
+                } else if (failure == null) {
+                    write((Batch) item);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            onStop.run();
+        }
+    }
+
+    private void run(Task task) {
+        if (failure != null) {
+            task.done().completeExceptionally(failure);
+            return;
+        }
+        try {
+            task.work().run();
+            task.done().complete(null);
+        } catch (Throwable t) {
+            failure = t;
+            task.done().completeExceptionally(t);
+        }
+    }
+
+    private void write(Batch rows) {
+        try {
+            for (int i = 0; i < rows.size; i++) {
+                sink.accept(rows.writers[i], rows.ops[i], rows.values[i], rows.masks[i]);
+            }
+            sink.batchDone();
+        } catch (Throwable t) {
+            failure = t;
+        }
+    }
+
+    /** Stops the thread after the work queued so far; rows not yet handed over are dropped. */
+    @Override
+    public void close() {
+        try {
+            queue.put(STOP);
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

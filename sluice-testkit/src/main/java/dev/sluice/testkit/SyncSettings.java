@@ -1,0 +1,54 @@
+package dev.sluice.testkit;
+
+import dev.sluice.engine.CheckpointObserver;
+import dev.sluice.engine.NamingStrategy;
+import dev.sluice.engine.SyncOptions;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What every sync of one tester shares: the configuration and the engine settings. Turns them
+ * into {@link SyncOptions} for any project folder, so the resume check syncs its throw-away
+ * projects exactly as the tester syncs its own.
+ *
+ * @param configuration the configuration given in code, or null when a file is used
+ * @param configurationFile an absolute configuration file, or null when a map is used
+ * @param naming the naming rule
+ * @param flushRows buffered operations that trigger a flush
+ */
+record SyncSettings(Map<String, String> configuration, Path configurationFile, NamingStrategy naming, int flushRows) {
+
+    /** @return the defaults: an empty configuration, Fivetran naming, the engine's flush size */
+    static SyncSettings defaults() {
+        return new SyncSettings(Map.of(), null, NamingStrategy.FIVETRAN, SyncOptions.DEFAULT_FLUSH_ROWS);
+    }
+
+    SyncSettings withConfiguration(Map<String, String> values) {
+        return new SyncSettings(Map.copyOf(values), null, naming, flushRows);
+    }
+
+    SyncSettings withConfigurationFile(Path file) {
+        return new SyncSettings(null, file.toAbsolutePath().normalize(), naming, flushRows);
+    }
+
+    SyncSettings withNaming(NamingStrategy strategy) {
+        return new SyncSettings(configuration, configurationFile, strategy, flushRows);
+    }
+
+    SyncSettings withFlushRows(int rows) {
+        return new SyncSettings(configuration, configurationFile, naming, rows);
+    }
+
+    /**
+     * @param projectDir the project to sync
+     * @param observer told of each checkpoint, or null
+     * @return options for one sync of that project
+     */
+    SyncOptions options(Path projectDir, CheckpointObserver observer) {
+        SyncOptions.Builder builder = SyncOptions.forProject(projectDir).naming(naming).flushRows(flushRows)
+                .checkpointObserver(observer);
+        return configurationFile != null
+                ? builder.configurationFile(configurationFile).build()
+                : builder.configuration(configuration).build();
+    }
+}
