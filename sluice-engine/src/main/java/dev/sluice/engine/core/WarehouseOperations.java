@@ -208,10 +208,14 @@ public final class WarehouseOperations implements Operations {
         LOG.warn(message);
     }
 
-    /** Applies every staged operation and commits; the saved state stays as last checkpointed. */
+    /**
+     * Applies every staged operation, adds the primary keys of tables created by this sync, and
+     * commits; the saved state stays as last checkpointed.
+     */
     public synchronized void finish() {
         writerThread.call(() -> {
             flushAll();
+            writers.values().forEach(TableWriter::addDeferredPrimaryKey);
             warehouse.commit();
         });
     }

@@ -24,6 +24,8 @@ import org.duckdb.DuckDBAppender;
  */
 public final class TableWriter implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableWriter.class);
+
     /** A run of same-kind operations: staged by sequence numbers, or buffered upserts. */
     private record Segment(Operation op, long first, long last, UpsertBuffer upserts) {
     }
@@ -44,6 +46,7 @@ public final class TableWriter implements AutoCloseable {
     private RowAppender[] targetAppenders;
     private boolean stageExists;
     private boolean targetEmpty;
+    private KeyFilter writtenKeys;
     private long nextSeq;
     private long segmentStart;
     private int pending;
@@ -65,7 +68,10 @@ public final class TableWriter implements AutoCloseable {
         return table;
     }
 
-    /** Creates the table with its data columns, system columns and primary key. */
+    /**
+     * Creates the table with its data columns and system columns. Its primary key is added by
+     * {@link #addDeferredPrimaryKey()} when the sync ends (rows are unique by key all along).
+     */
     public void createTable() {
         StringJoiner columns = new StringJoiner(", ");
         for (ColumnModel column : table.columns()) {
@@ -74,15 +80,15 @@ public final class TableWriter implements AutoCloseable {
         }
         columns.add(Sql.quote(TableModel.SYNCED) + " TIMESTAMPTZ NOT NULL");
         columns.add(Sql.quote(TableModel.DELETED) + " BOOLEAN NOT NULL DEFAULT false");
-        StringJoiner key = new StringJoiner(", ", "PRIMARY KEY (", ")");
-        table.keyNames().forEach(k -> key.add(Sql.quote(k)));
-        columns.add(key.toString());
         warehouse.execute("CREATE TABLE " + target + " (" + columns + ")");
+        warehouse.deferPrimaryKey(table);
+        table.markKeyPending();
         for (ColumnModel column : table.columns()) {
             comment(column);
         }
         table.markCreated();
         targetEmpty = true;
+        writtenKeys = new KeyFilter();
     }
 
     /**
@@ -169,6 +175,15 @@ public final class TableWriter implements AutoCloseable {
         pending++;
     }
 
+    /** Adds the table's primary key if its creation deferred it. Call after the last flush. */
+    public void addDeferredPrimaryKey() {
+        if (table.keyPending()) {
+            closeTargetAppender();
+            warehouse.addPrimaryKey(table);
+            table.markKeyAdded();
+        }
+    }
+
     /** @return operations staged and not yet applied */
     public int pending() {
         return pending;
@@ -219,9 +234,12 @@ public final class TableWriter implements AutoCloseable {
     }
 
     private void applyUpserts(UpsertBuffer upserts, Instant synced) {
-        if (!targetEmpty) {
-            deleteKeysOf(upserts);
+        long start = System.nanoTime();
+        List<Object[]> replaced = writtenKeys == null ? upserts.rows() : rowsMaybeWritten(upserts);
+        if (!replaced.isEmpty()) {
+            deleteKeysOf(replaced);
         }
+        long deleted = System.nanoTime();
         ensureTargetAppender();
         long syncedMicros = synced.getEpochSecond() * 1_000_000L + synced.getNano() / 1000;
         try {
@@ -244,9 +262,26 @@ public final class TableWriter implements AutoCloseable {
             throw new SyncException("Cannot write rows of table '" + table.name() + "': " + e.getMessage(), e);
         }
         targetEmpty = false;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {} upserts, delete keys {} ms, append {} ms", table.name(), upserts.size(),
+                    (deleted - start) / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
+        }
     }
 
-    private void deleteKeysOf(UpsertBuffer upserts) {
+    private List<Object[]> rowsMaybeWritten(UpsertBuffer upserts) {
+        List<Object[]> maybe = new ArrayList<>();
+        for (Object[] row : upserts.rows()) {
+            if (writtenKeys.mightContain(upserts.keyOf(row))) {
+                maybe.add(row);
+            }
+        }
+        for (Object[] row : upserts.rows()) {
+            writtenKeys.add(upserts.keyOf(row));
+        }
+        return maybe;
+    }
+
+    private void deleteKeysOf(List<Object[]> rows) {
         List<ColumnModel> keys = table.keyNames().stream().map(table::column).toList();
         StringJoiner definition = new StringJoiner(", ");
         StringJoiner match = new StringJoiner(" AND ");
@@ -259,7 +294,7 @@ public final class TableWriter implements AutoCloseable {
         String keyStage = stage + "_keys";
         warehouse.execute("CREATE OR REPLACE TEMP TABLE " + keyStage + " (" + definition + ")");
         try (DuckDBAppender keysAppender = warehouse.connection().createAppender("temp", "main", keyStage)) {
-            for (Object[] row : upserts.rows()) {
+            for (Object[] row : rows) {
                 keysAppender.beginRow();
                 for (int i = 0; i < keys.size(); i++) {
                     keyAppenders[i].append(keysAppender, row[keys.get(i).position()]);

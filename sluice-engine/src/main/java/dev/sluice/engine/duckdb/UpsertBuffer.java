@@ -39,6 +39,11 @@ final class UpsertBuffer {
         return rows.size();
     }
 
+    /** @return the row's key: the key value, or a list of them for a composite key */
+    Object keyOf(Object[] row) {
+        return key(row);
+    }
+
     private Object key(Object[] row) {
         if (keyPositions.length == 1) {
             return keyOf(row[keyPositions[0]]);

@@ -34,6 +34,7 @@ public final class Warehouse implements AutoCloseable {
     /** Schema of synced tables. */
     public static final String SCHEMA = "tester";
     private static final String STATE_TABLE = "_sluice.sync_state";
+    private static final String PENDING_KEYS = "_sluice.pending_keys";
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
@@ -77,6 +78,8 @@ public final class Warehouse implements AutoCloseable {
             warehouse.execute("CREATE SCHEMA IF NOT EXISTS _sluice");
             warehouse.execute("CREATE TABLE IF NOT EXISTS " + STATE_TABLE + " (id INTEGER PRIMARY KEY,"
                     + " state VARCHAR NOT NULL, previous_state VARCHAR, saved_at TIMESTAMPTZ NOT NULL)");
+            warehouse.execute("CREATE TABLE IF NOT EXISTS " + PENDING_KEYS + " (table_name VARCHAR PRIMARY KEY,"
+                    + " key_columns VARCHAR[] NOT NULL)");
             return warehouse;
         } catch (RuntimeException e) {
             closeQuietly(connection);
@@ -150,6 +153,15 @@ public final class Warehouse implements AutoCloseable {
                     }
                     keys.put(rs.getString(1), names);
                 });
+        Map<String, List<String>> pending = new LinkedHashMap<>();
+        query("SELECT table_name, key_columns FROM " + PENDING_KEYS, rs -> {
+            List<String> names = new ArrayList<>();
+            for (Object name : (Object[]) rs.getArray(2).getArray()) {
+                names.add((String) name);
+            }
+            pending.put(rs.getString(1), names);
+            keys.putIfAbsent(rs.getString(1), names);
+        });
         Map<String, TableModel> tables = new LinkedHashMap<>();
         query("SELECT table_name, column_name, data_type, comment FROM duckdb_columns() WHERE schema_name = '"
                 + SCHEMA + "' ORDER BY table_name, column_index", rs -> {
@@ -157,7 +169,11 @@ public final class Warehouse implements AutoCloseable {
                     String column = rs.getString(2);
                     TableModel model = tables.computeIfAbsent(table, t -> {
                         List<String> key = keys.getOrDefault(t, List.of());
-                        return new TableModel(t, key.equals(List.of(TableModel.FIVETRAN_ID)) ? List.of() : key, true);
+                        TableModel loaded = new TableModel(t, key.equals(List.of(TableModel.FIVETRAN_ID)) ? List.of() : key, true);
+                        if (pending.containsKey(t)) {
+                            loaded.markKeyPending();
+                        }
+                        return loaded;
                     });
                     if (!column.equals(TableModel.SYNCED) && !column.equals(TableModel.DELETED)
                             && model.column(column) == null) {
@@ -213,6 +229,37 @@ public final class Warehouse implements AutoCloseable {
 
     /** Prefix of the column comment that records JSON and XML, which DuckDB stores as VARCHAR. */
     static final String TYPE_COMMENT = "sluice:";
+
+    /**
+     * Records, in the open transaction, that a table's primary key is to be added when the sync
+     * ends: a table created by a sync is filled without its key index, which is built once, in bulk.
+     *
+     * @param table the table
+     */
+    public void deferPrimaryKey(TableModel table) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO " + PENDING_KEYS
+                + " VALUES (?, ?)")) {
+            insert.setString(1, table.name());
+            insert.setArray(2, connection.createArrayOf("VARCHAR", table.keyNames().toArray()));
+            insert.execute();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot record the primary key of table '" + table.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds the primary key of a table whose key was deferred, in the open transaction.
+     *
+     * @param table the table
+     */
+    public void addPrimaryKey(TableModel table) {
+        StringBuilder columns = new StringBuilder();
+        for (String key : table.keyNames()) {
+            columns.append(columns.length() == 0 ? "" : ", ").append(Sql.quote(key));
+        }
+        execute("ALTER TABLE " + Sql.quote(SCHEMA) + "." + Sql.quote(table.name()) + " ADD PRIMARY KEY (" + columns + ")");
+        execute("DELETE FROM " + PENDING_KEYS + " WHERE table_name = " + Sql.literal(table.name()));
+    }
 
     /**
      * @return the state saved with the last committed checkpoint, or null when none was saved

@@ -28,6 +28,7 @@ public final class TableModel {
     private final Map<String, ColumnModel> byName = new LinkedHashMap<>();
     private final Map<String, ColumnModel> bySourceName = new HashMap<>();
     private boolean exists;
+    private boolean keyPending;
 
     /**
      * @param name destination name
@@ -111,6 +112,21 @@ public final class TableModel {
     /** @return whether the table exists in the warehouse */
     public boolean exists() {
         return exists;
+    }
+
+    /** Marks the table's primary key as not yet added: it is added, in bulk, when the sync ends. */
+    public void markKeyPending() {
+        keyPending = true;
+    }
+
+    /** Marks the table's primary key as added. */
+    public void markKeyAdded() {
+        keyPending = false;
+    }
+
+    /** @return whether the table's primary key is still to be added */
+    public boolean keyPending() {
+        return keyPending;
     }
 
     /** Marks the table as created in the warehouse. */
