@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.cli.command.BenchCommand;
 import dev.sluice.cli.command.DebugCommand;
 import dev.sluice.cli.command.InitCommand;
 import dev.sluice.cli.command.QueryCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = VersionInfo.class,
         description = "Create, build, sync and inspect Sluice connectors on this machine.",
         subcommands = {InitCommand.class, DebugCommand.class, ResetCommand.class, QueryCommand.class,
-            TablesCommand.class, VersionCommand.class, HelpCommand.class},
+            TablesCommand.class, BenchCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Start with: sluice init my-connector && cd my-connector && sluice debug"})
 public final class SluiceCli implements Callable<Integer> {
 
@@ -62,6 +63,10 @@ public final class SluiceCli implements Callable<Integer> {
     private static void configureLogging(String[] args) {
         if (Arrays.asList(args).contains("--verbose") || ErrorHandler.debugEnvironment()) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        } else if (Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
+                .filter(command -> command.equalsIgnoreCase("bench")).isPresent()) {
+            // the engine's per-sync info lines would interleave with the benchmark's table
+            System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.engine", "warn");
         }
         // initialise logging now, with the CLI's simplelogger.properties, before any connector class loader is current
         LoggerFactory.getLogger(SluiceCli.class);

@@ -114,7 +114,8 @@ public final class State {
 
     /**
      * @param key the key
-     * @return the raw JSON value (String, Long, Double, BigDecimal, Boolean, List, Map), or null
+     * @return the raw JSON value (String, Long, Double, BigDecimal, Boolean, List, Map), or null;
+     *     lists and maps are unmodifiable: change them with {@link #put(String, Object)}
      */
     public Object get(String key) {
         return values.get(key);
@@ -150,7 +151,7 @@ public final class State {
         return this;
     }
 
-    /** @return an unmodifiable view of the values, in insertion order */
+    /** @return an unmodifiable view of the values, in insertion order; nested lists and maps are unmodifiable too */
     public Map<String, Object> asMap() {
         return Collections.unmodifiableMap(values);
     }
@@ -195,7 +196,7 @@ public final class State {
                 String childKey = (String) entry.getKey();
                 copy.put(childKey, toJsonValue(path + "." + childKey, entry.getValue()));
             }
-            return copy;
+            return Collections.unmodifiableMap(copy);
         }
         if (value instanceof List) {
             List<Object> copy = new ArrayList<>();
@@ -203,7 +204,7 @@ public final class State {
             for (Object element : (List<?>) value) {
                 copy.add(toJsonValue(path + "[" + index++ + "]", element));
             }
-            return copy;
+            return Collections.unmodifiableList(copy);
         }
         throw notJson(path, value, "use a string, number, boolean, Instant, list or map");
     }

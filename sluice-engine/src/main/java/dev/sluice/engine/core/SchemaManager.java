@@ -140,6 +140,11 @@ public final class SchemaManager {
         });
     }
 
+    /** @return every table known to the sync */
+    public java.util.Collection<TableModel> tables() {
+        return List.copyOf(tables.values());
+    }
+
     /**
      * @param source a table's source name
      * @return its model: known, or a new keyless table that does not exist yet

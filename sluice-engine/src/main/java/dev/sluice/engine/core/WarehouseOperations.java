@@ -215,7 +215,11 @@ public final class WarehouseOperations implements Operations {
     public synchronized void finish() {
         writerThread.call(() -> {
             flushAll();
-            writers.values().forEach(TableWriter::addDeferredPrimaryKey);
+            for (TableModel model : schema.tables()) {
+                if (model.keyPending()) {
+                    writerFor(model).addDeferredPrimaryKey();
+                }
+            }
             warehouse.commit();
         });
     }

@@ -46,7 +46,7 @@ public final class TableWriter implements AutoCloseable {
     private RowAppender[] targetAppenders;
     private boolean stageExists;
     private boolean targetEmpty;
-    private KeyFilter writtenKeys;
+    private WrittenKeys writtenKeys;
     private long nextSeq;
     private long segmentStart;
     private int pending;
@@ -88,7 +88,7 @@ public final class TableWriter implements AutoCloseable {
         }
         table.markCreated();
         targetEmpty = true;
-        writtenKeys = new KeyFilter();
+        writtenKeys = new WrittenKeys();
     }
 
     /**
@@ -235,15 +235,36 @@ public final class TableWriter implements AutoCloseable {
 
     private void applyUpserts(UpsertBuffer upserts, Instant synced) {
         long start = System.nanoTime();
-        List<Object[]> replaced = writtenKeys == null ? upserts.rows() : rowsMaybeWritten(upserts);
-        if (!replaced.isEmpty()) {
-            deleteKeysOf(replaced);
+        List<Object[]> fresh = new ArrayList<>(upserts.size());
+        List<Object[]> existing = new ArrayList<>();
+        for (Object[] row : upserts.rows()) {
+            Object key = upserts.keyOf(row);
+            if (writtenKeys != null && !writtenKeys.mightContain(key)) {
+                fresh.add(row);
+                writtenKeys.add(key);
+            } else {
+                existing.add(row);
+            }
         }
-        long deleted = System.nanoTime();
+        if (!existing.isEmpty()) {
+            merge(existing, synced);
+        }
+        long merged = System.nanoTime();
+        if (!fresh.isEmpty()) {
+            appendToTarget(fresh, synced);
+        }
+        targetEmpty = false;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {} upserts, {} merged in {} ms, {} appended in {} ms", table.name(), upserts.size(),
+                    existing.size(), (merged - start) / 1_000_000, fresh.size(), (System.nanoTime() - merged) / 1_000_000);
+        }
+    }
+
+    private void appendToTarget(List<Object[]> rows, Instant synced) {
         ensureTargetAppender();
         long syncedMicros = synced.getEpochSecond() * 1_000_000L + synced.getNano() / 1000;
         try {
-            for (Object[] row : upserts.rows()) {
+            for (Object[] row : rows) {
                 targetAppender.beginRow();
                 for (int slot = 0; slot < targetLayout.length; slot++) {
                     int position = targetLayout[slot];
@@ -261,52 +282,51 @@ public final class TableWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw new SyncException("Cannot write rows of table '" + table.name() + "': " + e.getMessage(), e);
         }
-        targetEmpty = false;
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{}: {} upserts, delete keys {} ms, append {} ms", table.name(), upserts.size(),
-                    (deleted - start) / 1_000_000, (System.nanoTime() - deleted) / 1_000_000);
-        }
     }
 
-    private List<Object[]> rowsMaybeWritten(UpsertBuffer upserts) {
-        List<Object[]> maybe = new ArrayList<>();
-        for (Object[] row : upserts.rows()) {
-            if (writtenKeys.mightContain(upserts.keyOf(row))) {
-                maybe.add(row);
-            }
-        }
-        for (Object[] row : upserts.rows()) {
-            writtenKeys.add(upserts.keyOf(row));
-        }
-        return maybe;
-    }
-
-    private void deleteKeysOf(List<Object[]> rows) {
-        List<ColumnModel> keys = table.keyNames().stream().map(table::column).toList();
+    /** Upserts rows whose keys the table may hold: stage them, then one MERGE. */
+    private void merge(List<Object[]> rows, Instant synced) {
+        List<ColumnModel> columns = table.columns();
+        String upsertStage = stage + "_upserts";
         StringJoiner definition = new StringJoiner(", ");
+        RowAppender[] appenders = new RowAppender[columns.size()];
         StringJoiner match = new StringJoiner(" AND ");
-        RowAppender[] keyAppenders = new RowAppender[keys.size()];
-        for (int i = 0; i < keys.size(); i++) {
-            definition.add("k" + i + " " + keys.get(i).type().sqlType());
-            match.add(target + "." + Sql.quote(keys.get(i).name()) + " = s.k" + i);
-            keyAppenders[i] = RowAppender.forType(keys.get(i).type());
-        }
-        String keyStage = stage + "_keys";
-        warehouse.execute("CREATE OR REPLACE TEMP TABLE " + keyStage + " (" + definition + ")");
-        try (DuckDBAppender keysAppender = warehouse.connection().createAppender("temp", "main", keyStage)) {
-            for (Object[] row : rows) {
-                keysAppender.beginRow();
-                for (int i = 0; i < keys.size(); i++) {
-                    keyAppenders[i].append(keysAppender, row[keys.get(i).position()]);
-                }
-                keysAppender.endRow();
+        StringJoiner set = new StringJoiner(", ");
+        StringJoiner insertColumns = new StringJoiner(", ");
+        StringJoiner insertValues = new StringJoiner(", ");
+        String syncedSql = "TIMESTAMPTZ " + Sql.literal(synced.toString());
+        for (ColumnModel column : columns) {
+            String source = "s." + stageColumn(column);
+            definition.add(stageColumn(column) + " " + column.type().sqlType());
+            appenders[column.position()] = RowAppender.forType(column.type());
+            if (table.isKey(column)) {
+                match.add(target + "." + Sql.quote(column.name()) + " = " + source);
+            } else {
+                set.add(Sql.quote(column.name()) + " = " + source);
             }
-            keysAppender.flush();
-        } catch (SQLException e) {
-            throw new SyncException("Cannot stage keys of table '" + table.name() + "': " + e.getMessage(), e);
+            insertColumns.add(Sql.quote(column.name()));
+            insertValues.add(source);
         }
-        warehouse.execute("DELETE FROM " + target + " USING " + keyStage + " s WHERE " + match);
-        warehouse.execute("DROP TABLE " + keyStage);
+        set.add(Sql.quote(TableModel.SYNCED) + " = " + syncedSql).add(Sql.quote(TableModel.DELETED) + " = false");
+        insertColumns.add(Sql.quote(TableModel.SYNCED)).add(Sql.quote(TableModel.DELETED));
+        insertValues.add(syncedSql).add("false");
+        warehouse.execute("CREATE OR REPLACE TEMP TABLE " + upsertStage + " (" + definition + ")");
+        try (DuckDBAppender rowsAppender = warehouse.connection().createAppender("temp", "main", upsertStage)) {
+            for (Object[] row : rows) {
+                rowsAppender.beginRow();
+                for (int i = 0; i < appenders.length; i++) {
+                    appenders[i].append(rowsAppender, i < row.length ? row[i] : null);
+                }
+                rowsAppender.endRow();
+            }
+            rowsAppender.flush();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot stage rows of table '" + table.name() + "': " + e.getMessage(), e);
+        }
+        warehouse.execute("MERGE INTO " + target + " USING " + upsertStage + " AS s ON (" + match + ")"
+                + " WHEN MATCHED THEN UPDATE SET " + set
+                + " WHEN NOT MATCHED THEN INSERT (" + insertColumns + ") VALUES (" + insertValues + ")");
+        warehouse.execute("DROP TABLE " + upsertStage);
     }
 
     private int[] keyPositions() {
