@@ -1,6 +1,7 @@
 package dev.sluice.engine.report;
 
 import dev.sluice.engine.SyncMetrics;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Locale;
@@ -8,26 +9,33 @@ import java.util.Map;
 
 /**
  * A live progress line for a terminal: rows and rows/s per table, redrawn in place every half
- * second by a daemon thread until closed. Prints nothing when not given a terminal.
+ * second by a daemon thread until closed. While it runs, {@code System.out} is wrapped so that any
+ * other output (log lines) first erases the progress line, which is then drawn again below it.
+ * Prints nothing, and wraps nothing, when not given a terminal.
  */
 public final class ProgressLine implements AutoCloseable {
 
     private static final long PERIOD_MILLIS = 500;
 
     private final SyncMetrics metrics;
-    private final PrintStream out;
+    private final PrintStream terminal;
+    private final PrintStream previousOut;
     private final Thread thread;
     private final Map<String, Long> lastRows = new HashMap<>();
     private volatile boolean running = true;
-    private int lastWidth;
+    private int drawnWidth;
 
-    private ProgressLine(SyncMetrics metrics, PrintStream out, boolean terminal) {
+    private ProgressLine(SyncMetrics metrics, PrintStream out, boolean isTerminal) {
         this.metrics = metrics;
-        this.out = out;
-        this.thread = terminal ? new Thread(this::loop, "sluice-progress") : null;
-        if (thread != null) {
+        this.terminal = out;
+        this.previousOut = System.out;
+        if (isTerminal) {
+            System.setOut(new PrintStream(new ErasingStream(), true));
+            thread = new Thread(this::loop, "sluice-progress");
             thread.setDaemon(true);
             thread.start();
+        } else {
+            thread = null;
         }
     }
 
@@ -35,7 +43,7 @@ public final class ProgressLine implements AutoCloseable {
      * @param metrics the running sync's counters
      * @param out the terminal
      * @param terminal whether {@code out} is a terminal; when false nothing is printed
-     * @return the running progress line; close it before printing anything else
+     * @return the running progress line; close it before printing the summary
      */
     public static ProgressLine start(SyncMetrics metrics, PrintStream out, boolean terminal) {
         return new ProgressLine(metrics, out, terminal);
@@ -61,23 +69,49 @@ public final class ProgressLine implements AutoCloseable {
             lastRows.put(table, rows);
             line.append(String.format(Locale.ROOT, " | %s %,d (%,.0f/s)", table, rows, delta * 1000.0 / PERIOD_MILLIS));
         });
-        String text = line.toString();
-        int pad = Math.max(0, lastWidth - text.length());
-        lastWidth = text.length();
-        out.print("\r" + text + " ".repeat(pad));
-        out.flush();
+        erase();
+        terminal.print(line);
+        terminal.flush();
+        drawnWidth = line.length();
     }
 
-    /** Stops the line and clears it. */
+    private void erase() {
+        if (drawnWidth > 0) {
+            terminal.print("\r" + " ".repeat(drawnWidth) + "\r");
+            drawnWidth = 0;
+        }
+    }
+
+    /** Stops the line, erases it and restores {@code System.out}. */
     @Override
     public synchronized void close() {
         running = false;
         if (thread != null) {
             thread.interrupt();
-            if (lastWidth > 0) {
-                out.print("\r" + " ".repeat(lastWidth) + "\r");
-                out.flush();
+            erase();
+            terminal.flush();
+            System.setOut(previousOut);
+        }
+    }
+
+    /** Output of others: erase the progress line first; it is redrawn on the next tick. */
+    private final class ErasingStream extends OutputStream {
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            synchronized (ProgressLine.this) {
+                erase();
+                terminal.write(bytes, offset, length);
             }
+        }
+
+        @Override
+        public void flush() {
+            terminal.flush();
         }
     }
 }
