@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,9 @@ public final class SchemaManager {
     public SchemaManager(Naming naming, SyncMetrics metrics, Map<String, TableModel> existing) {
         this.naming = naming;
         this.metrics = metrics;
-        this.tables = new LinkedHashMap<>(existing);
+        // DuckDB identifiers are case-insensitive: "Orders" and "orders" are one table
+        this.tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        this.tables.putAll(existing);
     }
 
     /**
@@ -57,7 +60,7 @@ public final class SchemaManager {
      *     with the warehouse in a way that needs {@code sluice reset}
      */
     public void declare(List<Table> declared, Function<TableModel, TableWriter> writerFor) {
-        Map<String, String> seen = new HashMap<>();
+        Map<String, String> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Table table : declared) {
             if (table == null) {
                 throw new SyncException("schema() returned a null table");
@@ -80,8 +83,10 @@ public final class SchemaManager {
             keys.add(columnName(key));
         }
         Map<String, Column> columns = new LinkedHashMap<>();
+        Map<String, Column> distinct = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Column column : table.columns()) {
-            Column clash = columns.putIfAbsent(columnName(column.name()), column);
+            Column clash = distinct.putIfAbsent(columnName(column.name()), column);
+            columns.put(columnName(column.name()), column);
             if (clash != null) {
                 throw new SyncException("schema(): columns '" + clash.name() + "' and '" + column.name() + "' of table '"
                         + table.name() + "' both become '" + columnName(column.name()) + "': rename one of them");
