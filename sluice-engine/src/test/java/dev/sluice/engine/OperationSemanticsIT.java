@@ -403,6 +403,20 @@ class OperationSemanticsIT {
     }
 
     @Test
+    void keylessRowsKeepCollapsingAfterTheirColumnsWiden() {
+        SyncHarness h = harness(100);
+        h.ok((s, op) -> op.upsert("m", row("n", 1, "d", java.time.LocalDate.of(2024, 1, 2), "big", 100_000_000_000_000_000L)));
+        h.ok((s, op) -> op.upsert("m", row("n", 2.5, "d", java.time.LocalDateTime.of(2024, 1, 3, 4, 5), "big", 0.5)));
+        assertThat(h.columnTypes("m")).containsEntry("n", "DOUBLE").containsEntry("d", "TIMESTAMP").containsEntry("big", "DOUBLE");
+        h.ok((s, op) -> {
+            op.upsert("m", row("n", 1, "d", java.time.LocalDate.of(2024, 1, 2), "big", 100_000_000_000_000_000L));
+            op.upsert("m", row("n", 2.5, "d", java.time.LocalDateTime.of(2024, 1, 3, 4, 5), "big", 0.5));
+        });
+        assertThat(h.rows("SELECT n, d::VARCHAR, big FROM tester.m ORDER BY n")).containsExactly(
+                r(1.0, "2024-01-02 00:00:00", 1.0E17), r(2.5, "2024-01-03 04:05:00", 0.5));
+    }
+
+    @Test
     void truncateOfAKeylessTable() {
         SyncHarness h = harness(100);
         h.ok((s, op) -> {

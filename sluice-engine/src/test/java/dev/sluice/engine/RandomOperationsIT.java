@@ -50,7 +50,7 @@ class RandomOperationsIT {
             TreeMap<Integer, Object[]> live = copy(committed);
             TreeMap<Integer, Object[]>[] lastCheckpoint = new TreeMap[] {copy(committed)};
             List<String> log = new ArrayList<>();
-            int ops = 150 + random.nextInt(150);
+            int ops = 80 + random.nextInt(80);
             SyncResult result = h.sync(SCHEMA, (s, op) -> {
                 for (int i = 0; i < ops; i++) {
                     int k = random.nextInt(6);
