@@ -124,6 +124,42 @@ class BadInputIT {
         assertThat(seen[0]).containsExactly(Map.entry("api_key", "abc"), Map.entry("page_size", "50"));
     }
 
+    @Test
+    void aConfigurationFileGivenByPathIsResolvedAgainstTheProject() throws IOException {
+        h.writeProjectFile("conf/dev.json", "{\"who\": \"dev\"}");
+        String[] seen = new String[1];
+        Connector connector = new Connector() {
+            @Override
+            public void update(Configuration configuration, State state, Operations operations) {
+                seen[0] = configuration.require("who");
+            }
+        };
+        SyncResult result = new LocalSync(connector, SyncOptions.forProject(dir).configurationFile(Path.of("conf/dev.json"))
+                .build()).run();
+        assertThat(result.failureMessage()).isNull();
+        assertThat(seen[0]).isEqualTo("dev");
+        SyncResult missing = new LocalSync(connector, SyncOptions.forProject(dir).configurationFile(Path.of("conf/prod.json"))
+                .build()).run();
+        assertThat(missing.failureMessage()).contains(dir.resolve("conf/prod.json").toString()).contains("not found");
+        SyncResult missingKey = new LocalSync(connector, SyncOptions.forProject(dir).configuration(Map.of()).build()).run();
+        assertThat(missingKey.failureMessage()).contains("'who'").contains("missing");
+    }
+
+    @Test
+    void aSecondSyncOfTheSameProjectWhileOneRunsFailsClearly() {
+        String[] second = new String[1];
+        h.ok(ITEMS, (s, op) -> {
+            op.upsert("items", row("id", 2, "v", "first"));
+            SyncResult inner = new SyncHarness(dir).sync(ITEMS, (s2, op2) -> op2.upsert("items", row("id", 3, "v", "second")));
+            second[0] = inner.succeeded() ? null : inner.failureMessage();
+        });
+        assertThat(second[0]).as("the second, concurrent sync must fail").isNotNull().contains("in use")
+                .contains(h.warehouseFile().toString()).contains("PID " + ProcessHandle.current().pid());
+        assertThat(h.rows("SELECT id, v FROM tester.items ORDER BY id")).containsExactly(r(1L, "kept"), r(2L, "first"));
+        h.ok(ITEMS, (s, op) -> op.upsert("items", row("id", 4, "v", "after")));
+        assertThat(h.count("SELECT count(*) FROM tester.items")).as("the project is free again").isEqualTo(3);
+    }
+
     private String failsWithSchema(SyncHarness.SchemaBody schema) {
         SyncResult result = h.sync(schema, (s, op) -> op.upsert("items", row("id", 2)));
         assertThat(result.succeeded()).isFalse();

@@ -103,6 +103,26 @@ class NamingIT {
     }
 
     @Test
+    void quotesDotsAndSpacesInSourceNames() {
+        SyncHarness h = new SyncHarness(dir).naming(NamingStrategy.SOURCE).flushRows(1);
+        List<Table> schema = List.of(Table.named("my \"odd\".table").primaryKey("it's \"id\"")
+                .column("it's \"id\"", DataType.LONG).build());
+        h.ok(schema, (s, op) -> {
+            op.upsert("my \"odd\".table", row("it's \"id\"", 1, "a.b", "x", "semi;colon", "--comment"));
+            op.upsert("my \"odd\".table", row("it's \"id\"", 2, "a.b", "y", "new col", 0.5));
+            op.update("my \"odd\".table", row("it's \"id\"", 1, "a.b", "z"));
+            op.delete("my \"odd\".table", row("it's \"id\"", 2));
+            op.checkpoint(State.empty());
+            op.truncate("my \"odd\".table");
+            op.upsert("my \"odd\".table", row("it's \"id\"", 3, "new col", 1.5));
+        });
+        assertThat(h.tables()).containsExactly("my \"odd\".table");
+        assertThat(h.rows("SELECT \"it's \"\"id\"\"\", \"a.b\", \"semi;colon\", \"new col\", _fivetran_deleted"
+                + " FROM tester.\"my \"\"odd\"\".table\" ORDER BY 1")).containsExactly(
+                r(1L, "z", "--comment", null, true), r(2L, "y", null, 0.5, true), r(3L, null, null, 1.5, false));
+    }
+
+    @Test
     void namesThatDifferOnlyByCaseUnderSourceNamingFailClearly() {
         SyncHarness h = new SyncHarness(dir).naming(NamingStrategy.SOURCE);
         String message = h.fails((s, op) -> op.upsert("t", row("Name", "a", "name", "b")));

@@ -125,6 +125,23 @@ class TypesIT {
     }
 
     @Test
+    void oddStringValuesLandUnchanged() {
+        SyncHarness h = new SyncHarness(dir);
+        List<String> values = List.of("it's", "\"quoted\"", "line\nbreak\ttab", "back\\slash", "'; DROP TABLE x; --",
+                "emoji 🎉 and 漢字", "", " ", "nul\u0000byte", "x".repeat(100_000));
+        h.ok(List.of(TYPED), (s, op) -> {
+            for (int i = 0; i < values.size(); i++) {
+                op.upsert("typed", row("id", i, "str", values.get(i), "x", values.get(i)));
+            }
+        });
+        List<List<Object>> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            expected.add(r((long) i, values.get(i), values.get(i)));
+        }
+        assertThat(h.rows("SELECT id, str, x FROM tester.typed ORDER BY id")).isEqualTo(expected);
+    }
+
+    @Test
     void floatsKeepNanAndInfinity() {
         SyncHarness h = new SyncHarness(dir);
         h.ok(List.of(TYPED), (s, op) -> {
