@@ -101,10 +101,22 @@ class SchemaEvolutionIT {
                 List.of(Table.named("a").primaryKey("id").column("id", DataType.LONG).column("s", DataType.INT).build()),
                 List.of(Table.named("a").primaryKey("id").column("id", DataType.INT).build()))) {
             String message = h.fails(narrower, (s, op) -> { });
-            assertThat(message).contains("'a'").contains("sluice reset").contains("cannot hold");
+            assertThat(message).contains("'a'").contains("sluice reset").containsAnyOf("cannot hold", "type of a primary-key column");
         }
         assertThat(h.columnTypes("a")).containsEntry("n", "BIGINT").containsEntry("s", "VARCHAR");
         assertThat(h.rows("SELECT id, n, s FROM tester.a")).containsExactly(r(1L, 1L << 40, "text"));
+    }
+
+    @Test
+    void aDeclaredKeyTypeChangeFailsEvenWhenItWidens() {
+        SyncHarness h = new SyncHarness(dir);
+        h.ok(keyed("a", DataType.INT), (s, op) -> op.upsert("a", row("id", 1)));
+        String message = h.fails(keyed("a", DataType.LONG), (s, op) -> { });
+        assertThat(message).contains("Primary-key column 'id'").contains("'a'").contains("INT").contains("LONG")
+                .contains("sluice reset");
+        assertThat(h.columnTypes("a")).containsEntry("id", "INTEGER");
+        h.ok(keyed("a", DataType.INT), (s, op) -> op.upsert("a", row("id", 2)));
+        assertThat(h.count("SELECT count(*) FROM tester.a")).isEqualTo(2);
     }
 
     @Test

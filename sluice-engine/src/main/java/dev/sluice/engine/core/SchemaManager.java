@@ -132,7 +132,13 @@ public final class SchemaManager {
                     metrics.schemaChanged();
                 }
             } else if (!current.type().equals(type)) {
-                if (!TypeWidening.holds(type, current.type()) || existing.isKey(current)) {
+                if (existing.isKey(current)) {
+                    throw new SyncException("Primary-key column '" + column + "' of table '" + table.name() + "' is "
+                            + current.type() + " in the warehouse, but schema() now declares it " + type + ". The local"
+                            + " warehouse cannot change the type of a primary-key column: run `sluice reset` to start"
+                            + " over with the new schema");
+                }
+                if (!TypeWidening.holds(type, current.type())) {
                     throw new SyncException("Column '" + column + "' of table '" + table.name() + "' is "
                             + current.type() + " in the warehouse, but schema() now declares it " + type
                             + ", which cannot hold its values: run `sluice reset` to start over with the new schema");
