@@ -11,8 +11,11 @@ import dev.sluice.sdk.Connector;
 import dev.sluice.sdk.State;
 import dev.sluice.sdk.SyncException;
 import dev.sluice.sdk.Table;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class LocalSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalSync.class);
+    /**
+     * Warehouse files synced right now in this JVM. DuckDB lets a second connection in the same
+     * process open a file it has open already, so two syncs of one project would both write into it
+     * (and race on state.json) without this.
+     */
+    private static final Set<Path> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final Connector connector;
     private final SyncOptions options;
@@ -59,10 +68,17 @@ public final class LocalSync {
         WarehouseOperations operations = null;
         Warehouse warehouse = null;
         String phase = "setup";
+        Path warehouseFile = options.warehouseFile().toAbsolutePath().normalize();
+        boolean claimed = false;
         try {
             Configuration configuration = options.configuration() != null
                     ? ConfigurationLoader.of(options.configuration())
                     : ConfigurationLoader.load(options.configurationFile());
+            claimed = RUNNING.add(warehouseFile);
+            if (!claimed) {
+                throw new SyncException(warehouseFile + " is in use by another sync in this process (PID "
+                        + ProcessHandle.current().pid() + "): wait for it to finish and try again");
+            }
             warehouse = Warehouse.open(options.warehouseFile(), options.memoryLimit());
             LOG.info("warehouse: {} (schema={})", options.warehouseFile(), Warehouse.SCHEMA);
             StartState startState = StartState.resolve(warehouse, options.stateFile(), options.stateOverride());
@@ -96,6 +112,9 @@ public final class LocalSync {
             }
             if (warehouse != null) {
                 warehouse.close();
+            }
+            if (claimed) {
+                RUNNING.remove(warehouseFile);
             }
         }
     }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,9 @@ public final class SchemaManager {
     public SchemaManager(Naming naming, SyncMetrics metrics, Map<String, TableModel> existing) {
         this.naming = naming;
         this.metrics = metrics;
-        this.tables = new LinkedHashMap<>(existing);
+        // DuckDB identifiers are case-insensitive: "Orders" and "orders" are one table
+        this.tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        this.tables.putAll(existing);
     }
 
     /**
@@ -57,7 +60,7 @@ public final class SchemaManager {
      *     with the warehouse in a way that needs {@code sluice reset}
      */
     public void declare(List<Table> declared, Function<TableModel, TableWriter> writerFor) {
-        Map<String, String> seen = new HashMap<>();
+        Map<String, String> seen = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Table table : declared) {
             if (table == null) {
                 throw new SyncException("schema() returned a null table");
@@ -80,8 +83,10 @@ public final class SchemaManager {
             keys.add(columnName(key));
         }
         Map<String, Column> columns = new LinkedHashMap<>();
+        Map<String, Column> distinct = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Column column : table.columns()) {
-            Column clash = columns.putIfAbsent(columnName(column.name()), column);
+            Column clash = distinct.putIfAbsent(columnName(column.name()), column);
+            columns.put(columnName(column.name()), column);
             if (clash != null) {
                 throw new SyncException("schema(): columns '" + clash.name() + "' and '" + column.name() + "' of table '"
                         + table.name() + "' both become '" + columnName(column.name()) + "': rename one of them");
@@ -127,7 +132,13 @@ public final class SchemaManager {
                     metrics.schemaChanged();
                 }
             } else if (!current.type().equals(type)) {
-                if (!TypeWidening.holds(type, current.type()) || existing.isKey(current)) {
+                if (existing.isKey(current)) {
+                    throw new SyncException("Primary-key column '" + column + "' of table '" + table.name() + "' is "
+                            + current.type() + " in the warehouse, but schema() now declares it " + type + ". The local"
+                            + " warehouse cannot change the type of a primary-key column: run `sluice reset` to start"
+                            + " over with the new schema");
+                }
+                if (!TypeWidening.holds(type, current.type())) {
                     throw new SyncException("Column '" + column + "' of table '" + table.name() + "' is "
                             + current.type() + " in the warehouse, but schema() now declares it " + type
                             + ", which cannot hold its values: run `sluice reset` to start over with the new schema");

@@ -1,7 +1,9 @@
 package dev.sluice.engine.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.sdk.Configuration;
@@ -23,7 +25,9 @@ public final class ConfigurationLoader {
     /** Most keys a configuration may hold, as in Fivetran. */
     public static final int MAX_KEYS = 100;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigurationLoader() {
     }
@@ -49,6 +53,11 @@ public final class ConfigurationLoader {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
+            String original = String.valueOf(e.getOriginalMessage());
+            if (original.startsWith("Duplicate field")) {
+                // names only the key, never a value
+                throw new SyncException("Configuration file " + file + ": " + original + ": each key may appear once");
+            }
             throw new SyncException("Configuration file " + file + " is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
                     + ". It must be a JSON object of strings, e.g. {\"api_key\": \"...\"}; check quotes and commas"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sluice.sdk.State;
 import dev.sluice.sdk.SyncException;
 import java.io.IOException;
@@ -27,7 +28,10 @@ public final class StateFile {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // keep 2.50 as 2.50 (and 100.0 from becoming 1E+2) from one checkpoint to the next
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private StateFile() {
     }

@@ -1,9 +1,13 @@
 package dev.sluice.engine.schema;
 
+import dev.sluice.sdk.DataType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -49,23 +53,39 @@ public final class RowHasher {
             }
             digest.update(columns.get(position).name().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(text(value).getBytes(StandardCharsets.UTF_8));
+            digest.update(text(value, columns.get(position).type()).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static String text(Object value) {
+    /**
+     * The text of a canonical value that a widening of its column does not change: numbers in
+     * plain notation without trailing zeros (so 1 in an INT column and 1.0 in a DOUBLE column hash
+     * alike), dates and date-times as ISO text, a date-time at midnight as its date (so a DATE
+     * widened to a TIMESTAMP keeps matching).
+     */
+    static String text(Object value, ColumnType type) {
         if (value instanceof BigDecimal) {
-            return ((BigDecimal) value).stripTrailingZeros().toPlainString();
+            return plain((BigDecimal) value);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? plain(new BigDecimal(Double.toString(d))) : Double.toString(d);
+        }
+        if (value instanceof Long && (type.type() == DataType.NAIVE_DATETIME || type.type() == DataType.UTC_DATETIME)) {
+            LocalDateTime dateTime = LocalDateTime.ofEpochSecond(Math.floorDiv((Long) value, 1_000_000L),
+                    (int) Math.floorMod((Long) value, 1_000_000L) * 1000, ZoneOffset.UTC);
+            return dateTime.toLocalTime().equals(LocalTime.MIDNIGHT) ? dateTime.toLocalDate().toString() : dateTime.toString();
         }
         if (value instanceof byte[]) {
             return Base64.getEncoder().encodeToString((byte[]) value);
         }
-        if (value instanceof Float) {
-            return Double.toString((Float) value);
-        }
         return value.toString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     /** @return the column order used, for tests */

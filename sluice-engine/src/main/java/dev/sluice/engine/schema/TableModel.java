@@ -3,8 +3,8 @@ package dev.sluice.engine.schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
@@ -25,7 +25,8 @@ public final class TableModel {
     private final List<String> keyNames;
     private final boolean syntheticKey;
     private final List<ColumnModel> columns = new ArrayList<>();
-    private final Map<String, ColumnModel> byName = new LinkedHashMap<>();
+    /** Case-insensitive, as DuckDB identifiers are: {@code "Name"} and {@code "name"} are one column. */
+    private final Map<String, ColumnModel> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, ColumnModel> bySourceName = new HashMap<>();
     private boolean exists;
     private boolean keyPending;
@@ -66,7 +67,7 @@ public final class TableModel {
     }
 
     /**
-     * @param name destination column name
+     * @param name destination column name, matched ignoring case as DuckDB does
      * @return the column, or null
      */
     public ColumnModel column(String name) {
