@@ -107,7 +107,6 @@ class TypesIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("engine bug: RowAppender appends BINARY with appendByteArray (a TINYINT list in duckdb_jdbc 1.5), use append(byte[])")
     void binaryValuesLandAsBlobs() {
         SyncHarness h = new SyncHarness(dir);
         h.ok(List.of(TYPED), (s, op) -> {

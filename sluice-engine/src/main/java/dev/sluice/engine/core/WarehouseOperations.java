@@ -185,6 +185,7 @@ public final class WarehouseOperations implements Operations {
             flushAll();
             warehouse.saveState(json, previous);
             warehouse.commit();
+            writers.values().forEach(TableWriter::transactionCommitted);
             StateFile.write(stateFile, json);
             warehouse.begin();
         });
@@ -209,18 +210,21 @@ public final class WarehouseOperations implements Operations {
     }
 
     /**
-     * Applies every staged operation, adds the primary keys of tables created by this sync, and
-     * commits; the saved state stays as last checkpointed.
+     * Applies every staged operation and commits (the saved state stays as last checkpointed), then
+     * adds, in a second transaction, the primary keys of tables whose key was deferred. DuckDB
+     * cannot commit an ALTER TABLE that follows updates of the same table in one transaction.
      */
     public synchronized void finish() {
         writerThread.call(() -> {
             flushAll();
-            for (TableModel model : schema.tables()) {
-                if (model.keyPending()) {
-                    writerFor(model).addDeferredPrimaryKey();
-                }
-            }
             warehouse.commit();
+            writers.values().forEach(TableWriter::transactionCommitted);
+            List<TableModel> unkeyed = schema.tables().stream().filter(TableModel::keyPending).toList();
+            if (!unkeyed.isEmpty()) {
+                warehouse.begin();
+                unkeyed.forEach(model -> writerFor(model).addDeferredPrimaryKey());
+                warehouse.commit();
+            }
         });
     }
 

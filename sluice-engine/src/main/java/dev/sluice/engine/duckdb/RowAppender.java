@@ -23,7 +23,7 @@ interface RowAppender {
             case DOUBLE -> (a, v) -> a.append((double) (Double) v);
             case NAIVE_DATE -> (a, v) -> a.append((LocalDate) v);
             case NAIVE_DATETIME, UTC_DATETIME -> (a, v) -> a.appendEpochMicros((Long) v);
-            case BINARY -> (a, v) -> a.appendByteArray((byte[]) v);
+            case BINARY -> (a, v) -> a.append((byte[]) v);
             case XML, STRING, JSON -> (a, v) -> a.append((String) v);
         };
         return (a, v) -> {

@@ -46,6 +46,7 @@ public final class TableWriter implements AutoCloseable {
     private RowAppender[] targetAppenders;
     private boolean stageExists;
     private boolean targetEmpty;
+    private boolean changedInTransaction;
     private WrittenKeys writtenKeys;
     private long nextSeq;
     private long segmentStart;
@@ -73,14 +74,7 @@ public final class TableWriter implements AutoCloseable {
      * {@link #addDeferredPrimaryKey()} when the sync ends (rows are unique by key all along).
      */
     public void createTable() {
-        StringJoiner columns = new StringJoiner(", ");
-        for (ColumnModel column : table.columns()) {
-            columns.add(Sql.quote(column.name()) + " " + column.type().sqlType()
-                    + (table.isKey(column) ? " NOT NULL" : ""));
-        }
-        columns.add(Sql.quote(TableModel.SYNCED) + " TIMESTAMPTZ NOT NULL");
-        columns.add(Sql.quote(TableModel.DELETED) + " BOOLEAN NOT NULL DEFAULT false");
-        warehouse.execute("CREATE TABLE " + target + " (" + columns + ")");
+        warehouse.execute("CREATE TABLE " + target + " (" + columnDefinitions(false) + ")");
         warehouse.deferPrimaryKey(table);
         table.markKeyPending();
         for (ColumnModel column : table.columns()) {
@@ -110,6 +104,10 @@ public final class TableWriter implements AutoCloseable {
      * @param column the column, already in the table model
      */
     public void addColumn(ColumnModel column) {
+        if (changedInTransaction) {
+            rebuild();
+            return;
+        }
         warehouse.execute("ALTER TABLE " + target + " ADD COLUMN " + Sql.quote(column.name()) + " "
                 + column.type().sqlType());
         comment(column);
@@ -122,9 +120,60 @@ public final class TableWriter implements AutoCloseable {
      * @param column the column, whose model already holds the new type
      */
     public void changeType(ColumnModel column) {
+        if (changedInTransaction) {
+            rebuild();
+            return;
+        }
         warehouse.execute("ALTER TABLE " + target + " ALTER COLUMN " + Sql.quote(column.name()) + " TYPE "
                 + column.type().sqlType());
         comment(column);
+    }
+
+    /** Tells the writer that the warehouse committed: its changes so far are no longer in the open transaction. */
+    public void transactionCommitted() {
+        changedInTransaction = false;
+    }
+
+    /**
+     * Applies the model's columns by copying the table into a new one. DuckDB cannot commit an
+     * {@code ALTER TABLE} that follows an UPDATE or DELETE of the same table in one transaction, so
+     * a schema change after such changes, before the next checkpoint, rebuilds the table instead.
+     */
+    private void rebuild() {
+        List<String> existing = warehouse.columnNames(Warehouse.SCHEMA, table.name());
+        String rebuilt = table.name() + "__sluice_rebuild";
+        String rebuiltTarget = Sql.quote(Warehouse.SCHEMA) + "." + Sql.quote(rebuilt);
+        StringJoiner select = new StringJoiner(", ");
+        for (ColumnModel column : table.columns()) {
+            select.add(existing.contains(column.name())
+                    ? "CAST(" + Sql.quote(column.name()) + " AS " + column.type().sqlType() + ")"
+                    : "CAST(NULL AS " + column.type().sqlType() + ")");
+        }
+        select.add(Sql.quote(TableModel.SYNCED)).add(Sql.quote(TableModel.DELETED));
+        warehouse.execute("CREATE TABLE " + rebuiltTarget + " (" + columnDefinitions(!table.keyPending()) + ")");
+        warehouse.execute("INSERT INTO " + rebuiltTarget + " SELECT " + select + " FROM " + target);
+        warehouse.execute("DROP TABLE " + target);
+        warehouse.execute("ALTER TABLE " + rebuiltTarget + " RENAME TO " + Sql.quote(table.name()));
+        for (ColumnModel column : table.columns()) {
+            comment(column);
+        }
+        LOG.info("table {} rebuilt for a schema change after updates in the same checkpoint interval", table.name());
+    }
+
+    private String columnDefinitions(boolean withKey) {
+        StringJoiner columns = new StringJoiner(", ");
+        for (ColumnModel column : table.columns()) {
+            columns.add(Sql.quote(column.name()) + " " + column.type().sqlType()
+                    + (table.isKey(column) ? " NOT NULL" : ""));
+        }
+        columns.add(Sql.quote(TableModel.SYNCED) + " TIMESTAMPTZ NOT NULL");
+        columns.add(Sql.quote(TableModel.DELETED) + " BOOLEAN NOT NULL DEFAULT false");
+        if (withKey) {
+            StringJoiner key = new StringJoiner(", ", "PRIMARY KEY (", ")");
+            table.keyNames().forEach(k -> key.add(Sql.quote(k)));
+            columns.add(key.toString());
+        }
+        return columns.toString();
     }
 
     private void comment(ColumnModel column) {
@@ -227,6 +276,7 @@ public final class TableWriter implements AutoCloseable {
     public void truncate(Instant synced) {
         flush(synced);
         if (table.exists()) {
+            changedInTransaction = true;
             warehouse.execute("UPDATE " + target + " SET " + Sql.quote(TableModel.DELETED) + " = true, "
                     + Sql.quote(TableModel.SYNCED) + " = TIMESTAMPTZ " + Sql.literal(synced.toString())
                     + " WHERE NOT " + Sql.quote(TableModel.DELETED));
@@ -323,6 +373,7 @@ public final class TableWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw new SyncException("Cannot stage rows of table '" + table.name() + "': " + e.getMessage(), e);
         }
+        changedInTransaction = true;
         warehouse.execute("MERGE INTO " + target + " USING " + upsertStage + " AS s ON (" + match + ")"
                 + " WHEN MATCHED THEN UPDATE SET " + set
                 + " WHEN NOT MATCHED THEN INSERT (" + insertColumns + ") VALUES (" + insertValues + ")");
@@ -374,6 +425,7 @@ public final class TableWriter implements AutoCloseable {
         if (targetEmpty) {
             return;
         }
+        changedInTransaction = true;
         warehouse.execute("UPDATE " + target + " SET " + Sql.quote(TableModel.DELETED) + " = true, "
                 + Sql.quote(TableModel.SYNCED) + " = " + syncedSql + " FROM (SELECT DISTINCT " + stageKeys()
                 + " FROM " + stage + " WHERE " + range + ") s WHERE " + keyMatch("s"));
@@ -383,6 +435,7 @@ public final class TableWriter implements AutoCloseable {
         if (targetEmpty) {
             return;
         }
+        changedInTransaction = true;
         StringJoiner set = new StringJoiner(", ");
         StringJoiner composed = new StringJoiner(", ");
         composed.add(stageKeys());
