@@ -36,6 +36,11 @@ final class ChildSync {
             return 200;
         }
 
+        /** @return whether the point is a time (which may come after the run ended), not an event */
+        default boolean timed() {
+            return false;
+        }
+
         /** @return e.g. {@code at 1234 ms} */
         String toString();
     }
@@ -49,6 +54,11 @@ final class ChildSync {
             }
 
             @Override
+            public boolean timed() {
+                return true;
+            }
+
+            @Override
             public String toString() {
                 return "at " + millis + " ms";
             }
@@ -57,16 +67,108 @@ final class ChildSync {
 
     /** @return a kill point as soon as {@code state.json} holds {@code page >= page} */
     static KillPoint afterCheckpoint(int page) {
+        return afterCheckpoint(page, 0);
+    }
+
+    /**
+     * @return a kill point {@code delayMillis} after {@code state.json} holds {@code page >= page}
+     *     (timed when the delay is not 0: the run may end before)
+     */
+    static KillPoint afterCheckpoint(int page, long delayMillis) {
         return new KillPoint() {
+            private long seenAt = -1;
+
             @Override
             public boolean due(long elapsedMs, Path project, Path log) {
-                Integer saved = statePage(project);
-                return saved != null && saved >= page;
+                if (seenAt < 0) {
+                    Integer saved = statePage(project);
+                    if (saved != null && saved >= page) {
+                        seenAt = elapsedMs;
+                    }
+                }
+                return seenAt >= 0 && elapsedMs >= seenAt + delayMillis;
+            }
+
+            @Override
+            public boolean timed() {
+                return delayMillis > 0;
             }
 
             @Override
             public String toString() {
-                return "right after state.json reaches page " + page;
+                return (delayMillis == 0 ? "right" : delayMillis + " ms") + " after state.json reaches page " + page;
+            }
+        };
+    }
+
+    /**
+     * @param fraction how far into the work left to do, 0 to 1
+     * @param startupMillis how long a child takes to start and open the warehouse
+     * @param pageMillis how long a page takes
+     * @param pages the connector's pages
+     * @return a kill point at a fraction of what is left of the sync, judged from {@code state.json}
+     *     when the child starts
+     */
+    static KillPoint afterFractionOfRest(double fraction, long startupMillis, double pageMillis, int pages) {
+        return new KillPoint() {
+            private long at = -1;
+
+            @Override
+            public boolean due(long elapsedMs, Path project, Path log) {
+                if (at < 0) {
+                    Integer page = statePage(project);
+                    at = startupMillis + Math.round(fraction * (pages - (page == null ? 0 : page)) * pageMillis);
+                }
+                return elapsedMs >= at;
+            }
+
+            @Override
+            public boolean timed() {
+                return true;
+            }
+
+            @Override
+            public String toString() {
+                return String.format("at %.0f%% of the rest", fraction * 100) + (at < 0 ? "" : " (" + at + " ms)");
+            }
+        };
+    }
+
+    /** @return a kill point as soon as a file exists */
+    static KillPoint whenExists(String relativePath) {
+        return new KillPoint() {
+            @Override
+            public boolean due(long elapsedMs, Path project, Path log) {
+                return Files.exists(project.resolve(relativePath));
+            }
+
+            @Override
+            public String toString() {
+                return "as soon as " + relativePath + " exists";
+            }
+        };
+    }
+
+    /** @return a kill point as soon as the child's output contains a text */
+    static KillPoint onOutput(String text) {
+        return new KillPoint() {
+            @Override
+            public boolean due(long elapsedMs, Path project, Path log) {
+                try {
+                    return Files.readString(log).contains(text);
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+
+            @Override
+            public long pollMicros() {
+                return 500;
+            }
+
+            @Override
+            public String toString() {
+                return "as soon as the output shows '" + text + "'";
             }
         };
     }

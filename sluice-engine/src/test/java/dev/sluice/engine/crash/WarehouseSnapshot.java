@@ -30,9 +30,11 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
 
     /**
      * @param columns {@code name TYPE} in table order
-     * @param rows each row as {@code column=value, ...}, sorted
+     * @param rows each row as {@code column=value, ...}, sorted; empty in a quick snapshot
+     * @param count the number of rows
+     * @param hash an MD5 of the rows computed by DuckDB (all columns but {@code _fivetran_synced})
      */
-    record TableData(List<String> columns, List<String> rows) {
+    record TableData(List<String> columns, List<String> rows, long count, String hash) {
     }
 
     /** An empty warehouse (no tables, no state). */
@@ -40,9 +42,18 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
 
     /**
      * @param warehouseFile {@code files/warehouse.db}; must not be open in another process
-     * @return its snapshot ({@link #EMPTY} when the file does not exist)
+     * @return its snapshot with every row ({@link #EMPTY} when the file does not exist)
      */
     static WarehouseSnapshot take(Path warehouseFile) {
+        return take(warehouseFile, true);
+    }
+
+    /**
+     * @param warehouseFile {@code files/warehouse.db}; must not be open in another process
+     * @param withRows whether to read every row, or only counts and hashes (enough for {@link #digest()})
+     * @return its snapshot ({@link #EMPTY} when the file does not exist)
+     */
+    static WarehouseSnapshot take(Path warehouseFile, boolean withRows) {
         if (!Files.exists(warehouseFile)) {
             return EMPTY;
         }
@@ -57,8 +68,12 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
                         columns.add(column.get("column_name") + " " + column.get("data_type"));
                     }
                 }
+                String quoted = "tester.\"" + table.replace("\"", "\"\"") + "\"";
+                Map<String, Object> summary = reader.query("SELECT count(*) AS n, coalesce(md5(string_agg(r, chr(10)"
+                        + " ORDER BY r)), '') AS h FROM (SELECT CAST(t AS VARCHAR) AS r FROM (SELECT * EXCLUDE"
+                        + " (_fivetran_synced) FROM " + quoted + ") t)").rows().get(0);
                 List<String> rows = new ArrayList<>();
-                for (Map<String, Object> row : reader.rows(table)) {
+                for (Map<String, Object> row : withRows ? reader.rows(table) : List.<Map<String, Object>>of()) {
                     StringJoiner text = new StringJoiner(", ");
                     row.forEach((name, value) -> {
                         if (!name.equals("_fivetran_synced")) {
@@ -68,7 +83,8 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
                     rows.add(text.toString());
                 }
                 Collections.sort(rows);
-                tables.put(table, new TableData(columns, rows));
+                tables.put(table, new TableData(columns, rows, ((Number) summary.get("n")).longValue(),
+                        (String) summary.get("h")));
             }
             String state = null;
             String previous = null;
@@ -99,7 +115,8 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
     /** @return a digest of the tables (not of the stored state) */
     Digest digest() {
         Map<String, String> perTable = new LinkedHashMap<>();
-        tables.forEach((name, data) -> perTable.put(name, data.rows().size() + " rows, sha256 " + sha256(data)));
+        tables.forEach((name, data) -> perTable.put(name, data.count() + " rows, md5 " + data.hash().substring(0, 12)
+                + ", columns " + sha256(data.columns())));
         return new Digest(perTable);
     }
 
@@ -111,18 +128,14 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
     record Digest(Map<String, String> tables) {
     }
 
-    private static String sha256(TableData data) {
+    private static String sha256(List<String> columns) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String column : data.columns()) {
+            for (String column : columns) {
                 digest.update(column.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 1);
             }
-            for (String row : data.rows()) {
-                digest.update(row.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 2);
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
