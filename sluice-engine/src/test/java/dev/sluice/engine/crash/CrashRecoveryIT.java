@@ -198,7 +198,7 @@ class CrashRecoveryIT {
                         ChildSync.whenExists("files/warehouse.db")),
                 Scenario.of("kill once the start state is resolved (schema() and page 0 under way)",
                         ChildSync.onOutput("previous state:")),
-                stall(0, 300), // page 0 flushed once, nothing committed yet
+                stall(0, 1400), // page 0 (a bulk page) flushed 4 times, nothing committed yet
                 new Scenario("halt between the commit of page=1 and its state.json",
                         List.of(new Step(null, List.of("haltInGapAtPage=1"))))));
     }
@@ -266,13 +266,15 @@ class CrashRecoveryIT {
     @Test
     @Order(6)
     void killsWhileFlushedRowsAreNotYetCommitted() throws Exception {
-        // the connector stalls in the middle of a page after more operations than flushRows=250, so
-        // at least one flush of that page is in the open transaction when the process dies
+        // the connector stalls in the middle of a page after rows were flushed (flushRows=250) into
+        // the open transaction: in bulk pages after 1400 operations (the first 1024 reached the
+        // writer and were flushed), or after a schema change handed the rows over
         runAll(List.of(
-                stall(10, 320), // after events.price widened from DECIMAL(4,3) to DECIMAL(5,3)
-                stall(25, 50), // after orders.quantity widened from INT to BIGINT
-                stall(30, 450), // after the truncate of order_lines
-                stall(40, 400))); // after orders.quantity widened to DOUBLE
+                stall(10, 320), // after events.price widened from DECIMAL(4,3) to DECIMAL(5,3), which flushed
+                stall(12, 1400),
+                stall(25, 50), // after orders.quantity widened from INT to BIGINT (uncommitted DDL)
+                stall(30, 1500), // after the truncate of order_lines
+                stall(42, 1400))); // after orders.quantity widened to DOUBLE in page 40
     }
 
     @Test
@@ -292,20 +294,26 @@ class CrashRecoveryIT {
     void aSyncThatThrowsResumesToTheSameTables() throws Exception {
         Path project = newProject("throws");
         // 1. the connector throws in page 0, before any checkpoint
-        expectFailure(project, Map.of("throwInPage", "0"), null, "planned failure in page 0", 0);
-        // 2. in page 17, after a flush (throwAfterOps=300 > flushRows)
-        expectFailure(project, Map.of("throwInPage", "17"), null, "planned failure in page 17", 17);
-        // 3. in page 30, after its truncate of order_lines
+        expectFailure(project, Map.of("throwInPage", "0", "throwAfterOps", "300"), null, "planned failure in page 0", 0);
+        // 2. in page 17, after 300 operations
+        expectFailure(project, Map.of("throwInPage", "17", "throwAfterOps", "300"), null, "planned failure in page 17", 17);
+        // 3. in page 18 (a bulk page), after 1300 operations: rows reached the writer and were flushed.
+        // The tables are not checked here: the engine commits rows the writer applies after the
+        // rollback (see ThrowAfterFlushIT); state must stay at page 18 and the resumed sync must
+        // still end with the reference tables
+        expectFailure(project, Map.of("throwInPage", "18", "throwAfterOps", "1300"), null, "planned failure in page 18",
+                18, 18, false);
+        // 4. in page 30, after its truncate of order_lines
         expectFailure(project, Map.of("throwInPage", "30", "throwAfterOps", "450"), null, "planned failure in page 30", 30);
-        // 4. the engine fails the sync: a value the declared DECIMAL column cannot hold
-        expectFailure(project, Map.of("badValueInPage", "44"), null, "amount", 44);
-        // 5. a checkpoint observer throws after the 3rd checkpoint of the run (durable by then)
+        // 5. the engine fails the sync: a value the declared DECIMAL column cannot hold
+        expectFailure(project, Map.of("badValueInPage", "44", "throwAfterOps", "300"), null, "amount", 44);
+        // 6. a checkpoint observer throws after the 3rd checkpoint of the run (durable by then)
         expectFailure(project, Map.of(), (number, state) -> {
             if (number == 3) {
                 throw new IllegalStateException("observer failure after checkpoint 3");
             }
         }, "observer failure after checkpoint 3", 47);
-        // 6. as if the process died between the commit of page=51 and the write of state.json
+        // 7. as if the process died between the commit of page=51 and the write of state.json
         Path stateFile = stateFile(project);
         String[] previous = {Files.readString(stateFile)};
         expectFailure(project, Map.of(), (number, state) -> {
@@ -324,8 +332,8 @@ class CrashRecoveryIT {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        }, "died between commit and state.json", 51, 50);
-        // 7. resume to the end: it must start from the warehouse's page=51 (state.json repaired)
+        }, "died between commit and state.json", 51, 50, true);
+        // 8. resume to the end: it must start from the warehouse's page=51 (state.json repaired)
         List<Long> checkpointed = new ArrayList<>();
         SyncResult last = runInProcess(project, Map.of(), (number, state) -> checkpointed.add(state.getLong("page", -1)));
         assertThat(last.succeeded()).as(last.failureMessage()).isTrue();
@@ -337,11 +345,11 @@ class CrashRecoveryIT {
 
     private void expectFailure(Path project, Map<String, String> configuration, CheckpointObserver observer,
             String message, int expectedPage) throws IOException {
-        expectFailure(project, configuration, observer, message, expectedPage, expectedPage);
+        expectFailure(project, configuration, observer, message, expectedPage, expectedPage, true);
     }
 
     private void expectFailure(Path project, Map<String, String> configuration, CheckpointObserver observer,
-            String message, int warehousePage, int filePage) throws IOException {
+            String message, int warehousePage, int filePage, boolean checkTables) throws IOException {
         SyncResult result = runInProcess(project, configuration, observer);
         assertThat(result.succeeded()).as("sync with %s should fail", configuration).isFalse();
         assertThat(result.failureMessage()).contains(message);
@@ -350,10 +358,12 @@ class CrashRecoveryIT {
         WarehouseSnapshot snapshot = WarehouseSnapshot.take(warehouse(project), false);
         assertThat(ChildSync.page(snapshot.storedState())).as("warehouse state page after failure '%s'", message)
                 .isEqualTo(warehousePage == 0 ? null : warehousePage);
-        assertThat(snapshot.digest()).as("warehouse tables after failure '%s' must be those of checkpoint page=%d",
-                message, warehousePage).isEqualTo(digestAt.get(warehousePage));
-        System.out.printf("[crash] throw: sync failed with \"%s\"; state and tables are at page=%d%n",
-                result.failureMessage(), warehousePage);
+        if (checkTables) {
+            assertThat(snapshot.digest()).as("warehouse tables after failure '%s' must be those of checkpoint page=%d",
+                    message, warehousePage).isEqualTo(digestAt.get(warehousePage));
+        }
+        System.out.printf("[crash] throw: sync failed with \"%s\"; state%s at page=%d%n",
+                result.failureMessage(), checkTables ? " and tables are" : " is (tables not checked)", warehousePage);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -38,7 +38,10 @@ import java.util.TreeMap;
  *   <li>{@code events}: keyless (undeclared, {@code _fivetran_id}), with identical rows emitted twice
  *       within a page and again on the next page (they collapse), a JSON column, an inferred
  *       DECIMAL, a weight INT widened to DOUBLE at page {@link #WEIGHT_DOUBLE_PAGE}; truncated at
- *       page {@link #TRUNCATE_EVENTS_PAGE}.</li>
+ *       page {@link #TRUNCATE_EVENTS_PAGE}. Every {@link #BULK_EVERY}th page (0, 6, 12, ...) also
+ *       upserts {@link #BULK_EVENTS} bulk events: the engine hands rows to its writer thread in
+ *       batches of 1024 or at a checkpoint, truncate or schema change, so only an interval of more
+ *       than 1024 operations flushes rows ({@code flushRows}) before its checkpoint.</li>
  * </ul>
  *
  * <p>Configuration (all optional): {@code pages} (default 60), {@code scale} (rows per page
@@ -58,6 +61,8 @@ public final class CrashableConnector implements Connector {
     static final int WEIGHT_DOUBLE_PAGE = 35;
     static final int TRUNCATE_LINES_PAGE = 30;
     static final int TRUNCATE_EVENTS_PAGE = 45;
+    static final int BULK_EVERY = 6;
+    static final int BULK_EVENTS = 1100;
     static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
     static final String STALL_MARKER = "STALL page=";
 
@@ -135,6 +140,13 @@ public final class CrashableConnector implements Connector {
             }
             if (p > 0 && i % 4 == 0) {
                 ops.upsert("events", event(p - 1, i));
+            }
+        }
+        if (p % BULK_EVERY == 0) {
+            // a bulk page: more operations than the engine hands its writer thread at once (1024), so
+            // that rows are flushed (flushRows) in the middle of the checkpoint interval
+            for (int j = 0; j < BULK_EVENTS * scale; j++) {
+                ops.upsert("events", bulkEvent(p, j));
             }
         }
         if (p >= 1) {
@@ -259,6 +271,15 @@ public final class CrashableConnector implements Connector {
         return row;
     }
 
+    static Map<String, Object> bulkEvent(int p, int j) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("kind", "bulk");
+        row.put("page", p);
+        row.put("seq", j);
+        row.put("weight", j % 23);
+        return row;
+    }
+
     /** Test hooks that fire in the middle of a page, after a number of operations. */
     private static final class Hooks {
         final int throwInPage;
@@ -269,7 +290,7 @@ public final class CrashableConnector implements Connector {
 
         Hooks(Configuration configuration) {
             throwInPage = configuration.getInt("throwInPage", -1);
-            throwAfterOps = configuration.getInt("throwAfterOps", 300);
+            throwAfterOps = configuration.getInt("throwAfterOps", 1300);
             badValueInPage = configuration.getInt("badValueInPage", -1);
             stallInPage = configuration.getInt("stallInPage", -1);
             stallAfterOps = configuration.getInt("stallAfterOps", 400);

@@ -34,7 +34,8 @@ class KeylessRowsAcrossWideningIT {
 
     @Test
     @Disabled("engine bug: RowHasher hashes 4 (INT) as \"4\" but 4 in a column widened to DOUBLE as \"4.0\", so an"
-            + " identical keyless row upserted after an INT->DOUBLE widening gets a new _fivetran_id and is duplicated")
+            + " identical keyless row upserted after an INT->DOUBLE widening gets a new _fivetran_id and is duplicated."
+            + " Disabled only to keep main green while others work on it")
     void anIdenticalKeylessRowCollapsesAfterItsIntColumnWidenedToDouble() {
         Connector connector = new Connector() {
             @Override
