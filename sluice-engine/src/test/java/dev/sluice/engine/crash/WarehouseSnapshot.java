@@ -1,0 +1,183 @@
+package dev.sluice.engine.crash;
+
+import dev.sluice.engine.warehouse.WarehouseReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Everything a sync leaves in a warehouse that must not depend on when or how often it died: every
+ * table of schema {@code tester} with its columns and types (in table order) and its rows (all
+ * columns but {@code _fivetran_synced}, sorted), plus the state kept in {@code _sluice.sync_state}.
+ *
+ * @param tables per table: columns with types, and rows as text
+ * @param storedState the state of the last committed checkpoint, or null
+ * @param storedPrevious the checkpoint before's state, or null
+ */
+record WarehouseSnapshot(Map<String, TableData> tables, String storedState, String storedPrevious) {
+
+    /**
+     * @param columns {@code name TYPE} in table order
+     * @param rows each row as {@code column=value, ...}, sorted; empty in a quick snapshot
+     * @param count the number of rows
+     * @param hash an MD5 of the rows computed by DuckDB (all columns but {@code _fivetran_synced})
+     */
+    record TableData(List<String> columns, List<String> rows, long count, String hash) {
+    }
+
+    /** An empty warehouse (no tables, no state). */
+    static final WarehouseSnapshot EMPTY = new WarehouseSnapshot(Map.of(), null, null);
+
+    /**
+     * @param warehouseFile {@code files/warehouse.db}; must not be open in another process
+     * @return its snapshot with every row ({@link #EMPTY} when the file does not exist)
+     */
+    static WarehouseSnapshot take(Path warehouseFile) {
+        return take(warehouseFile, true);
+    }
+
+    /**
+     * @param warehouseFile {@code files/warehouse.db}; must not be open in another process
+     * @param withRows whether to read every row, or only counts and hashes (enough for {@link #digest()})
+     * @return its snapshot ({@link #EMPTY} when the file does not exist)
+     */
+    static WarehouseSnapshot take(Path warehouseFile, boolean withRows) {
+        if (!Files.exists(warehouseFile)) {
+            return EMPTY;
+        }
+        try (WarehouseReader reader = WarehouseReader.open(warehouseFile)) {
+            Map<String, TableData> tables = new LinkedHashMap<>();
+            for (String table : reader.tables()) {
+                List<String> columns = new ArrayList<>();
+                for (Map<String, Object> column : reader.query("SELECT column_name, data_type FROM information_schema.columns"
+                        + " WHERE table_schema = 'tester' AND table_name = '" + table.replace("'", "''")
+                        + "' ORDER BY ordinal_position").rows()) {
+                    if (!"_fivetran_synced".equals(column.get("column_name"))) {
+                        columns.add(column.get("column_name") + " " + column.get("data_type"));
+                    }
+                }
+                String quoted = "tester.\"" + table.replace("\"", "\"\"") + "\"";
+                Map<String, Object> summary = reader.query("SELECT count(*) AS n, coalesce(md5(string_agg(r, chr(10)"
+                        + " ORDER BY r)), '') AS h FROM (SELECT CAST(t AS VARCHAR) AS r FROM (SELECT * EXCLUDE"
+                        + " (_fivetran_synced) FROM " + quoted + ") t)").rows().get(0);
+                List<String> rows = new ArrayList<>();
+                for (Map<String, Object> row : withRows ? reader.rows(table) : List.<Map<String, Object>>of()) {
+                    StringJoiner text = new StringJoiner(", ");
+                    row.forEach((name, value) -> {
+                        if (!name.equals("_fivetran_synced")) {
+                            text.add(name + "=" + render(value));
+                        }
+                    });
+                    rows.add(text.toString());
+                }
+                Collections.sort(rows);
+                tables.put(table, new TableData(columns, rows, ((Number) summary.get("n")).longValue(),
+                        (String) summary.get("h")));
+            }
+            String state = null;
+            String previous = null;
+            boolean hasStateTable = !reader.query("SELECT 1 FROM information_schema.tables WHERE table_schema = '_sluice'"
+                    + " AND table_name = 'sync_state'").rows().isEmpty();
+            if (hasStateTable) {
+                List<Map<String, Object>> stored = reader.query("SELECT state, previous_state FROM _sluice.sync_state"
+                        + " WHERE id = 1").rows();
+                if (!stored.isEmpty()) {
+                    state = (String) stored.get(0).get("state");
+                    previous = (String) stored.get(0).get("previous_state");
+                }
+            }
+            return new WarehouseSnapshot(tables, state, previous);
+        }
+    }
+
+    private static String render(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof byte[] bytes) {
+            return HexFormat.of().formatHex(bytes);
+        }
+        return String.valueOf(value);
+    }
+
+    /** @return a digest of the tables (not of the stored state) */
+    Digest digest() {
+        Map<String, String> perTable = new LinkedHashMap<>();
+        tables.forEach((name, data) -> perTable.put(name, data.count() + " rows, md5 " + data.hash().substring(0, 12)
+                + ", columns " + sha256(data.columns())));
+        return new Digest(perTable);
+    }
+
+    /**
+     * The tables in brief: per table its row count and a hash of its columns and rows.
+     *
+     * @param tables per table
+     */
+    record Digest(Map<String, String> tables) {
+    }
+
+    private static String sha256(List<String> columns) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String column : columns) {
+                digest.update(column.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 1);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param expected the snapshot this one should equal
+     * @return null when the tables are equal, else what differs first: table, columns or the
+     *     first differing row with a few rows only on either side
+     */
+    String tablesDiff(WarehouseSnapshot expected) {
+        if (!expected.tables().keySet().equals(tables.keySet())) {
+            return "tables differ: expected " + expected.tables().keySet() + " but found " + tables.keySet();
+        }
+        for (String table : expected.tables().keySet()) {
+            TableData want = expected.tables().get(table);
+            TableData got = tables.get(table);
+            if (!want.columns().equals(got.columns())) {
+                return "table " + table + ": columns differ:\n  expected " + want.columns() + "\n  found    " + got.columns();
+            }
+            if (!want.rows().equals(got.rows())) {
+                StringBuilder message = new StringBuilder("table " + table + ": rows differ (expected "
+                        + want.rows().size() + " rows, found " + got.rows().size() + ")");
+                int n = Math.min(want.rows().size(), got.rows().size());
+                for (int i = 0; i < n; i++) {
+                    if (!want.rows().get(i).equals(got.rows().get(i))) {
+                        message.append("\n  first differing row #").append(i).append(":\n    expected ")
+                                .append(want.rows().get(i)).append("\n    found    ").append(got.rows().get(i));
+                        break;
+                    }
+                }
+                Set<String> missing = new LinkedHashSet<>(want.rows());
+                got.rows().forEach(missing::remove);
+                Set<String> extra = new LinkedHashSet<>(got.rows());
+                want.rows().forEach(extra::remove);
+                message.append("\n  ").append(missing.size()).append(" rows missing, e.g. ")
+                        .append(missing.stream().limit(3).toList());
+                message.append("\n  ").append(extra.size()).append(" rows unexpected, e.g. ")
+                        .append(extra.stream().limit(3).toList());
+                return message.toString();
+            }
+        }
+        return null;
+    }
+}
