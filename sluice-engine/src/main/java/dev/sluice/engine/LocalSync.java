@@ -97,7 +97,10 @@ public final class LocalSync {
             phase = "the final commit";
             operations.finish();
             return result(true, null, null, start, operations);
-        } catch (Exception | LinkageError | StackOverflowError e) {
+        } catch (Exception | Error e) {
+            if (operations != null) {
+                operations.abort();
+            }
             if (warehouse != null) {
                 warehouse.rollbackQuietly();
             }

@@ -238,9 +238,17 @@ public final class WarehouseOperations implements Operations {
         return List.copyOf(warnings);
     }
 
-    /** Stops the writer thread, which closes every table writer. */
+    /** Stops the writer thread, which closes every table writer. Idempotent. */
     public synchronized void close() {
         writerThread.close();
+    }
+
+    /**
+     * Stops the writer thread without applying what is still queued, for a failed sync: afterwards
+     * no thread touches the warehouse, which the caller then rolls back. Idempotent.
+     */
+    public void abort() {
+        writerThread.abort();
     }
 
     private void stage(TableWriter writer, Operation op, Object[] values, String mask) {

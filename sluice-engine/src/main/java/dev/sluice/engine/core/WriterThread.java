@@ -47,6 +47,8 @@ final class WriterThread implements AutoCloseable {
     private final Runnable onStop;
     private final Thread thread;
     private volatile Throwable failure;
+    private volatile boolean aborted;
+    private boolean closed;
     private Batch batch = new Batch();
 
     /**
@@ -134,7 +136,7 @@ final class WriterThread implements AutoCloseable {
                 }
                 if (item instanceof Task task) {
                     run(task);
-                } else if (failure == null) {
+                } else if (failure == null && !aborted) {
                     write((Batch) item);
                 }
             }
@@ -146,8 +148,9 @@ final class WriterThread implements AutoCloseable {
     }
 
     private void run(Task task) {
-        if (failure != null) {
-            task.done().completeExceptionally(failure);
+        if (failure != null || aborted) {
+            task.done().completeExceptionally(failure != null ? failure
+                    : new SyncException("The sync was stopped before this work ran"));
             return;
         }
         try {
@@ -170,14 +173,30 @@ final class WriterThread implements AutoCloseable {
         }
     }
 
-    /** Stops the thread after the work queued so far; rows not yet handed over are dropped. */
+    /**
+     * Stops the thread after the work queued so far and waits for it; rows not yet handed over are
+     * dropped. Idempotent.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             queue.put(STOP);
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Stops the thread without doing the work still queued (it belongs to a failed sync), and waits
+     * for it, so that the caller may then roll back on a connection no other thread uses.
+     */
+    void abort() {
+        aborted = true;
+        close();
     }
 }

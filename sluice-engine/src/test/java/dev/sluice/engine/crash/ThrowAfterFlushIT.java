@@ -12,7 +12,6 @@ import dev.sluice.sdk.Operations;
 import dev.sluice.sdk.State;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +36,6 @@ class ThrowAfterFlushIT {
     Path project;
 
     @Test
-    @Disabled("engine bug: LocalSync.run rolls back before stopping the writer thread; batches the writer applies"
-            + " after the ROLLBACK are autocommitted, so rows emitted after the last checkpoint of a failed sync become"
-            + " durable (about 1024 of 2000 here). Disabled only to keep main green while others work on it")
     void rowsFlushedBeforeAThrowAreRolledBack() {
         Connector connector = new Connector() {
             @Override
