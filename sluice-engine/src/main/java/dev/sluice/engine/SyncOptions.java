@@ -17,7 +17,7 @@ public final class SyncOptions {
     /** Default number of buffered operations that triggers a flush into the warehouse. */
     public static final int DEFAULT_FLUSH_ROWS = 100_000;
     /** Default DuckDB memory limit. */
-    public static final String DEFAULT_MEMORY_LIMIT = "512MB";
+    public static final String DEFAULT_MEMORY_LIMIT = "1GB";
 
     private final Path projectDir;
     private final Path configurationFile;

@@ -518,4 +518,29 @@ class OperationSemanticsIT {
             assertThat(row.get("d")).isEqualTo(false);
         }
     }
+
+    @Test
+    void manyUpsertsOfExistingKeysInOneCheckpointIntervalReplaceTheRows() {
+        // past 200,000 merged rows in one transaction, upserts of existing keys delete and re-append
+        // instead of MERGE (bounded memory); both paths must give the same rows
+        int n = 260_000;
+        SyncHarness h = harness(100_000);
+        h.ok(ITEMS, (s, op) -> {
+            for (long id = 0; id < n; id++) {
+                op.upsert("items", row("id", id, "name", "v1", "qty", 1));
+            }
+            op.delete("items", row("id", 7L));
+        });
+        h.ok(ITEMS, (s, op) -> {
+            for (long id = 0; id < n; id++) {
+                op.upsert("items", id % 2 == 0 ? row("id", id, "name", "v2", "qty", 2) : row("id", id, "name", "v2"));
+            }
+        });
+        assertThat(h.count("SELECT count(*) FROM tester.items")).isEqualTo(n);
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE name = 'v2' AND NOT _fivetran_deleted")).isEqualTo(n);
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE qty IS NULL")).isEqualTo(n / 2);
+        assertThat(h.count("SELECT count(DISTINCT id) FROM tester.items")).isEqualTo(n);
+        assertThat(h.rows("SELECT id, name, qty, _fivetran_deleted FROM tester.items WHERE id IN (7, 259998) ORDER BY id"))
+                .containsExactly(r(7L, "v2", null, false), r(259_998L, "v2", 2, false));
+    }
 }

@@ -63,7 +63,8 @@ public final class Benchmark {
         this.workDir = workDir.toAbsolutePath();
         this.rows = rows;
         this.checkpointEvery = checkpointEvery;
-        this.options = SyncOptions.forProject(this.workDir.resolve("project"));
+        this.options = SyncOptions.forProject(this.workDir.resolve("project"))
+                .flushRows(Integer.getInteger("sluice.flushRows", SyncOptions.DEFAULT_FLUSH_ROWS));
         this.out = out;
     }
 

@@ -28,7 +28,7 @@ final class WriterThread implements AutoCloseable {
     }
 
     private static final int BATCH_ROWS = 1024;
-    private static final int QUEUE_BATCHES = 128;
+    private static final int QUEUE_BATCHES = 32;
     private static final Object STOP = new Object();
 
     private record Task(Runnable work, CompletableFuture<Void> done) {

@@ -31,6 +31,7 @@ public final class TableWriter implements AutoCloseable {
     }
 
     private static final int MAX_SEGMENTS = 64;
+    private static final long MERGE_BUDGET_ROWS = 200_000;
     private static final int SYNCED_SLOT = -1;
     private static final int DELETED_SLOT = -2;
 
@@ -47,6 +48,7 @@ public final class TableWriter implements AutoCloseable {
     private boolean stageExists;
     private boolean targetEmpty;
     private boolean changedInTransaction;
+    private long mergedInTransaction;
     private WrittenKeys writtenKeys;
     private long nextSeq;
     private long segmentStart;
@@ -132,6 +134,7 @@ public final class TableWriter implements AutoCloseable {
     /** Tells the writer that the warehouse committed: its changes so far are no longer in the open transaction. */
     public void transactionCommitted() {
         changedInTransaction = false;
+        mergedInTransaction = 0;
     }
 
     /**
@@ -296,8 +299,12 @@ public final class TableWriter implements AutoCloseable {
                 existing.add(row);
             }
         }
-        if (!existing.isEmpty()) {
+        if (!existing.isEmpty() && mergedInTransaction + existing.size() <= MERGE_BUDGET_ROWS) {
             merge(existing, synced);
+            mergedInTransaction += existing.size();
+        } else if (!existing.isEmpty()) {
+            deleteKeysOf(existing);
+            fresh.addAll(existing);
         }
         long merged = System.nanoTime();
         if (!fresh.isEmpty()) {
@@ -334,7 +341,42 @@ public final class TableWriter implements AutoCloseable {
         }
     }
 
-    /** Upserts rows whose keys the table may hold: stage them, then one MERGE. */
+    /** Deletes the table's rows with the keys of {@code rows}: stage the keys, then one DELETE. */
+    private void deleteKeysOf(List<Object[]> rows) {
+        List<ColumnModel> keys = table.keyNames().stream().map(table::column).toList();
+        StringJoiner definition = new StringJoiner(", ");
+        StringJoiner match = new StringJoiner(" AND ");
+        RowAppender[] keyAppenders = new RowAppender[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            definition.add("k" + i + " " + keys.get(i).type().sqlType());
+            match.add(target + "." + Sql.quote(keys.get(i).name()) + " = s.k" + i);
+            keyAppenders[i] = RowAppender.forType(keys.get(i).type());
+        }
+        String keyStage = stage + "_keys";
+        warehouse.execute("CREATE OR REPLACE TEMP TABLE " + keyStage + " (" + definition + ")");
+        try (DuckDBAppender keysAppender = warehouse.connection().createAppender("temp", "main", keyStage)) {
+            for (Object[] row : rows) {
+                keysAppender.beginRow();
+                for (int i = 0; i < keys.size(); i++) {
+                    keyAppenders[i].append(keysAppender, row[keys.get(i).position()]);
+                }
+                keysAppender.endRow();
+            }
+            keysAppender.flush();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot stage keys of table '" + table.name() + "': " + e.getMessage(), e);
+        }
+        changedInTransaction = true;
+        warehouse.execute("DELETE FROM " + target + " USING " + keyStage + " s WHERE " + match);
+        warehouse.execute("DROP TABLE " + keyStage);
+    }
+
+    /**
+     * Upserts rows whose keys the table may hold: stage them, then one MERGE. A MERGE updates rows
+     * in place, which is fast, but DuckDB keeps every updated row's old values in memory until the
+     * transaction commits; past {@value #MERGE_BUDGET_ROWS} rows in one transaction, upserts delete
+     * and re-append instead, which needs no such memory.
+     */
     private void merge(List<Object[]> rows, Instant synced) {
         List<ColumnModel> columns = table.columns();
         String upsertStage = stage + "_upserts";
