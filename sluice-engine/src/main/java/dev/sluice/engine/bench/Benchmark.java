@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * {@code sluice bench}: syncs a synthetic connector of N rows into a local warehouse in-process,
  * twice (a first sync, then a re-sync that upserts the same keys), and measures the raw DuckDB
  * Appender on the same rows as the naive limit. Prints rows/s, MB/s (of the rows as compact JSON)
- * and peak RSS per phase, and the ratios to the raw Appender.
+ * and peak RSS per phase, and the ratios to the raw Appender. The sync's flush size can be set with
+ * the system property {@code sluice.flushRows} to compare settings.
  */
 public final class Benchmark {
 
