@@ -18,7 +18,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -394,10 +393,5 @@ public final class WarehouseOperations implements Operations {
             }
         }
         return map;
-    }
-
-    /** @return the writers of every table touched, for tests */
-    Collection<TableWriter> writers() {
-        return writers.values();
     }
 }
