@@ -47,6 +47,9 @@ public final class ValueConverter {
      * @return the canonical value, or {@link #MISMATCH}
      */
     public static Object convert(ColumnType type, Object value, boolean lenient) {
+        if (isCanonical(type, value)) {
+            return value;
+        }
         if (!lenient && !TypeWidening.holds(type, TypeInference.infer(value))) {
             return MISMATCH;
         }
@@ -70,6 +73,22 @@ public final class ValueConverter {
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             return MISMATCH;
         }
+    }
+
+    private static boolean isCanonical(ColumnType type, Object value) {
+        Class<?> kind = value.getClass();
+        return switch (type.type()) {
+            case STRING, XML -> kind == String.class;
+            case LONG -> kind == Long.class;
+            case INT -> kind == Integer.class;
+            case SHORT -> kind == Short.class;
+            case DOUBLE -> kind == Double.class;
+            case FLOAT -> kind == Float.class;
+            case BOOLEAN -> kind == Boolean.class;
+            case NAIVE_DATE -> kind == LocalDate.class;
+            case BINARY -> kind == byte[].class;
+            default -> false;
+        };
     }
 
     private static Object toBoolean(Object value) {
