@@ -96,7 +96,8 @@ public final class LocalSync {
             connector.update(configuration, state.copy(), operations);
             phase = "the final commit";
             operations.finish();
-            return result(true, null, null, start, operations);
+            return new SyncResult(true, null, null, metrics, Duration.ofNanos(System.nanoTime() - start),
+                    operations.savedState(), operations.warnings());
         } catch (Exception | Error e) {
             if (operations != null) {
                 operations.abort();
@@ -120,11 +121,6 @@ public final class LocalSync {
                 RUNNING.remove(warehouseFile);
             }
         }
-    }
-
-    private SyncResult result(boolean ok, String message, Throwable failure, long start, WarehouseOperations operations) {
-        return new SyncResult(ok, message, failure, metrics, Duration.ofNanos(System.nanoTime() - start),
-                operations.savedState(), operations.warnings());
     }
 
     private static String describe(String phase, Throwable e) {

@@ -26,8 +26,11 @@ public final class TableWriter implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableWriter.class);
 
-    /** A run of same-kind operations: staged by sequence numbers, or buffered upserts. */
-    private record Segment(Operation op, long first, long last, UpsertBuffer upserts) {
+    /**
+     * A run of same-kind operations: buffered upserts, or staged rows from sequence number
+     * {@code first} up to the next segment's first (or the next sequence number to be given).
+     */
+    private record Segment(Operation op, long first, UpsertBuffer upserts) {
     }
 
     private static final int MAX_SEGMENTS = 64;
@@ -51,7 +54,6 @@ public final class TableWriter implements AutoCloseable {
     private long mergedInTransaction;
     private WrittenKeys writtenKeys;
     private long nextSeq;
-    private long segmentStart;
     private int pending;
 
     /**
@@ -199,8 +201,7 @@ public final class TableWriter implements AutoCloseable {
             if (segments.size() >= MAX_SEGMENTS) {
                 flush(synced);
             }
-            segments.add(new Segment(op, nextSeq, nextSeq, op == Operation.UPSERT ? new UpsertBuffer(keyPositions()) : null));
-            segmentStart = nextSeq;
+            segments.add(new Segment(op, nextSeq, op == Operation.UPSERT ? new UpsertBuffer(keyPositions()) : null));
         }
         if (op == Operation.UPSERT) {
             segments.get(segments.size() - 1).upserts().add(values);
@@ -222,7 +223,6 @@ public final class TableWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw new SyncException("Cannot stage a row of table '" + table.name() + "': " + e.getMessage(), e);
         }
-        segments.set(segments.size() - 1, new Segment(op, segmentStart, nextSeq, null));
         nextSeq++;
         pending++;
     }
@@ -258,8 +258,10 @@ public final class TableWriter implements AutoCloseable {
             }
         }
         String syncedSql = "TIMESTAMPTZ " + Sql.literal(synced.toString());
-        for (Segment segment : segments) {
-            String range = "_seq BETWEEN " + segment.first() + " AND " + segment.last();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            long end = i + 1 < segments.size() ? segments.get(i + 1).first() : nextSeq;
+            String range = "_seq >= " + segment.first() + " AND _seq < " + end;
             switch (segment.op()) {
                 case UPSERT -> applyUpserts(segment.upserts(), synced);
                 case UPDATE -> applyUpdates(range, syncedSql);

@@ -23,7 +23,7 @@ final class UpsertBuffer {
     }
 
     void add(Object[] row) {
-        Integer index = indexByKey.putIfAbsent(key(row), rows.size());
+        Integer index = indexByKey.putIfAbsent(keyOf(row), rows.size());
         if (index == null) {
             rows.add(row);
         } else {
@@ -41,10 +41,6 @@ final class UpsertBuffer {
 
     /** @return the row's key: the key value, or a list of them for a composite key */
     Object keyOf(Object[] row) {
-        return key(row);
-    }
-
-    private Object key(Object[] row) {
         if (keyPositions.length == 1) {
             return keyOf(row[keyPositions[0]]);
         }

@@ -1,7 +1,5 @@
 package dev.sluice.engine.duckdb;
 
-import java.util.Arrays;
-
 /**
  * The primary keys written to a table during this sync, kept as 64-bit hashes in an open-addressing
  * set, so that upserts of keys the table certainly does not hold are appended without a merge. A
@@ -38,10 +36,6 @@ final class WrittenKeys {
         if (insert(slots, hash(key))) {
             size++;
         }
-    }
-
-    int size() {
-        return size;
     }
 
     private static boolean insert(long[] table, long hash) {
@@ -89,10 +83,5 @@ final class WrittenKeys {
             h = 31 * h + text.charAt(i);
         }
         return h;
-    }
-
-    @Override
-    public String toString() {
-        return "WrittenKeys[" + size + " of " + Arrays.stream(slots).filter(s -> s != 0).count() + "]";
     }
 }
