@@ -5,6 +5,8 @@ import dev.sluice.cli.template.TemplateCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -19,9 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Create a connector project from a template in DIR (a new or empty folder).",
-        footer = {"", "Templates:",
-            "  hello        the smallest connector: one class that writes one row, with a test (default)",
-            "  quickstart   a fuller starting point: configuration, state and incremental sync"})
+        footer = {"", "Every example connector of Sluice is a template: `sluice init --list` shows them."})
 public final class InitCommand implements Callable<Integer> {
 
     @Spec
@@ -33,8 +33,11 @@ public final class InitCommand implements Callable<Integer> {
 
     @Option(names = "--template", paramLabel = "NAME", defaultValue = TemplateCatalog.DEFAULT,
             completionCandidates = TemplateNames.class,
-            description = "The template: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "The template (default: ${DEFAULT-VALUE}); `--list` shows them all.")
     String template;
+
+    @Option(names = "--list", description = "List the templates with what each one shows, and create nothing.")
+    boolean list;
 
     private final Supplier<TemplateCatalog> catalog;
 
@@ -50,6 +53,9 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (list) {
+            return listTemplates();
+        }
         Path target = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
         String artifactId;
         try (TemplateCatalog templates = catalog.get()) {
@@ -68,11 +74,29 @@ public final class InitCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The template names offered in help and completion. */
+    private int listTemplates() {
+        Map<String, String> descriptions;
+        try (TemplateCatalog templates = catalog.get()) {
+            descriptions = templates.descriptions();
+        }
+        int width = descriptions.keySet().stream().mapToInt(String::length).max().orElse(0);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Templates (sluice init DIR --template NAME):");
+        descriptions.forEach((name, description) -> out.println("  " + name + " ".repeat(width - name.length() + 3)
+                + description + (name.equals(TemplateCatalog.DEFAULT) ? " (default)" : "")));
+        out.flush();
+        return 0;
+    }
+
+    /** The template names offered in shell completion. */
     static final class TemplateNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return TemplateCatalog.DESCRIPTIONS.keySet().iterator();
+            try (TemplateCatalog templates = TemplateCatalog.bundled()) {
+                return templates.names().iterator();
+            } catch (RuntimeException e) {
+                return List.of(TemplateCatalog.DEFAULT).iterator();
+            }
         }
     }
 }

@@ -16,11 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * The project templates {@code sluice init} can write. Each is a folder {@code <root>/<name>}; the
  * Maven wrapper every project gets is in {@code <root>/_wrapper}. The bundled catalog lives in the
- * CLI jar under {@code templates/}, copied there at build time from the repository's examples.
+ * CLI jar under {@code templates/}, copied there at build time from the repository's examples; a
+ * template describes itself in the {@code <description>} of its {@code pom.xml}.
  */
 public final class TemplateCatalog implements AutoCloseable {
 
@@ -30,22 +36,12 @@ public final class TemplateCatalog implements AutoCloseable {
     /** The folder of the Maven wrapper, not a template. */
     public static final String WRAPPER = "_wrapper";
 
-    /** What each known template is, in the order {@code --help} lists them. */
-    public static final Map<String, String> DESCRIPTIONS = descriptions();
-
     private final Path root;
     private final FileSystem jar;
 
     private TemplateCatalog(Path root, FileSystem jar) {
         this.root = root;
         this.jar = jar;
-    }
-
-    private static Map<String, String> descriptions() {
-        Map<String, String> descriptions = new LinkedHashMap<>();
-        descriptions.put("hello", "the smallest connector: one class that writes one row, with a test (default)");
-        descriptions.put("quickstart", "a fuller starting point: configuration, state and incremental sync");
-        return descriptions;
     }
 
     /**
@@ -108,7 +104,8 @@ public final class TemplateCatalog implements AutoCloseable {
     public Path template(String name) {
         List<String> names = names();
         if (!names.contains(name)) {
-            throw new CliException("Unknown template '" + name + "'. Templates: " + describe(names));
+            throw new CliException("Unknown template '" + name + "'. Templates: " + String.join(", ", names)
+                    + ". Run `sluice init --list` to see what each one is.");
         }
         return root.resolve(name);
     }
@@ -119,16 +116,32 @@ public final class TemplateCatalog implements AutoCloseable {
     }
 
     /**
-     * @param names template names
-     * @return them with their descriptions, e.g. {@code hello (the smallest ...), quickstart (...)}
+     * @param name a template name
+     * @return the template's one-line description, from the {@code <description>} of its
+     *     {@code pom.xml}; empty when it has none
+     * @throws CliException when there is no such template or its pom.xml cannot be read
      */
-    public static String describe(List<String> names) {
-        if (names.isEmpty()) {
-            return "none in this build";
+    public String description(String name) {
+        Path pom = template(name).resolve("pom.xml");
+        try (var in = Files.newInputStream(pom)) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Element project = factory.newDocumentBuilder().parse(in).getDocumentElement();
+            for (Node child = project.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if ("description".equals(child.getNodeName())) {
+                    return child.getTextContent().strip().replaceAll("\\s+", " ");
+                }
+            }
+            return "";
+        } catch (IOException | ParserConfigurationException | SAXException e) {
+            throw new CliException("Cannot read the pom.xml of template '" + name + "': " + e.getMessage(), e);
         }
-        return names.stream()
-                .map(n -> DESCRIPTIONS.containsKey(n) ? n + " (" + DESCRIPTIONS.get(n) + ")" : n)
-                .collect(Collectors.joining(", "));
+    }
+
+    /** @return every template name mapped to its description, in name order */
+    public Map<String, String> descriptions() {
+        return names().stream().collect(Collectors.toMap(n -> n, this::description, (a, b) -> a,
+                LinkedHashMap::new));
     }
 
     @Override

@@ -94,7 +94,17 @@ class InitCommandTest {
         CliRun run = init(tmp.resolve("x").toString(), "--template", "nope");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Unknown template 'nope'", "hello (");
+        assertThat(run.err()).contains("Unknown template 'nope'. Templates: hello.", "sluice init --list");
         assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void listShowsEveryTemplateWithItsDescriptionAndCreatesNothing() {
+        CliRun run = init(tmp.resolve("y").toString(), "--list");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Templates (sluice init DIR --template NAME):")
+                .containsPattern("(?m)^  hello   A fixture template that says hello\\. \\(default\\)$");
+        assertThat(tmp.resolve("y")).doesNotExist();
     }
 }
