@@ -3,7 +3,7 @@ package dev.sluice.toolkit.http;
 import java.time.Duration;
 
 /**
- * The request rate to one host: a token bucket (kept as the time the next request may go, so a
+ * The request rate to one host: a token bucket (kept as the time the bucket would be empty, GCRA-style, so a
  * burst of {@code burst} requests is allowed after a quiet spell) that adapts to the server. On a
  * 429 the rate halves (down to a floor of 1/64 of the configured rate) and every caller waits out
  * the server's pause; each success then wins back 1/16 of the configured rate. Without a
@@ -50,9 +50,9 @@ public final class HostRateLimiter {
             long start = Math.max(now, pausedUntilNanos);
             if (rate > 0) {
                 long interval = intervalNanos();
-                long earliest = Math.max(nextFreeNanos, now - (burst - 1) * interval);
-                start = Math.max(start, earliest);
-                nextFreeNanos = start + interval;
+                long emptyAt = Math.max(nextFreeNanos, now);
+                start = Math.max(start, emptyAt - (burst - 1) * interval);
+                nextFreeNanos = Math.max(emptyAt, start) + interval;
             }
             wait = start - now;
         }

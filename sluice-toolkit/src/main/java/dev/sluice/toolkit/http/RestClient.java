@@ -316,17 +316,17 @@ public final class RestClient {
 
     private static String describe(IOException e) {
         Throwable root = rootCause(e);
-        if (root instanceof ConnectException || e instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (root instanceof UnknownHostException) {
-            return "unknown host";
-        }
         if (e instanceof HttpConnectTimeoutException) {
             return "connect timed out";
         }
         if (e instanceof HttpTimeoutException) {
             return "request timed out";
+        }
+        if (root instanceof ConnectException || e instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (root instanceof UnknownHostException) {
+            return "unknown host";
         }
         String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
