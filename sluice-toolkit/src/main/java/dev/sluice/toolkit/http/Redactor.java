@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text meant for messages and logs: every known secret value (also in its
- * URL-encoded form) and the values of query parameters whose names say they are secret
- * ({@code api_key}, {@code token}, {@code password}, {@code signature}...). Thread-safe.
+ * URL-encoded form), and the values of query parameters and JSON string fields whose names say
+ * they are secret ({@code api_key}, {@code access_token}, {@code password}, {@code signature}...).
+ * Thread-safe.
  */
 public final class Redactor {
 
@@ -22,6 +23,7 @@ public final class Redactor {
     public static final String MASK = "***";
 
     private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;])([^=&#\\s]+)=([^&#\\s]*)");
+    private static final Pattern JSON_STRING_FIELD = Pattern.compile("\"([^\"\\\\]{1,64})\"(\\s*:\\s*)\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final List<String> SECRET_NAME_PARTS = List.of(
             "key", "token", "secret", "password", "passwd", "pwd", "signature", "sig", "auth", "credential",
             "session");
@@ -52,7 +54,7 @@ public final class Redactor {
         if (text == null) {
             return null;
         }
-        String result = maskParameters(text);
+        String result = maskJsonFields(maskParameters(text));
         List<String> values = new ArrayList<>(secrets.get());
         values.sort((a, b) -> b.length() - a.length());
         for (String secret : values) {
@@ -88,6 +90,20 @@ public final class Redactor {
             String name = matcher.group(2);
             String replacement = isSecretParameter(name)
                     ? matcher.group(1) + name + "=" + MASK
+                    : matcher.group();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private String maskJsonFields(String text) {
+        Matcher matcher = JSON_STRING_FIELD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String replacement = isSecretParameter(name)
+                    ? "\"" + name + "\"" + matcher.group(2) + "\"" + MASK + "\""
                     : matcher.group();
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -212,12 +212,13 @@ public final class RestClient {
                 Duration wait = waitBeforeRetry(response, attempt);
                 if (status == 429) {
                     limiter.throttled(wait);
-                    wait = Duration.ZERO;
                 }
                 LOG.warn("{} {} answered {}; retry {} of {} in {} ms{}", request.method(), redactor.redact(url), status,
-                        attempt, retry.maxAttempts() - 1, Math.max(wait.toMillis(), 0),
-                        status == 429 ? " (rate to this host now " + String.format("%.2f", limiter.currentRate()) + "/s)" : "");
-                sleep(wait);
+                        attempt, retry.maxAttempts() - 1, wait.toMillis(), status == 429
+                                ? " (every request to this host waits; rate now " + String.format("%.2f", limiter.currentRate()) + "/s)" : "");
+                if (status != 429) {
+                    sleep(wait);
+                }
                 attempt++;
                 continue;
             }

@@ -38,4 +38,10 @@ class RedactorTest {
                 .isEqualTo("{ \"token\": \"***\", \"x\": \"aaaaaa...");
         assertThat(redactor.excerpt("", 10)).isEqualTo("(empty body)");
     }
+
+    @Test
+    void masksJsonFieldsWhoseNamesLookSecret() {
+        assertThat(Redactor.parametersOnly().redact("{\"access_token\": \"abc\", \"next_token\":\"n1\", \"user\":\"ada\", \"password\":\"p\\\"q\"}"))
+                .isEqualTo("{\"access_token\": \"***\", \"next_token\":\"n1\", \"user\":\"ada\", \"password\":\"***\"}");
+    }
 }

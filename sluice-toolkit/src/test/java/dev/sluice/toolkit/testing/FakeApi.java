@@ -70,6 +70,10 @@ public final class FakeApi implements AutoCloseable {
         Reply handle(Request request) throws Exception;
     }
 
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
