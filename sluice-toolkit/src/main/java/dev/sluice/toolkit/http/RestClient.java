@@ -10,6 +10,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -275,7 +276,12 @@ public final class RestClient {
     }
 
     private static boolean isRetriable(IOException e) {
-        return !(rootCause(e) instanceof UnknownHostException);
+        return !isUnknownHost(e);
+    }
+
+    private static boolean isUnknownHost(IOException e) {
+        Throwable root = rootCause(e);
+        return root instanceof UnknownHostException || root instanceof UnresolvedAddressException;
     }
 
     private HttpSourceException interrupted(ApiRequest request, InterruptedException e) {
@@ -323,11 +329,11 @@ public final class RestClient {
         if (e instanceof HttpTimeoutException) {
             return "request timed out";
         }
+        if (isUnknownHost(e)) {
+            return "unknown host";
+        }
         if (root instanceof ConnectException || e instanceof ConnectException) {
             return "connection refused";
-        }
-        if (root instanceof UnknownHostException) {
-            return "unknown host";
         }
         String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);

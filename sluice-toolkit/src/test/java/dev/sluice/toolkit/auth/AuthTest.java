@@ -222,4 +222,29 @@ class AuthTest {
                 .hasMessageContaining("invalid_grant")
                 .hasMessageNotContaining("rt-revoked").hasMessageNotContaining("sec-123456");
     }
+
+    @Test
+    void manyThreadsShareOneLoginAndOneRenewalAfter401() throws Exception {
+        AtomicInteger logins = new AtomicInteger();
+        api.on("/auth/login", request -> {
+            Thread.sleep(50);
+            return Reply.json("{\"token\":\"s" + logins.incrementAndGet() + "\",\"expires_in\":3600}");
+        });
+        api.on("/data", request -> "Bearer s1".equals(request.header("Authorization"))
+                ? Reply.status(401, "{}") : Reply.json("{\"ok\":true}"));
+        RestClient client = client(Auth.session("/auth/login", Map.of("password", "pw-123456")).build());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Callable<JsonNode>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> client.getJson("/data"));
+            }
+            for (java.util.concurrent.Future<JsonNode> call : threads.invokeAll(calls)) {
+                assertThat(call.get().get("ok").asBoolean()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(logins.get()).as("one login, one renewal for all threads").isEqualTo(2);
+    }
 }

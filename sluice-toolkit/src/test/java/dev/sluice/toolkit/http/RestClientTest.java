@@ -231,4 +231,32 @@ class RestClientTest {
         assertThat(api.requests()).extracting(request -> request.header("Authorization"))
                 .containsExactly("Bearer first", "Bearer second");
     }
+
+    @Test
+    void anUnknownHostIsNotRetried() {
+        RestClient client = RestClient.builder("http://no-such-host.invalid/v1").time(time).build();
+
+        assertThatThrownBy(() -> client.getJson("/x"))
+                .isInstanceOf(ConnectionFailedException.class)
+                .hasMessageContaining("Cannot reach no-such-host.invalid:80")
+                .hasMessageContaining("unknown host")
+                .hasMessageContaining("is the host name right");
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void retryLogsShowNoSecrets() {
+        api.onSequence("/v1/flaky", Reply.status(503, "{}"), Reply.json("{}"));
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            client().authenticator(Auth.apiKeyQuery("key", "k-9f8e7d6c")).build().getJson("/flaky");
+        } finally {
+            System.setErr(original);
+        }
+
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains("/v1/flaky?key=*** answered 503; retry 1 of 3").doesNotContain("k-9f8e7d6c");
+    }
 }
