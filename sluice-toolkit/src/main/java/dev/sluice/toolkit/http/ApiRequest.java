@@ -191,6 +191,20 @@ public final class ApiRequest {
     }
 
     /**
+     * @param value anything Jackson can write: a map, a record, a {@code JsonNode}...
+     * @return a copy with that value as a JSON body ({@code application/json})
+     * @throws IllegalArgumentException when Jackson cannot write the value
+     */
+    public ApiRequest withJson(Object value) {
+        try {
+            return withBody(Json.mapper().writeValueAsBytes(value), "application/json");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write a " + value.getClass().getSimpleName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
      * @param fields form fields, in order
      * @return a copy with a form body ({@code application/x-www-form-urlencoded})
      */
