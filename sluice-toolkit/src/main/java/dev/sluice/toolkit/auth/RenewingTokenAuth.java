@@ -1,0 +1,86 @@
+package dev.sluice.toolkit.auth;
+
+import dev.sluice.toolkit.http.ApiRequest;
+import dev.sluice.toolkit.http.Authenticator;
+import dev.sluice.toolkit.http.RestClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An authenticator that obtains a token from the API and renews it: before it expires (within a
+ * margin, 60 s by default) and once after a 401. Thread-safe: one thread fetches while the others
+ * wait for its token; after a 401 only the first thread renews, the others reuse its new token.
+ */
+public abstract class RenewingTokenAuth implements Authenticator {
+
+    private final String header;
+    private final String prefix;
+    private Duration renewMargin = Duration.ofSeconds(60);
+    private volatile Token current;
+
+    /**
+     * @param header the header the token goes in, e.g. {@code Authorization}
+     * @param prefix what precedes the token in it, e.g. {@code "Bearer "}; empty for none
+     */
+    protected RenewingTokenAuth(String header, String prefix) {
+        this.header = Objects.requireNonNull(header, "header");
+        this.prefix = Objects.requireNonNull(prefix, "prefix");
+    }
+
+    /**
+     * Fetches a new token, with {@link ApiRequest#unauthenticated()} requests through the client.
+     *
+     * @param client the client
+     * @return the token
+     */
+    protected abstract Token fetch(RestClient client);
+
+    /** @return the secrets used to fetch tokens (passwords, client secrets, refresh tokens) */
+    protected abstract Collection<String> credentials();
+
+    /**
+     * @param margin renew a token when it expires within this time
+     */
+    protected final void renewMargin(Duration margin) {
+        this.renewMargin = Objects.requireNonNull(margin, "margin");
+    }
+
+    @Override
+    public final ApiRequest authenticate(ApiRequest request, RestClient client) {
+        return request.withHeader(header, prefix + token(client).value());
+    }
+
+    @Override
+    public final synchronized boolean renewAfterRejection(ApiRequest rejected, RestClient client) {
+        String sent = rejected.header(header);
+        if (current != null && sent != null && !sent.equals(prefix + current.value())) {
+            return true;
+        }
+        current = fetch(client);
+        return true;
+    }
+
+    @Override
+    public final Collection<String> secrets() {
+        List<String> secrets = new ArrayList<>(credentials());
+        Token token = current;
+        if (token != null) {
+            secrets.add(token.value());
+        }
+        return secrets;
+    }
+
+    /**
+     * @param client the client
+     * @return the current token, fetched first when there is none or it expires soon
+     */
+    protected final synchronized Token token(RestClient client) {
+        if (current == null || current.expiresWithin(client.time().now(), renewMargin)) {
+            current = fetch(client);
+        }
+        return current;
+    }
+}

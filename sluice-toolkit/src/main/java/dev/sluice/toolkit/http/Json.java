@@ -1,0 +1,65 @@
+package dev.sluice.toolkit.http;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON helpers for connectors: the shared mapper, JSON pointers from field names, and the
+ * conversion of records to the rows {@code Operations.upsert} takes. Thread-safe.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() { };
+
+    private Json() {
+    }
+
+    /** @return the toolkit's mapper: ints read as Long, floats as Double; do not reconfigure it */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /**
+     * @param pathOrField a JSON pointer ({@code /meta/total}, {@code ""} for the whole document) or
+     *     a top-level field name ({@code total_items})
+     * @return the JSON pointer
+     */
+    public static JsonPointer pointer(String pathOrField) {
+        if (pathOrField.isEmpty() || pathOrField.startsWith("/")) {
+            return JsonPointer.compile(pathOrField);
+        }
+        return JsonPointer.compile("/" + pathOrField.replace("~", "~0").replace("/", "~1"));
+    }
+
+    /**
+     * @param record a JSON object
+     * @return its fields as a row: numbers as Long or Double, nested objects and arrays as maps and
+     *     lists (stored as JSON columns), nulls kept
+     * @throws IllegalArgumentException when {@code record} is not an object
+     */
+    public static Map<String, Object> toRow(JsonNode record) {
+        if (record == null || !record.isObject()) {
+            throw new IllegalArgumentException("A record must be a JSON object but is "
+                    + (record == null ? "missing" : record.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return MAPPER.convertValue(record, ROW);
+    }
+
+    /**
+     * @param records JSON objects
+     * @return their rows, in order
+     */
+    public static List<Map<String, Object>> toRows(Iterable<JsonNode> records) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        records.forEach(record -> rows.add(toRow(record)));
+        return rows;
+    }
+}
