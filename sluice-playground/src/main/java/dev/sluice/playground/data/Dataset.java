@@ -90,32 +90,52 @@ public final class Dataset {
     }
 
     private void step() {
-        Instant from = clock;
+        int adds = Math.max(1, initialUsers / 50);
+        int updates = liveIds.isEmpty() ? 0 : Math.max(1, initialUsers / 40);
+        int deletes = Math.max(1, initialUsers / 100);
+        StepClock at = new StepClock(clock, adds + updates + deletes + 1);
         clock = clock.plus(STEP);
         steps++;
-        for (int i = 0; i < Math.max(1, initialUsers / 50); i++) {
-            Instant created = inStep(from);
+        for (int i = 0; i < adds; i++) {
+            Instant created = at.next();
             addUser(newUser(created, created));
         }
-        for (int i = 0; i < Math.max(1, initialUsers / 40) && !liveIds.isEmpty(); i++) {
+        for (int i = 0; i < updates; i++) {
             User user = users.get(liveIds.get(random.nextInt(liveIds.size())));
-            users.put(user.id(), changed(user, inStep(from)));
+            users.put(user.id(), changed(user, at.next()));
         }
-        for (int i = 0; i < Math.max(1, initialUsers / 100) && liveIds.size() > 1; i++) {
+        for (int i = 0; i < deletes && liveIds.size() > 1; i++) {
             String id = liveIds.remove(random.nextInt(liveIds.size()));
             users.remove(id);
-            deletions.add(new Deletion(id, inStep(from)));
+            deletions.add(new Deletion(id, at.next()));
         }
         int index = random.nextInt(departments.size());
         Department department = departments.get(index);
-        Instant at = inStep(from);
+        Instant changedAt = at.next();
         departments.set(index, new Department(department.id(), department.companyId(), department.name(),
-                Math.max(1, department.headCount() + names.between(-5, 8)), at));
+                Math.max(1, department.headCount() + names.between(-5, 8)), changedAt));
         for (int c = 0; c < companies.size(); c++) {
             Company company = companies.get(c);
             if (company.id().equals(department.companyId())) {
-                companies.set(c, new Company(company.id(), company.name(), company.industry(), company.createdAt(), at));
+                companies.set(c, new Company(company.id(), company.name(), company.industry(), company.createdAt(),
+                        changedAt));
             }
+        }
+    }
+
+    /** Increasing, unique instants spread over one step: later events of a step never get earlier times. */
+    private final class StepClock {
+        private final long gapMillis;
+        private Instant last;
+
+        StepClock(Instant from, int events) {
+            this.last = from;
+            this.gapMillis = Math.max(1, (STEP.toMillis() - 1) / events);
+        }
+
+        Instant next() {
+            last = unique(last.plusMillis(1 + names.below(gapMillis)));
+            return last;
         }
     }
 
@@ -136,10 +156,6 @@ public final class Dataset {
                         user.company(), user.job(), user.createdAt(), at);
             }
         }
-    }
-
-    private Instant inStep(Instant from) {
-        return unique(from.plusMillis(1 + names.below(STEP.toMillis() - 1)));
     }
 
     private Instant unique(Instant candidate) {

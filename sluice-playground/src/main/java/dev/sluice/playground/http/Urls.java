@@ -34,7 +34,8 @@ final class Urls {
     static String absolute(Context ctx, Map<String, String> query) {
         StringJoiner joined = new StringJoiner("&");
         query.forEach((name, value) -> joined.add(encode(name) + "=" + encode(value)));
-        String base = ctx.scheme() + "://" + ctx.host() + ctx.path();
+        String host = ctx.host() != null ? ctx.host() : ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
+        String base = ctx.scheme() + "://" + host + ctx.path();
         return query.isEmpty() ? base : base + "?" + joined;
     }
 
