@@ -6,7 +6,7 @@ import java.util.Map;
  * A request the playground refuses: becomes a JSON response {@code {"error": message}} (plus
  * {@code extra} fields) with the given status.
  */
-public final class ApiError extends RuntimeException {
+final class ApiError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** JSON of the playground: timestamps as ISO-8601 UTC with milliseconds and {@code Z}. */
-public final class Json {
+final class Json {
 
     /** Format of every timestamp the playground writes, e.g. {@code 2025-01-01T00:00:00.000Z}. */
     public static final DateTimeFormatter TIMESTAMP =
