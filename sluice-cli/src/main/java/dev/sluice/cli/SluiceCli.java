@@ -72,8 +72,8 @@ public final class SluiceCli implements Callable<Integer> {
             // the engine's per-sync info lines would interleave with the benchmark's table
             System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.engine", "warn");
         } else if (firstCommand(args).equalsIgnoreCase("playground")) {
-            // the playground prints its own start banner and request lines
-            System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
+            // the playground prints its own start banner, request lines and errors
+            System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");
             System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         }
         // initialise logging now, with the CLI's simplelogger.properties, before any connector class loader is current

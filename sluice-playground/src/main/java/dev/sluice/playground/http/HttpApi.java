@@ -7,10 +7,13 @@ import dev.sluice.playground.data.Snapshot;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the playground's routes, guards (rate limit, injected failures) and error responses into Javalin. */
 public final class HttpApi {
@@ -41,6 +44,7 @@ public final class HttpApi {
 
     private static final List<String> DATA_ROUTE_PREFIXES =
             List.of("/pagination/", "/auth/", "/oauth/users", "/cursors/", "/incremental/", "/export/");
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final String HANDLED = "dev.sluice.playground.handled";
 
     private final Dataset dataset;
@@ -79,6 +83,14 @@ public final class HttpApi {
             body.putAll(error.extra());
             ctx.attribute(HANDLED, Boolean.TRUE);
             Json.respond(ctx, error.status(), body);
+        });
+        config.routes.exception(Exception.class, (error, ctx) -> {
+            if (error instanceof HttpResponseException response) {
+                Json.respond(ctx, response.getStatus(), Json.object("error", response.getMessage()));
+                return;
+            }
+            LOG.error("{} {} failed", ctx.req().getMethod(), ctx.path(), error);
+            Json.respond(ctx, 500, Json.object("error", "internal error of the playground: " + error));
         });
         config.routes.error(404, ctx -> {
             if (ctx.attribute(HANDLED) == null) {
