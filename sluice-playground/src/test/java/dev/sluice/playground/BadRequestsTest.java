@@ -76,7 +76,18 @@ class BadRequestsTest {
 
         assertThat(index.status()).isEqualTo(200);
         assertThat(index.json().get("routes")).hasSize(playground.routes().size());
-        assertThat(index.json().get("state").get("users").asInt()).isEqualTo(200);
+        assertThat(index.json().get("state").get("users").asInt()).isEqualTo(playground.snapshot().users().size());
+    }
+
+    @Test
+    void everyListedRouteIsServed() {
+        String companyId = playground.snapshot().companies().get(0).id();
+        for (Route route : playground.routes()) {
+            String path = route.path().replace("{company_id}", companyId);
+            Response response = route.method().equals("GET") ? http.get(path) : http.post(path, "text/plain", "");
+            assertThat(response.status()).as(route.method() + " " + path).isIn(200, 400, 401);
+            assertThat(response.header("Content-Type")).as(path).matches("(application/json|text/csv).*");
+        }
     }
 
     @Test

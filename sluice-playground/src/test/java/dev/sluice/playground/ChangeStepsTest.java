@@ -74,6 +74,26 @@ class ChangeStepsTest {
     }
 
     @Test
+    void keysetPaginationSkipsNoUserWhileTheDataChanges() {
+        Set<String> atStart = new HashSet<>(names().keySet());
+        Set<String> deletedBefore = new HashSet<>();
+        List<String> seen = new ArrayList<>();
+        String scroll = null;
+        do {
+            JsonNode body = http.get("/pagination/keyset?per_page=20" + (scroll == null ? "" : "&scroll_param=" + scroll)).json();
+            seen.addAll(HttpTestClient.ids(body.get("data")));
+            scroll = body.get("scroll_param").isNull() ? null : body.get("scroll_param").asText();
+            playground.advance(1);
+        } while (scroll != null);
+        playground.snapshot().deletions().forEach(deletion -> deletedBefore.add(deletion.id()));
+
+        Set<String> missed = new HashSet<>(atStart);
+        missed.removeAll(seen);
+        missed.removeAll(deletedBefore);
+        assertThat(missed).as("users that existed throughout but were never returned").isEmpty();
+    }
+
+    @Test
     void theDeletesFeedPagesBySince() {
         playground.advance(10);
         List<String> all = new ArrayList<>();

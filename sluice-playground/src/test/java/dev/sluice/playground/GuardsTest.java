@@ -21,20 +21,21 @@ class GuardsTest {
 
             assertThat(statuses).containsOnly(200);
             assertThat(limited.status()).isEqualTo(429);
-            assertThat(limited.header("Retry-After")).isEqualTo("2");
-            assertThat(limited.json().get("error").asText()).contains("rate limit", "retry after 2 s");
-            assertThat(limited.json().get("retry_after").asInt()).isEqualTo(2);
+            assertThat(limited.header("Retry-After")).isIn("1", "2");
+            assertThat(limited.json().get("error").asText())
+                    .contains("rate limit", "retry after " + limited.header("Retry-After") + " s");
+            assertThat(limited.json().get("retry_after").asText()).isEqualTo(limited.header("Retry-After"));
             assertThat(http.get("/admin/state").status()).as("admin routes are not limited").isEqualTo(200);
         }
     }
 
     @Test
     void theBucketRefills() throws InterruptedException {
-        try (Playground playground = Playground.start(PlaygroundOptions.builder().rateLimit(20).capacity(1).build())) {
+        try (Playground playground = Playground.start(PlaygroundOptions.builder().rateLimit(2).capacity(1).build())) {
             HttpTestClient http = new HttpTestClient(playground.baseUrl());
             assertThat(http.get("/pagination/offset").status()).isEqualTo(200);
             assertThat(http.get("/pagination/offset").status()).isEqualTo(429);
-            Thread.sleep(120);
+            Thread.sleep(600);
             assertThat(http.get("/pagination/offset").status()).isEqualTo(200);
         }
     }
