@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running API playground: a local mock REST API over deterministic data (see the module's
@@ -30,6 +31,7 @@ public final class Playground implements AutoCloseable {
     private final Javalin server;
     private final PlaygroundOptions options;
     private final ScheduledExecutorService ticker;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Playground(PlaygroundOptions options) {
         this.options = options;
@@ -106,6 +108,9 @@ public final class Playground implements AutoCloseable {
     /** Stops serving; idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (ticker != null) {
             ticker.shutdownNow();
         }

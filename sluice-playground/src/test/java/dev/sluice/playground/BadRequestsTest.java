@@ -102,6 +102,18 @@ class BadRequestsTest {
     }
 
     @Test
+    void closeIsIdempotentAndFreesThePort() throws Exception {
+        Playground extra = Playground.start(PlaygroundOptions.defaults());
+        int port = extra.port();
+        extra.close();
+        extra.close();
+
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
     void aTakenPortIsAClearError() {
         assertThatThrownBy(() -> Playground.start(PlaygroundOptions.builder().port(playground.port()).build()))
                 .isInstanceOf(IllegalStateException.class)
