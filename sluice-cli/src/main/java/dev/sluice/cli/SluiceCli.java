@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import dev.sluice.cli.command.BenchCommand;
 import dev.sluice.cli.command.DebugCommand;
 import dev.sluice.cli.command.InitCommand;
+import dev.sluice.cli.command.PlaygroundCommand;
 import dev.sluice.cli.command.QueryCommand;
 import dev.sluice.cli.command.ResetCommand;
 import dev.sluice.cli.command.TablesCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = VersionInfo.class,
         description = "Create, build, sync and inspect Sluice connectors on this machine.",
         subcommands = {InitCommand.class, DebugCommand.class, ResetCommand.class, QueryCommand.class,
-            TablesCommand.class, BenchCommand.class, VersionCommand.class, HelpCommand.class},
+            TablesCommand.class, BenchCommand.class, PlaygroundCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Start with: sluice init my-connector && cd my-connector && sluice debug"})
 public final class SluiceCli implements Callable<Integer> {
 
@@ -60,13 +61,20 @@ public final class SluiceCli implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
+    private static String firstCommand(String[] args) {
+        return Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+    }
+
     private static void configureLogging(String[] args) {
         if (Arrays.asList(args).contains("--verbose") || ErrorHandler.debugEnvironment()) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-        } else if (Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
-                .filter(command -> command.equalsIgnoreCase("bench")).isPresent()) {
+        } else if (firstCommand(args).equalsIgnoreCase("bench")) {
             // the engine's per-sync info lines would interleave with the benchmark's table
             System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.engine", "warn");
+        } else if (firstCommand(args).equalsIgnoreCase("playground")) {
+            // the playground prints its own start banner, request lines and errors
+            System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");
+            System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         }
         // initialise logging now, with the CLI's simplelogger.properties, before any connector class loader is current
         LoggerFactory.getLogger(SluiceCli.class);

@@ -1,0 +1,47 @@
+package dev.sluice.playground.http;
+
+import dev.sluice.playground.data.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Slicing of ordered lists into the response shapes the routes share. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    /** @return the items whose timestamp is at or after {@code since} (all when it is null), in order */
+    static <T> List<T> since(List<T> items, Function<T, Instant> timestamp, Instant since) {
+        return since == null ? items : items.stream().filter(item -> !timestamp.apply(item).isBefore(since)).toList();
+    }
+
+    static List<User> usersSince(List<User> users, Instant since) {
+        return since(users, User::updatedAt, since);
+    }
+
+    static <T> List<T> slice(List<T> items, long from, int count) {
+        if (from >= items.size()) {
+            return List.of();
+        }
+        return items.subList((int) from, (int) Math.min(items.size(), from + count));
+    }
+
+    static int totalPages(int totalItems, int perPage) {
+        return (totalItems + perPage - 1) / perPage;
+    }
+
+    /** The page_number shape: {@code {data, page, page_size, total_pages, total_items}}. */
+    static Map<String, Object> pageNumber(List<?> items, int page, int perPage) {
+        return Json.object("data", slice(items, (long) (page - 1) * perPage, perPage), "page", page,
+                "page_size", perPage, "total_pages", totalPages(items.size(), perPage), "total_items", items.size());
+    }
+
+    /** The page_number shape of the parameters {@code page}, {@code per_page} and {@code updated_since}. */
+    static Map<String, Object> usersPage(Params params, List<User> users) {
+        int page = params.integer("page", 1, 1, Integer.MAX_VALUE);
+        int perPage = params.pageSize("per_page");
+        return pageNumber(usersSince(users, params.instant("updated_since")), page, perPage);
+    }
+}
