@@ -41,9 +41,12 @@ final class PositionCodec {
     static Object fromState(JdbcTypeMapping.Kind kind, Object saved) {
         String text = saved.toString();
         return switch (kind) {
-            case SHORT, INT, LONG -> new BigDecimal(text).longValueExact();
+            case SHORT -> new BigDecimal(text).shortValueExact();
+            case INT -> new BigDecimal(text).intValueExact();
+            case LONG -> new BigDecimal(text).longValueExact();
             case DECIMAL, UNBOUNDED_DECIMAL -> new BigDecimal(text);
-            case FLOAT, DOUBLE -> Double.parseDouble(text);
+            case FLOAT -> Float.parseFloat(text);
+            case DOUBLE -> Double.parseDouble(text);
             case BOOLEAN -> Boolean.parseBoolean(text);
             case DATE -> LocalDate.parse(text);
             case TIMESTAMP -> LocalDateTime.parse(text);

@@ -42,7 +42,8 @@ final class SshFailures {
                     + " known host entry (" + knownHosts.describeExpected() + "): give its current host key line"
                     + " (ssh-keyscan shows them)", e);
         }
-        if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")) {
+        if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")
+                || message.contains("Too many authentication failures")) {
             return new SshTunnelException("The SSH bastion " + bastion + " rejected user '" + user + "' with "
                     + credential + ": check the user name and " + (credential.equals("the password")
                             ? "the password"

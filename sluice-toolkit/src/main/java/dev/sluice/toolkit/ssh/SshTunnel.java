@@ -374,9 +374,13 @@ public final class SshTunnel implements AutoCloseable {
         }
     }
 
-    /** Answers keyboard-interactive password prompts; never asks to accept a host key. */
+    /**
+     * Answers one keyboard-interactive password prompt, once: a rejected password is not tried
+     * again. Never accepts a host key.
+     */
     private static final class PasswordAnswers implements UserInfo, UIKeyboardInteractive {
         private final String password;
+        private boolean answered;
 
         PasswordAnswers(String password) {
             this.password = password;
@@ -385,7 +389,11 @@ public final class SshTunnel implements AutoCloseable {
         @Override
         public String[] promptKeyboardInteractive(String destination, String name, String instruction, String[] prompt,
                 boolean[] echo) {
-            return prompt.length == 1 && !echo[0] ? new String[] {password} : null;
+            if (answered || prompt.length != 1 || echo[0]) {
+                return null;
+            }
+            answered = true;
+            return new String[] {password};
         }
 
         @Override
@@ -400,7 +408,7 @@ public final class SshTunnel implements AutoCloseable {
 
         @Override
         public boolean promptPassword(String message) {
-            return true;
+            return false;
         }
 
         @Override
