@@ -110,12 +110,15 @@ final class KnownHostKeys implements HostKeyRepository {
         return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 
-    /** @return the host-key algorithms to offer, so that the server presents a key of a known type */
+    /**
+     * @return the host-key algorithms to offer, so that the server presents a key of a known type;
+     *     RSA keys only with SHA-2 signatures (not the SHA-1 {@code ssh-rsa} algorithm)
+     */
     String algorithms() {
         Set<String> algorithms = new LinkedHashSet<>();
         for (Entry entry : entries) {
             if (entry.type.equals("ssh-rsa")) {
-                algorithms.addAll(List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"));
+                algorithms.addAll(List.of("rsa-sha2-512", "rsa-sha2-256"));
             } else {
                 algorithms.add(entry.type);
             }

@@ -5,7 +5,6 @@ import com.jcraft.jsch.ChannelDirectTCPIP;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
-import com.jcraft.jsch.Slf4jLogger;
 import com.jcraft.jsch.UIKeyboardInteractive;
 import com.jcraft.jsch.UserInfo;
 import dev.sluice.sdk.Configuration;
@@ -286,7 +285,7 @@ public final class SshTunnel implements AutoCloseable {
                         + e.getMessage());
             }
             JSch jsch = new JSch();
-            jsch.setInstanceLogger(new Slf4jLogger());
+            jsch.setInstanceLogger(new JschLog());
             jsch.setHostKeyRepository(knownHosts);
             if (privateKey != null) {
                 addIdentity(jsch);

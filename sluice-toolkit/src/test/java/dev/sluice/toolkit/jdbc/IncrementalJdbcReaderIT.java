@@ -99,6 +99,35 @@ class IncrementalJdbcReaderIT {
     }
 
     @Test
+    void streamsThroughAServerSidePortalInsteadOfLoadingTheResult() throws SQLException {
+        postgres.execute(DB, "INSERT INTO events SELECT i, timestamp '2024-02-01' + i * interval '1 ms', repeat('x', 100)"
+                + " FROM generate_series(11, 20000) i");
+        List<Long> openPortals = new ArrayList<>();
+        long[] rows = {0};
+
+        IncrementalJdbcReader.of(JdbcSource.table("events")).cursorColumn("updated_at").fetchSize(100).build()
+                .read(connection, null, row -> {
+                    if (rows[0]++ == 0) {
+                        openPortals.add(portals());
+                    }
+                }, (p, s) -> { });
+
+        assertThat(rows[0]).isEqualTo(20000);
+        assertThat(openPortals).as("the query's portal is open while its first rows are handled").containsExactly(1L);
+        assertThat(portals()).isZero();
+    }
+
+    private long portals() {
+        try (var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT count(*) FROM pg_cursors WHERE statement LIKE 'SELECT * FROM%'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void syncCheckpointsThePositionInStateAndTheNextSyncReadsOnlyChangedRows() {
         IncrementalJdbcReader reader = events(4);
         RecordingOperations operations = new RecordingOperations();
