@@ -311,18 +311,28 @@ public final class SshTunnel implements AutoCloseable {
         }
 
         private void addIdentity(JSch jsch) {
+            String problem;
             try {
                 jsch.addIdentity("sluice-ssh-key", privateKey, null,
                         passphrase == null ? null : passphrase.getBytes(StandardCharsets.UTF_8));
+                boolean stillEncrypted = jsch.getIdentityRepository().getIdentities().stream()
+                        .anyMatch(com.jcraft.jsch.Identity::isEncrypted);
+                if (!stillEncrypted) {
+                    return;
+                }
+                problem = passphrase == null
+                        ? "the key is encrypted: give its passphrase (" + PASSPHRASE + ")"
+                        : "the passphrase is wrong";
             } catch (JSchException e) {
                 String reason = String.valueOf(e.getMessage());
-                throw new SshTunnelException("Cannot use " + privateKeySource + " for the SSH bastion " + bastion() + ": "
-                        + (reason.contains("passphrase") || passphrase != null && reason.contains("decrypt")
-                                ? "the passphrase is wrong or missing"
-                                : "it is not a private key JSch can read (" + reason + "); give the whole key text,"
-                                        + " -----BEGIN ... PRIVATE KEY----- to -----END ... PRIVATE KEY-----,"
-                                        + " in OpenSSH or PEM format"));
+                problem = reason.contains("passphrase") || passphrase != null && reason.contains("decrypt")
+                        ? "the passphrase is wrong or missing"
+                        : "it is not a private key JSch can read (" + reason + "); give the whole key text,"
+                                + " -----BEGIN ... PRIVATE KEY----- to -----END ... PRIVATE KEY-----,"
+                                + " in OpenSSH or PEM format";
             }
+            throw new SshTunnelException("Cannot use " + privateKeySource + " for the SSH bastion " + bastion() + ": "
+                    + problem);
         }
 
         private Session connect(JSch jsch, KnownHostKeys knownHosts) {

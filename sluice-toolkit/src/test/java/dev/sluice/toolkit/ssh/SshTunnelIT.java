@@ -155,8 +155,11 @@ class SshTunnelIT {
         assertThatThrownBy(() -> bastion().privateKey(rsaPemWithPassphrase.privateKey(), "wrong")
                 .open("127.0.0.1", echo.port()))
                 .isInstanceOf(SshTunnelException.class)
-                .hasMessageContaining("the passphrase is wrong or missing")
+                .hasMessageContaining("the passphrase is wrong")
                 .hasMessageNotContaining("wrong\"");
+        assertThatThrownBy(() -> bastion().privateKey(ed25519WithPassphrase.privateKey(), null)
+                .open("127.0.0.1", echo.port()))
+                .hasMessageEndingWith("the key is encrypted: give its passphrase (ssh_private_key_passphrase)");
         assertThatThrownBy(() -> bastion().privateKey("not a key", null).open("127.0.0.1", echo.port()))
                 .hasMessageContaining("it is not a private key JSch can read");
     }
