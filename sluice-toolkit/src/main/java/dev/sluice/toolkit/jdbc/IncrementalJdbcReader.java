@@ -151,24 +151,36 @@ public final class IncrementalJdbcReader {
 
     private long read(Connection connection, ReadPlan plan, Position from, Consumer<Map<String, Object>> rows,
             BatchListener batches) {
+        boolean autoCommit;
         try {
-            boolean autoCommit = connection.getAutoCommit();
+            autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try {
-                checkNullCursors(connection, plan);
-                long count = stream(connection, plan, from, rows, batches);
-                connection.commit();
-                return count;
-            } catch (RuntimeException | SQLException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
         } catch (SQLException e) {
-            throw new JdbcException("Reading " + plan.description() + " from " + url(connection) + " failed: "
-                    + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
+            throw failure(plan, e);
         }
+        try {
+            checkNullCursors(connection, plan);
+            long count = stream(connection, plan, from, rows, batches);
+            connection.commit();
+            return count;
+        } catch (SQLException e) {
+            rollbackQuietly(connection, e);
+            throw failure(plan, e);
+        } catch (RuntimeException e) {
+            rollbackQuietly(connection, e);
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                LOG.debug("Cannot restore auto-commit after reading {}: {}", plan.description(), e.getMessage());
+            }
+        }
+    }
+
+    private static JdbcException failure(ReadPlan plan, SQLException e) {
+        return new JdbcException("Reading " + plan.description() + " from " + plan.server() + " failed: "
+                + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
     }
 
     /**
@@ -190,7 +202,7 @@ public final class IncrementalJdbcReader {
         try {
             Map<?, ?> map = (Map<?, ?>) saved;
             Map<?, ?> savedKey = (Map<?, ?>) map.get("key");
-            if (!cursorColumn.equals(map.get("cursor_column")) || !savedKey.keySet().equals(
+            if (!cursorColumn.equalsIgnoreCase(String.valueOf(map.get("cursor_column"))) || !savedKey.keySet().equals(
                     new java.util.LinkedHashSet<>(plan.keyNames()))) {
                 throw new IllegalStateException("saved for cursor column '" + map.get("cursor_column")
                         + "' and key " + savedKey.keySet());
@@ -314,14 +326,6 @@ public final class IncrementalJdbcReader {
             connection.rollback();
         } catch (SQLException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    private static String url(Connection connection) {
-        try {
-            return JdbcConnections.describe(connection.getMetaData().getURL());
-        } catch (SQLException e) {
-            return "the database";
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 final class ReadPlan {
 
     private final String description;
+    private final String server;
     private final String from;
     private final SqlDialect dialect;
     private final List<JdbcColumn> columns;
@@ -26,9 +27,10 @@ final class ReadPlan {
     private final JdbcTypeMapping.Kind cursorKind;
     private final List<JdbcTypeMapping.Kind> keyKinds;
 
-    private ReadPlan(String description, String from, SqlDialect dialect, List<JdbcColumn> columns, JdbcColumn cursor,
-            List<JdbcColumn> keys) {
+    private ReadPlan(String description, String server, String from, SqlDialect dialect, List<JdbcColumn> columns,
+            JdbcColumn cursor, List<JdbcColumn> keys) {
         this.description = description;
+        this.server = server;
         this.from = from;
         this.dialect = dialect;
         this.columns = columns;
@@ -55,7 +57,8 @@ final class ReadPlan {
             for (String key : keyNames) {
                 keys.add(find(columns, key, "key column", description));
             }
-            ReadPlan plan = new ReadPlan(description, resolved.from(), dialect, columns, cursor, keys);
+            String server = JdbcConnections.describe(connection.getMetaData().getURL());
+            ReadPlan plan = new ReadPlan(description, server, resolved.from(), dialect, columns, cursor, keys);
             plan.checkKinds();
             return plan;
         } catch (SQLException e) {
@@ -154,6 +157,11 @@ final class ReadPlan {
 
     String description() {
         return description;
+    }
+
+    /** @return the database's JDBC URL without parameters, for messages */
+    String server() {
+        return server;
     }
 
     List<JdbcColumn> columns() {

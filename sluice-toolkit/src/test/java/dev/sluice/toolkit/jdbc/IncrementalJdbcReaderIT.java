@@ -225,6 +225,26 @@ class IncrementalJdbcReaderIT {
     }
 
     @Test
+    void aConnectionLostInTheMiddleOfAReadFailsNamingTableAndServer() throws SQLException {
+        int pid;
+        try (var statement = connection.createStatement(); var rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getInt(1);
+        }
+        IncrementalJdbcReader reader = IncrementalJdbcReader.of(JdbcSource.table("events")).cursorColumn("updated_at")
+                .fetchSize(2).build();
+
+        assertThatThrownBy(() -> reader.read(connection, null, row -> {
+            if (row.get("id").equals(1)) {
+                postgres.execute("postgres", "SELECT pg_terminate_backend(" + pid + ")");
+            }
+        }, (p, s) -> { }))
+                .isInstanceOf(JdbcException.class)
+                .hasMessageStartingWith("Reading table 'public.events' from jdbc:postgresql://127.0.0.1:" + postgres.port()
+                        + "/reader failed: ");
+    }
+
+    @Test
     void anUnknownTableIsNamedWithTheTablesThereAre() {
         IncrementalJdbcReader reader = IncrementalJdbcReader.of(JdbcSource.table("public.evnts")).cursorColumn("x").build();
 
