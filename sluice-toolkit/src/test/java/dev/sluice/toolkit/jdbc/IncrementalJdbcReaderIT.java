@@ -245,6 +245,38 @@ class IncrementalJdbcReaderIT {
     }
 
     @Test
+    void theExpandedKeysetPredicateSelectsTheSameRowsAsRowValues() throws SQLException {
+        List<String> columns = List.of("\"updated_at\"", "\"id\"");
+        for (int after = 0; after <= 10; after++) {
+            LocalDateTime cursor = LocalDateTime.parse("2024-01-01T00:00:00").plusSeconds((after - 1) / 4);
+            assertThat(idsAfter(new SqlDialect("\"", false), columns, cursor, after)).as("after id %d", after)
+                    .isEqualTo(idsAfter(new SqlDialect("\"", true), columns, cursor, after))
+                    .hasSize(10 - after);
+        }
+    }
+
+    private List<Integer> idsAfter(SqlDialect dialect, List<String> columns, LocalDateTime cursor, int id)
+            throws SQLException {
+        String sql = "SELECT id FROM events WHERE " + dialect.after(columns) + " ORDER BY updated_at, id";
+        try (var statement = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            Object[] values = {id == 0 ? LocalDateTime.parse("1970-01-01T00:00:00") : cursor, id};
+            for (int i = 0; i < values.length; i++) {
+                for (int b = 0; b < dialect.bindingsPerColumn(i, values.length); b++) {
+                    statement.setObject(parameter++, values[i]);
+                }
+            }
+            List<Integer> ids = new ArrayList<>();
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    @Test
     void anUnknownTableIsNamedWithTheTablesThereAre() {
         IncrementalJdbcReader reader = IncrementalJdbcReader.of(JdbcSource.table("public.evnts")).cursorColumn("x").build();
 
