@@ -11,7 +11,7 @@ final class SqlDialect {
 
     /** Products known to compare row values, {@code (a, b) > (?, ?)}, with index support. */
     private static final Set<String> ROW_VALUE_PRODUCTS = Set.of("postgresql", "mysql", "mariadb", "h2",
-            "hsql database engine", "sqlite", "duckdb", "db2", "cockroachdb");
+            "hsql database engine", "sqlite", "db2", "cockroachdb");
 
     private final String quote;
     private final boolean rowValues;
