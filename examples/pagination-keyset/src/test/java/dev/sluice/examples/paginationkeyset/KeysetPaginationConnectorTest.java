@@ -133,7 +133,7 @@ class KeysetPaginationConnectorTest {
         return tester.rows("users").stream().collect(Collectors.toMap(row -> row.get("id"), row -> row.get("_fivetran_synced")));
     }
 
-    /** The connector, with the playground taking three change steps right after its first checkpoint: between two pages. */
+    /** The connector, with the playground taking three change steps after the first page of the first sync. */
     private Connector changingAfterTheFirstPage() {
         KeysetPaginationConnector connector = new KeysetPaginationConnector();
         return new Connector() {
@@ -180,7 +180,7 @@ class KeysetPaginationConnectorTest {
                     @Override
                     public void checkpoint(State saved) {
                         operations.checkpoint(saved);
-                        if (++checkpoints == 1) {
+                        if (++checkpoints == 1 && playground.snapshot().steps() == 0) {
                             playground.advance(3);
                         }
                     }

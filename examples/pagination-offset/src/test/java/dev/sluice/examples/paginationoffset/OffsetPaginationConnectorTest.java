@@ -119,7 +119,7 @@ class OffsetPaginationConnectorTest {
         }
     }
 
-    /** The connector, with the playground taking three change steps right after its first checkpoint: between two pages. */
+    /** The connector, with the playground taking three change steps after the first page of the first sync. */
     private Connector changingAfterTheFirstPage() {
         OffsetPaginationConnector connector = new OffsetPaginationConnector();
         return new Connector() {
@@ -166,7 +166,7 @@ class OffsetPaginationConnectorTest {
                     @Override
                     public void checkpoint(State saved) {
                         operations.checkpoint(saved);
-                        if (++checkpoints == 1) {
+                        if (++checkpoints == 1 && playground.snapshot().steps() == 0) {
                             playground.advance(3);
                         }
                     }
