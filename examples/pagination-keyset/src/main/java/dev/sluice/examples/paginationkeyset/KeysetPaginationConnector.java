@@ -1,0 +1,64 @@
+package dev.sluice.examples.paginationkeyset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.sdk.Configuration;
+import dev.sluice.sdk.Connector;
+import dev.sluice.sdk.DataType;
+import dev.sluice.sdk.Operations;
+import dev.sluice.sdk.Sluice;
+import dev.sluice.sdk.State;
+import dev.sluice.sdk.Table;
+import dev.sluice.toolkit.cursor.TimestampCursor;
+import dev.sluice.toolkit.http.ApiRequest;
+import dev.sluice.toolkit.http.Json;
+import dev.sluice.toolkit.http.RestClient;
+import dev.sluice.toolkit.paging.CursorPaging;
+import dev.sluice.toolkit.paging.Page;
+import dev.sluice.toolkit.paging.Paginator;
+import java.util.List;
+
+/**
+ * Syncs the users of {@code GET /pagination/keyset} ({@code {data, total_count, scroll_param}})
+ * into {@code users}, incrementally. The API sorts by (updatedAt, id) and its {@code scroll_param}
+ * token continues after the last user of a page, so changes during a sync never make it skip
+ * anyone. State holds where to continue: the last updatedAt read and the ids read at it; the next
+ * sync asks for the users updated since then and skips those ids.
+ */
+public final class KeysetPaginationConnector implements Connector {
+
+    @Override
+    public List<Table> schema(Configuration configuration) {
+        return List.of(Table.named("users").primaryKey("id")
+                .column("createdAt", DataType.UTC_DATETIME)
+                .column("updatedAt", DataType.UTC_DATETIME)
+                .build());
+    }
+
+    @Override
+    public void update(Configuration configuration, State state, Operations operations) {
+        RestClient api = RestClient.builder(configuration.require("base_url")).build();
+        TimestampCursor cursor = TimestampCursor.of(state, "users_cursor");
+        ApiRequest changedUsers = ApiRequest.get("/pagination/keyset")
+                .withQuery("updated_since", cursor.sinceIso())
+                .withQuery("per_page", configuration.getInt("page_size", 50));
+        Paginator scroll = Paginator.of(new CursorPaging("scroll_param", "scroll_param")).records("data");
+
+        for (Page page : scroll.over(api, changedUsers)) {
+            for (JsonNode user : page.records()) {
+                if (cursor.accept(user.get("updatedAt"), user.get("id"))) {
+                    operations.upsert("users", Json.toRow(user));
+                }
+            }
+            cursor.checkpoint(operations);
+        }
+    }
+
+    /**
+     * Runs one local sync of this project from an IDE, as {@code sluice debug} does.
+     *
+     * @param args optional project folder, {@code --configuration F}, {@code --state F}
+     */
+    public static void main(String[] args) {
+        Sluice.debug(new KeysetPaginationConnector(), args);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sluice.examples.paginationpagenumber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.playground.Playground;
+import dev.sluice.playground.PlaygroundOptions;
+import dev.sluice.playground.data.User;
+import dev.sluice.testkit.ConnectorTester;
+import dev.sluice.testkit.ResumeReport;
+import dev.sluice.testkit.SyncRun;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PageNumberPaginationConnectorTest {
+
+    private final Playground playground = Playground.start(PlaygroundOptions.defaults());
+
+    @AfterEach
+    void stopPlayground() {
+        playground.close();
+    }
+
+    private ConnectorTester tester() {
+        return ConnectorTester.of(PageNumberPaginationConnector::new)
+                .configuration(Map.of("base_url", playground.baseUrl(), "page_size", "40"));
+    }
+
+    @Test
+    void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
+        try (ConnectorTester tester = tester()) {
+            SyncRun sync = tester.sync().assertSucceeded();
+
+            assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
+            assertThat(tester.rows("users")).hasSize(200);
+            assertThat(sync.checkpoints()).as("one per page; total_pages says page 5 is the last").isEqualTo(5);
+            assertRowsMatch(tester, playground.snapshot().users());
+        }
+    }
+
+    @Test
+    void anInterruptedSyncStartsAgainFromTheFirstPage() {
+        try (ConnectorTester tester = tester()) {
+            tester.syncStoppingAfterCheckpoint(2).assertFailed();
+            assertThat(tester.state().isEmpty()).isTrue();
+
+            SyncRun again = tester.sync().assertSucceeded();
+
+            assertThat(again.metrics().upserts()).isEqualTo(200);
+            assertRowsMatch(tester, playground.snapshot().users());
+        }
+    }
+
+    @Test
+    void resumesFromEveryCheckpoint() {
+        try (ConnectorTester tester = tester()) {
+            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
+
+            assertThat(report.checkpointsChecked()).isEqualTo(5);
+            assertThat(report.referenceRows()).containsEntry("users", 200);
+        }
+    }
+
+    /** Each user has its row, with the values the playground serves. */
+    private static void assertRowsMatch(ConnectorTester tester, List<User> users) {
+        Map<Object, Map<String, Object>> rows = tester.rows("users").stream()
+                .collect(Collectors.toMap(row -> row.get("id"), row -> row));
+        for (User user : users) {
+            assertThat(rows.get(user.id())).as("user %s", user.id()).isNotNull()
+                    .containsEntry("name", user.name())
+                    .containsEntry("email", user.email())
+                    .containsEntry("address", user.address())
+                    .containsEntry("company", user.company())
+                    .containsEntry("job", user.job())
+                    .containsEntry("created_at", user.createdAt())
+                    .containsEntry("updated_at", user.updatedAt());
+        }
+    }
+}
