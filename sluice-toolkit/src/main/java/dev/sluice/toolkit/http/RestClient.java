@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -50,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * errors, a subclass of {@link HttpSourceException} is thrown whose message names the method, the
  * URL and status, with every secret masked.
  *
+ * <p><b>Credentials stay with the API:</b> the authenticator signs only requests to the base URL's
+ * origin (scheme, host and port). A request to another origin, such as a next-page URL or a
+ * {@code Link} a server names on another host, is sent without credentials.
+ *
  * <p><b>Threading:</b> a client is immutable once built and safe to share between threads: a
  * connector that fetches in parallel uses one client from all its threads, and
  * {@link Builder#maxConcurrentRequests(int)} bounds how many requests are in flight at once
@@ -62,6 +67,7 @@ public final class RestClient {
     private static final int EXCERPT = 300;
 
     private final String baseUrl;
+    private final String baseOrigin;
     private final Map<String, String> defaultHeaders;
     private final Authenticator authenticator;
     private final Duration requestTimeout;
@@ -77,6 +83,7 @@ public final class RestClient {
 
     private RestClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
+        this.baseOrigin = originOrNone(builder.baseUrl);
         this.defaultHeaders = Map.copyOf(builder.headers);
         this.authenticator = builder.authenticator;
         this.requestTimeout = builder.requestTimeout;
@@ -176,7 +183,8 @@ public final class RestClient {
         boolean renewed = false;
         int attempt = 1;
         while (true) {
-            ApiRequest signed = request.authenticated() ? authenticator.authenticate(request, this) : request;
+            boolean sign = request.authenticated() && sameOriginAsBase(request.url(baseUrl));
+            ApiRequest signed = sign ? authenticator.authenticate(request, this) : request;
             String url = signed.url(baseUrl);
             URI uri = toUri(request, url);
             HostRateLimiter limiter = rateLimiter(hostOf(uri));
@@ -201,7 +209,7 @@ public final class RestClient {
                 limiter.succeeded();
                 return new ApiResponse(request, url, status, response.headers().map(), response.body(), redactor);
             }
-            if (status == 401 && request.authenticated() && !renewed && authenticator.renewAfterRejection(signed, this)) {
+            if (status == 401 && sign && !renewed && authenticator.renewAfterRejection(signed, this)) {
                 renewed = true;
                 LOG.info("{} {} answered 401: credentials renewed, trying once more", request.method(), redactor.redact(url));
                 continue;
@@ -225,6 +233,25 @@ public final class RestClient {
             }
             throw refused(request, url, response);
         }
+    }
+
+    private boolean sameOriginAsBase(String url) {
+        return !baseOrigin.isEmpty() && baseOrigin.equals(originOrNone(url));
+    }
+
+    private static String originOrNone(String url) {
+        try {
+            return origin(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static String origin(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return scheme + "://" + host + ":" + port;
     }
 
     private HttpResponse<byte[]> exchange(ApiRequest signed, URI uri, HostRateLimiter limiter) throws IOException {

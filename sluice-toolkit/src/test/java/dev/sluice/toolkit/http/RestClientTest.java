@@ -51,6 +51,22 @@ class RestClientTest {
     }
 
     @Test
+    void credentialsAreSentOnlyToTheBaseUrlsOrigin() {
+        try (FakeApi elsewhere = FakeApi.start()) {
+            elsewhere.on("/next", request -> Reply.json("{\"data\":[]}"));
+            api.on("/v1/first", request -> Reply.json("{\"data\":[]}"));
+            RestClient client = client().authenticator(Auth.bearer("s3cret-token")).build();
+
+            client.getJson("/first");
+            client.getJson(elsewhere.url() + "/next");
+
+            assertThat(api.requests().get(0).header("Authorization")).isEqualTo("Bearer s3cret-token");
+            assertThat(elsewhere.requests().get(0).header("Authorization"))
+                    .as("a URL on another origin (another port here) gets no credentials").isNull();
+        }
+    }
+
+    @Test
     void retriesServerErrorsWithExponentialBackoffAndFullJitter() {
         api.onSequence("/v1/flaky", Reply.status(500, "{}"), Reply.status(502, "{}"), Reply.status(503, "{}"),
                 Reply.json("{\"ok\":true}"));
