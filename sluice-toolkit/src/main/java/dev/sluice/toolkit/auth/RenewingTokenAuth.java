@@ -4,6 +4,7 @@ import dev.sluice.toolkit.http.ApiRequest;
 import dev.sluice.toolkit.http.Authenticator;
 import dev.sluice.toolkit.http.RestClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,7 @@ public abstract class RenewingTokenAuth implements Authenticator {
     private final String prefix;
     private Duration renewMargin = Duration.ofSeconds(60);
     private volatile Token current;
+    private Duration currentMargin = Duration.ZERO;
 
     /**
      * @param header the header the token goes in, e.g. {@code Authorization}
@@ -42,7 +44,9 @@ public abstract class RenewingTokenAuth implements Authenticator {
     protected abstract Collection<String> credentials();
 
     /**
-     * @param margin renew a token when it expires within this time
+     * @param margin renew a token when it expires within this time (60 s by default); for a token
+     *     that lives shorter than twice the margin, half its lifetime is used instead, so a short-lived
+     *     token is still used before it is renewed
      */
     protected final void renewMargin(Duration margin) {
         this.renewMargin = Objects.requireNonNull(margin, "margin");
@@ -59,7 +63,7 @@ public abstract class RenewingTokenAuth implements Authenticator {
         if (current != null && sent != null && !sent.equals(prefix + current.value())) {
             return true;
         }
-        current = fetch(client);
+        renew(client);
         return true;
     }
 
@@ -78,9 +82,23 @@ public abstract class RenewingTokenAuth implements Authenticator {
      * @return the current token, fetched first when there is none or it expires soon
      */
     protected final synchronized Token token(RestClient client) {
-        if (current == null || current.expiresWithin(client.time().now(), renewMargin)) {
-            current = fetch(client);
+        if (current == null || current.expiresWithin(client.time().now(), currentMargin)) {
+            renew(client);
         }
         return current;
+    }
+
+    private void renew(RestClient client) {
+        Instant fetchedAt = client.time().now();
+        Token token = fetch(client);
+        Duration margin = renewMargin;
+        if (token.expiresAt() != null) {
+            Duration halfLife = Duration.between(fetchedAt, token.expiresAt()).dividedBy(2);
+            if (halfLife.compareTo(margin) < 0) {
+                margin = halfLife.isNegative() ? Duration.ZERO : halfLife;
+            }
+        }
+        currentMargin = margin;
+        current = token;
     }
 }

@@ -89,6 +89,24 @@ class AuthTest {
     }
 
     @Test
+    void aTokenLivingShorterThanTheMarginIsUsedForHalfItsLifeBeforeRenewal() {
+        AtomicInteger logins = new AtomicInteger();
+        api.on("/auth/login", request ->
+                Reply.json("{\"token\":\"short-" + logins.incrementAndGet() + "\",\"expires_in\":10}"));
+        echoAuthorization();
+        RestClient client = client(Auth.session("/auth/login", Map.of("user", "ada", "password", "hunter22"))
+                .header("Authorization", "Token ").build());
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.getJson("/me").get("authorization").asText()).isEqualTo("Token short-1");
+            time.advance(Duration.ofSeconds(1));
+        }
+        assertThat(client.getJson("/me").get("authorization").asText())
+                .as("5 s of a 10 s token are gone: renewed").isEqualTo("Token short-2");
+        assertThat(logins.get()).isEqualTo(2);
+    }
+
+    @Test
     void aSessionIsRenewedOnceOn401() {
         AtomicInteger logins = new AtomicInteger();
         api.on("/auth/login", request -> Reply.json("{\"token\":\"s" + logins.incrementAndGet() + "\"}"));
