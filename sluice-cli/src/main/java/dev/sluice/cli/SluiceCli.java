@@ -5,6 +5,7 @@ import dev.sluice.cli.command.DebugCommand;
 import dev.sluice.cli.command.InitCommand;
 import dev.sluice.cli.command.QueryCommand;
 import dev.sluice.cli.command.ResetCommand;
+import dev.sluice.cli.command.ServeCommand;
 import dev.sluice.cli.command.TablesCommand;
 import dev.sluice.cli.command.VersionCommand;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "Create, build, sync and inspect Sluice connectors on this machine.",
-        subcommands = {InitCommand.class, DebugCommand.class, ResetCommand.class, QueryCommand.class,
+        subcommands = {InitCommand.class, DebugCommand.class, ServeCommand.class, ResetCommand.class, QueryCommand.class,
             TablesCommand.class, BenchCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Start with: sluice init my-connector && cd my-connector && sluice debug"})
 public final class SluiceCli implements Callable<Integer> {

@@ -26,10 +26,12 @@ public final class ConnectorServer implements AutoCloseable {
 
     private final Server server;
     private final JsonLog log;
+    private final int port;
 
     private ConnectorServer(Server server, JsonLog log) {
         this.server = server;
         this.log = log;
+        this.port = server.getPort();
     }
 
     /**
@@ -62,7 +64,7 @@ public final class ConnectorServer implements AutoCloseable {
 
     /** @return the port the server listens on */
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     /**
@@ -86,6 +88,6 @@ public final class ConnectorServer implements AutoCloseable {
             server.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        log.info("Server on port " + server.getPort() + " stopped");
+        log.info("Server on port " + port + " stopped");
     }
 }
