@@ -214,7 +214,7 @@ public final class RemoteConnector implements Connector, AutoCloseable {
         unknown.addAll(selection.excludedColumns().keySet());
         unknown.removeAll(names);
         if (!unknown.isEmpty()) {
-            LOG.warn("The selection names tables the server at {} does not declare: {} (declared: {})", target,
+            LOG.warn("The selection names tables that the server at {} does not declare in Schema: {} (declared: {}); they are left out if they appear in the data", target,
                     unknown, names);
         }
     }
