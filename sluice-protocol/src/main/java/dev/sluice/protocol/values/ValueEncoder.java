@@ -9,6 +9,7 @@ import dev.sluice.sdk.Column;
 import dev.sluice.sdk.SyncException;
 import fivetran_sdk.v2.ValueType;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -39,6 +40,12 @@ public final class ValueEncoder {
         if (value == null) {
             return NULL;
         }
+        if (declared == null) {
+            ValueType common = encodeCommon(value);
+            if (common != null) {
+                return common;
+            }
+        }
         ColumnType type = declared != null ? ColumnType.of(declared) : TypeInference.infer(value);
         Object canonical = ValueConverter.convert(type, value, declared != null);
         if (canonical == ValueConverter.MISMATCH) {
@@ -66,6 +73,27 @@ public final class ValueEncoder {
             default -> throw new IllegalStateException("unhandled type " + type);
         }
         return out.build();
+    }
+
+    /** The inferred encoding of the most common Java types, without the general conversion; null for others. */
+    private static ValueType encodeCommon(Object value) {
+        Class<?> kind = value.getClass();
+        if (kind == String.class) {
+            return ValueType.newBuilder().setString((String) value).build();
+        } else if (kind == Long.class) {
+            return ValueType.newBuilder().setLong((Long) value).build();
+        } else if (kind == Integer.class) {
+            return ValueType.newBuilder().setInt((Integer) value).build();
+        } else if (kind == Double.class) {
+            return ValueType.newBuilder().setDouble((Double) value).build();
+        } else if (kind == Boolean.class) {
+            return ValueType.newBuilder().setBool((Boolean) value).build();
+        } else if (kind == Instant.class) {
+            Instant instant = (Instant) value;
+            return ValueType.newBuilder().setUtcDatetime(Timestamp.newBuilder().setSeconds(instant.getEpochSecond())
+                    .setNanos(instant.getNano() / 1000 * 1000)).build();
+        }
+        return null;
     }
 
     static Timestamp timestampOfMicros(long micros) {
