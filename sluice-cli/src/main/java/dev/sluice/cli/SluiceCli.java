@@ -68,6 +68,7 @@ public final class SluiceCli implements Callable<Integer> {
                 .filter(command -> command.equalsIgnoreCase("bench")).isPresent()) {
             // the engine's per-sync info lines would interleave with the benchmark's table
             System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.engine", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.protocol", "warn");
         }
         // initialise logging now, with the CLI's simplelogger.properties, before any connector class loader is current
         LoggerFactory.getLogger(SluiceCli.class);
