@@ -26,13 +26,11 @@ import fivetran_sdk.v2.TestResponse;
 import fivetran_sdk.v2.UpdateRequest;
 import fivetran_sdk.v2.UpdateResponse;
 import fivetran_sdk.v2.ValueType;
-import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -229,18 +227,24 @@ public final class RemoteConnector implements Connector, AutoCloseable {
             request.setStateJson(StateFile.toJson(state));
         }
         StreamReplay replay = new StreamReplay(operations);
-        Context.CancellableContext call = Context.current().withCancellation();
-        Context previous = call.attach();
+        UpdateCall<Decoded> call = new UpdateCall<>(this::decode);
+        SourceConnectorGrpc.newStub(channel).update(request.build(), call);
+        boolean completed = false;
         try {
-            Iterator<UpdateResponse> stream = SourceConnectorGrpc.newBlockingStub(channel).update(request.build());
-            while (stream.hasNext()) {
-                replay.apply(stream.next());
+            Decoded message;
+            while ((message = call.next()) != null) {
+                replay.apply(message);
             }
+            completed = true;
         } catch (StatusRuntimeException e) {
             throw RemoteFailures.describe(target, "Update", e, replay.messages, maxMessageBytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("Interrupted while reading the Update stream from " + target, e);
         } finally {
-            call.detach(previous);
-            call.cancel(null);
+            if (!completed) {
+                call.cancel("the sync stopped");
+            }
         }
         LOG.info("Update stream from {} complete: {} messages", target, replay.messages);
     }
@@ -301,6 +305,48 @@ public final class RemoteConnector implements Connector, AutoCloseable {
         }
     }
 
+    /** A record decoded off the engine's thread: its values are Java values, excluded columns dropped. */
+    private record DecodedRecord(String table, fivetran_sdk.v2.RecordType type, int typeValue, Map<String, Object> data) {
+    }
+
+    /**
+     * A message of the stream as the engine's thread applies it.
+     *
+     * @param records the decoded records of a {@code records} or {@code record} message, else null
+     * @param message the message itself
+     */
+    private record Decoded(List<DecodedRecord> records, UpdateResponse message) {
+    }
+
+    /** Runs on gRPC's executor: decodes the values of record messages, so the engine's thread only applies them. */
+    private Decoded decode(UpdateResponse message) {
+        return switch (message.getOperationCase()) {
+            case RECORDS -> {
+                List<DecodedRecord> records = new ArrayList<>(message.getRecords().getRecordsCount());
+                for (Record record : message.getRecords().getRecordsList()) {
+                    if (selection.includesTable(record.getTableName())) {
+                        records.add(decode(record));
+                    }
+                }
+                yield new Decoded(records, message);
+            }
+            case RECORD -> new Decoded(selection.includesTable(message.getRecord().getTableName())
+                    ? List.of(decode(message.getRecord())) : List.of(), message);
+            default -> new Decoded(null, message);
+        };
+    }
+
+    private DecodedRecord decode(Record record) {
+        String table = record.getTableName();
+        Map<String, Object> data = new LinkedHashMap<>(record.getDataCount() * 2);
+        for (Map.Entry<String, ValueType> entry : record.getDataMap().entrySet()) {
+            if (selection.includesColumn(table, entry.getKey())) {
+                data.put(entry.getKey(), ValueDecoder.decode(table, entry.getKey(), entry.getValue()));
+            }
+        }
+        return new DecodedRecord(table, record.getType(), record.getTypeValue(), data);
+    }
+
     /** Applies the messages of one {@code Update} stream in order. */
     private final class StreamReplay {
         private final Operations operations;
@@ -312,11 +358,11 @@ public final class RemoteConnector implements Connector, AutoCloseable {
             this.operations = operations;
         }
 
-        void apply(UpdateResponse message) {
+        void apply(Decoded decoded) {
             messages++;
+            UpdateResponse message = decoded.message();
             switch (message.getOperationCase()) {
-                case RECORDS -> message.getRecords().getRecordsList().forEach(this::record);
-                case RECORD -> record(message.getRecord());
+                case RECORDS, RECORD -> decoded.records().forEach(this::record);
                 case CHECKPOINT -> checkpoint(message.getCheckpoint().getStateJson());
                 case WARNING -> operations.warning(message.getWarning().getMessage().isBlank()
                         ? "(the connector sent an empty warning)" : message.getWarning().getMessage());
@@ -330,24 +376,15 @@ public final class RemoteConnector implements Connector, AutoCloseable {
             }
         }
 
-        private void record(Record record) {
-            String table = record.getTableName();
-            if (!selection.includesTable(table)) {
-                return;
-            }
-            Map<String, Object> data = new LinkedHashMap<>();
-            for (Map.Entry<String, ValueType> entry : record.getDataMap().entrySet()) {
-                if (selection.includesColumn(table, entry.getKey())) {
-                    data.put(entry.getKey(), ValueDecoder.decode(table, entry.getKey(), entry.getValue()));
-                }
-            }
-            switch (record.getType()) {
-                case UPSERT -> operations.upsert(table, data);
-                case UPDATE -> operations.update(table, data);
-                case DELETE -> operations.delete(table, data);
+        private void record(DecodedRecord record) {
+            String table = record.table();
+            switch (record.type()) {
+                case UPSERT -> operations.upsert(table, record.data());
+                case UPDATE -> operations.update(table, record.data());
+                case DELETE -> operations.delete(table, record.data());
                 case TRUNCATE -> operations.truncate(table);
                 default -> throw new SyncException("Table '" + table + "': the connector at " + target
-                        + " sent a record of unknown type " + record.getTypeValue()
+                        + " sent a record of unknown type " + record.typeValue()
                         + ": use UPSERT, UPDATE, DELETE or TRUNCATE");
             }
         }
