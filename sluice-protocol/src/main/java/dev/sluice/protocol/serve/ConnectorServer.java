@@ -48,7 +48,7 @@ public final class ConnectorServer implements AutoCloseable {
     public static ConnectorServer start(Connector connector, int port, ClassLoader contextLoader, JsonLog log) {
         ClassLoader loader = contextLoader != null ? contextLoader : Thread.currentThread().getContextClassLoader();
         Server server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
-                .addService(new SourceConnectorService(connector, loader, log))
+                .addService(UpdateMethod.bind(new SourceConnectorService(connector, loader, log)))
                 .maxInboundMessageSize(ProtocolLimits.MAX_MESSAGE_BYTES)
                 .build();
         try {

@@ -81,8 +81,17 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void update(UpdateRequest request, StreamObserver<UpdateResponse> response) {
-        ServerCallStreamObserver<UpdateResponse> observer = (ServerCallStreamObserver<UpdateResponse>) response;
+        updateStream(request, (StreamObserver) response);
+    }
+
+    /**
+     * {@code Update} on a stream that takes {@link UpdateResponse}s and pre-encoded ones ({@code byte[]}),
+     * as bound by {@link UpdateMethod}.
+     */
+    void updateStream(UpdateRequest request, StreamObserver<Object> response) {
+        ServerCallStreamObserver<Object> observer = (ServerCallStreamObserver<Object>) response;
         Configuration configuration = Configuration.of(request.getConfigurationMap());
         State state;
         try {

@@ -12,7 +12,6 @@ import dev.sluice.sdk.Table;
 import fivetran_sdk.v2.Checkpoint;
 import fivetran_sdk.v2.Column;
 import fivetran_sdk.v2.RecordType;
-import fivetran_sdk.v2.Records;
 import fivetran_sdk.v2.SchemaChange;
 import fivetran_sdk.v2.TableList;
 import fivetran_sdk.v2.Task;
@@ -21,6 +20,7 @@ import fivetran_sdk.v2.Warning;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,18 +41,18 @@ import java.util.Set;
  */
 final class UpdateStream implements Operations {
 
-    private final ServerCallStreamObserver<UpdateResponse> observer;
+    private final ServerCallStreamObserver<Object> observer;
     private final SelectionFilter selection;
     private final Object ready = new Object();
     private final Map<String, Table> declared = new LinkedHashMap<>();
     private final Set<String> announced = new HashSet<>();
-    private Records.Builder batch = Records.newBuilder();
+    private List<byte[]> batch = new ArrayList<>(ProtocolLimits.MAX_BATCH_RECORDS);
     private int batchBytes;
     private long messages;
     private volatile boolean cancelled;
     private boolean closed;
 
-    UpdateStream(ServerCallStreamObserver<UpdateResponse> observer, SelectionFilter selection) {
+    UpdateStream(ServerCallStreamObserver<Object> observer, SelectionFilter selection) {
         this.observer = observer;
         this.selection = selection;
         observer.setOnReadyHandler(this::wakeUp);
@@ -159,24 +159,25 @@ final class UpdateStream implements Operations {
             announce(table, data);
         }
         Table declaration = declared.get(table);
-        fivetran_sdk.v2.Record.Builder record = fivetran_sdk.v2.Record.newBuilder().setTableName(table).setType(type);
+        List<String> columns = new ArrayList<>(data.size());
+        List<ValueEncoder.Wire> values = new ArrayList<>(data.size());
         for (Map.Entry<String, ?> entry : data.entrySet()) {
             String column = entry.getKey();
             boolean key = declaration != null && declaration.primaryKey().contains(column);
             if (!key && !selection.includesColumn(table, column)) {
                 continue;
             }
-            record.putData(column, ValueEncoder.encode(table, column,
-                    declaration == null ? null : declaration.column(column), entry.getValue()));
+            columns.add(column);
+            values.add(ValueEncoder.wire(table, column, declaration == null ? null : declaration.column(column),
+                    entry.getValue()));
         }
-        fivetran_sdk.v2.Record built = record.build();
-        int size = built.getSerializedSize();
-        if (batch.getRecordsCount() > 0 && (batch.getRecordsCount() >= ProtocolLimits.MAX_BATCH_RECORDS
-                || batchBytes + size > ProtocolLimits.MAX_BATCH_BYTES)) {
+        byte[] record = RecordBytes.record(table, type.getNumber(), columns, values);
+        if (!batch.isEmpty() && (batch.size() >= ProtocolLimits.MAX_BATCH_RECORDS
+                || batchBytes + record.length > ProtocolLimits.MAX_BATCH_BYTES)) {
             flushBatch();
         }
-        batch.addRecords(built);
-        batchBytes += size;
+        batch.add(record);
+        batchBytes += record.length;
     }
 
     private void announce(String table, Map<String, ?> firstRow) {
@@ -193,16 +194,17 @@ final class UpdateStream implements Operations {
     }
 
     private void flushBatch() {
-        if (batch.getRecordsCount() == 0) {
+        if (batch.isEmpty()) {
             return;
         }
-        Records records = batch.build();
-        batch = Records.newBuilder();
+        byte[] records = RecordBytes.response(batch);
+        batch = new ArrayList<>(ProtocolLimits.MAX_BATCH_RECORDS);
         batchBytes = 0;
-        send(UpdateResponse.newBuilder().setRecords(records).build());
+        send(records);
     }
 
-    private void send(UpdateResponse message) {
+    /** @param message an {@link UpdateResponse}, or the bytes of one */
+    private void send(Object message) {
         if (closed) {
             throw new SyncException("The Update stream is already closed: operations after the sync ended are not sent");
         }
