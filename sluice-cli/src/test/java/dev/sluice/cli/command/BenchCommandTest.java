@@ -48,7 +48,7 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("gRPC benchmark: 20,000 rows", "checkpoint every 5,000 rows")
-                .containsPattern("(?m)^  in-process sync +[0-9,]+ rows/s .* MB/s .* s  peak RSS +[0-9,]+ MB$")
+                .containsPattern("(?m)^  in-process sync +[0-9,]+ rows/s .* MB/s .* s  cpu .* s  peak RSS +[0-9,]+ MB$")
                 .containsPattern("(?m)^  gRPC sync \\(loopback\\) +[0-9,]+ rows/s .* MB/s .* peak RSS .* \\d+% of in-process$")
                 .containsPattern("(?m)^  gRPC path +\\d+% of in-process   target >= 50%   (ok|below)$");
         assertThat(dir).isEmptyDirectory();

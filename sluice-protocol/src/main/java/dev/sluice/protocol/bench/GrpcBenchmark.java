@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * The gRPC path against the in-process path, in one run: the engine's synthetic connector of N rows
  * is synced in-process, then served on loopback by a {@link ConnectorServer} in this JVM and synced
  * through a {@link RemoteConnector}, each into a fresh warehouse. Prints rows/s, MB/s (of the rows
- * as compact JSON), wall time and peak RSS of each, and the ratio gRPC / in-process.
+ * as compact JSON), wall time, process CPU time (a figure that other load on the machine does not
+ * distort) and peak RSS of each, and the ratio gRPC / in-process.
  */
 public final class GrpcBenchmark {
 
@@ -37,8 +38,9 @@ public final class GrpcBenchmark {
      * @param rows rows synced
      * @param seconds wall time
      * @param peakRssBytes peak RSS during the sync, -1 when unknown
+     * @param cpuSeconds CPU time of the whole process during the sync (all threads), -1 when unknown
      */
-    public record Phase(String name, long rows, double seconds, long peakRssBytes) {
+    public record Phase(String name, long rows, double seconds, long peakRssBytes, double cpuSeconds) {
         /** @return rows per second */
         public double rowsPerSecond() {
             return rows / seconds;
@@ -108,12 +110,23 @@ public final class GrpcBenchmark {
         Files.createDirectories(project);
         System.gc();
         PeakMemory.reset();
+        double cpuStart = cpuSeconds();
         long start = System.nanoTime();
         work.run(project);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Phase phase = new Phase(name, rows, seconds, PeakMemory.peakBytes());
+        double cpu = cpuStart < 0 ? -1 : cpuSeconds() - cpuStart;
+        Phase phase = new Phase(name, rows, seconds, PeakMemory.peakBytes(), cpu);
         deleteRecursively(project);
         return phase;
+    }
+
+    private static double cpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? -1 : nanos / 1e9;
+        }
+        return -1;
     }
 
     private static void sync(Connector connector, Path project) {
@@ -124,9 +137,9 @@ public final class GrpcBenchmark {
     }
 
     private void print(Phase phase, double bytesPerRow, Phase base) {
-        out.printf(Locale.ROOT, "  %-22s %,12.0f rows/s %8.1f MB/s  %7.2f s  peak RSS %,6d MB%s%n", phase.name(),
-                phase.rowsPerSecond(), phase.rowsPerSecond() * bytesPerRow / 1e6, phase.seconds(),
-                phase.peakRssBytes() / (1024 * 1024), base == null ? ""
+        out.printf(Locale.ROOT, "  %-22s %,12.0f rows/s %8.1f MB/s  %7.2f s  cpu %7.2f s  peak RSS %,6d MB%s%n",
+                phase.name(), phase.rowsPerSecond(), phase.rowsPerSecond() * bytesPerRow / 1e6, phase.seconds(),
+                phase.cpuSeconds(), phase.peakRssBytes() / (1024 * 1024), base == null ? ""
                         : String.format(Locale.ROOT, "  %.0f%% of in-process", 100 * phase.rowsPerSecond() / base.rowsPerSecond()));
     }
 

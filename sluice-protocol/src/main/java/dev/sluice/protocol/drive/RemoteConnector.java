@@ -26,7 +26,15 @@ import fivetran_sdk.v2.TestResponse;
 import fivetran_sdk.v2.UpdateRequest;
 import fivetran_sdk.v2.UpdateResponse;
 import fivetran_sdk.v2.ValueType;
+import io.grpc.CallOptions;
 import io.grpc.Grpc;
+import io.grpc.MethodDescriptor;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ClientCalls;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -60,6 +68,11 @@ public final class RemoteConnector implements Connector, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteConnector.class);
     private static final long UNARY_DEADLINE_MINUTES = 10;
+    /** Update, its responses handed over as bytes: {@link RecordsParser} reads records messages itself. */
+    private static final MethodDescriptor<UpdateRequest, byte[]> UPDATE = SourceConnectorGrpc.getUpdateMethod()
+            .toBuilder(ProtoUtils.marshaller(UpdateRequest.getDefaultInstance()), new BytesMarshaller()).build();
+    private static final UpdateResponse RECORDS = UpdateResponse.newBuilder()
+            .setRecords(fivetran_sdk.v2.Records.getDefaultInstance()).build();
 
     private final String target;
     private final ManagedChannel channel;
@@ -227,8 +240,8 @@ public final class RemoteConnector implements Connector, AutoCloseable {
             request.setStateJson(StateFile.toJson(state));
         }
         StreamReplay replay = new StreamReplay(operations);
-        UpdateCall<Decoded> call = new UpdateCall<>(this::decode);
-        SourceConnectorGrpc.newStub(channel).update(request.build(), call);
+        UpdateCall<byte[], Decoded> call = new UpdateCall<>(this::decode);
+        ClientCalls.asyncServerStreamingCall(channel.newCall(UPDATE, CallOptions.DEFAULT), request.build(), call);
         boolean completed = false;
         try {
             Decoded message;
@@ -305,10 +318,6 @@ public final class RemoteConnector implements Connector, AutoCloseable {
         }
     }
 
-    /** A record decoded off the engine's thread: its values are Java values, excluded columns dropped. */
-    private record DecodedRecord(String table, fivetran_sdk.v2.RecordType type, int typeValue, Map<String, Object> data) {
-    }
-
     /**
      * A message of the stream as the engine's thread applies it.
      *
@@ -318,7 +327,29 @@ public final class RemoteConnector implements Connector, AutoCloseable {
     private record Decoded(List<DecodedRecord> records, UpdateResponse message) {
     }
 
-    /** Runs on gRPC's executor: decodes the values of record messages, so the engine's thread only applies them. */
+    /**
+     * Runs on gRPC's executor: parses a message and decodes the values of its records, so the engine's
+     * thread only applies them. Records messages are read straight from their bytes.
+     */
+    private Decoded decode(byte[] bytes) {
+        UpdateResponse message;
+        try {
+            List<DecodedRecord> records = RecordsParser.parse(bytes);
+            if (records != null) {
+                records.removeIf(record -> !selection.includesTable(record.table()));
+                for (DecodedRecord record : records) {
+                    record.data().keySet().removeIf(column -> !selection.includesColumn(record.table(), column));
+                }
+                return new Decoded(records, RECORDS);
+            }
+            message = UpdateResponse.parseFrom(bytes);
+        } catch (IOException e) {
+            throw new SyncException("The server at " + target + " sent a message that is not a fivetran_sdk.v2"
+                    + " UpdateResponse (" + e.getMessage() + "): it speaks another protocol", e);
+        }
+        return decode(message);
+    }
+
     private Decoded decode(UpdateResponse message) {
         return switch (message.getOperationCase()) {
             case RECORDS -> {
@@ -345,6 +376,23 @@ public final class RemoteConnector implements Connector, AutoCloseable {
             }
         }
         return new DecodedRecord(table, record.getType(), record.getTypeValue(), data);
+    }
+
+    /** Hands a message over as its bytes. */
+    private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Applies the messages of one {@code Update} stream in order. */

@@ -1,7 +1,6 @@
 package dev.sluice.protocol.drive;
 
 import fivetran_sdk.v2.UpdateRequest;
-import fivetran_sdk.v2.UpdateResponse;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,18 +13,19 @@ import java.util.function.Function;
  * the consumer; the consumer takes them in order with {@link #next()}. Flow control is manual, so
  * a slow consumer slows the server down (HTTP/2 backpressure) instead of filling memory.
  *
+ * @param <R> a message as gRPC delivers it
  * @param <T> what a message is turned into
  */
-final class UpdateCall<T> implements ClientResponseObserver<UpdateRequest, UpdateResponse> {
+final class UpdateCall<R, T> implements ClientResponseObserver<UpdateRequest, R> {
 
     static final int AHEAD = 16;
     private static final Object END = new Object();
 
-    private final Function<UpdateResponse, T> decode;
+    private final Function<R, T> decode;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD + 2);
     private ClientCallStreamObserver<UpdateRequest> call;
 
-    UpdateCall(Function<UpdateResponse, T> decode) {
+    UpdateCall(Function<R, T> decode) {
         this.decode = decode;
     }
 
@@ -36,7 +36,7 @@ final class UpdateCall<T> implements ClientResponseObserver<UpdateRequest, Updat
     }
 
     @Override
-    public void onNext(UpdateResponse message) {
+    public void onNext(R message) {
         Object item;
         try {
             item = decode.apply(message);
