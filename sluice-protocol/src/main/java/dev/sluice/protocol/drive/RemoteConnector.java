@@ -336,9 +336,13 @@ public final class RemoteConnector implements Connector, AutoCloseable {
         try {
             List<DecodedRecord> records = RecordsParser.parse(bytes);
             if (records != null) {
-                records.removeIf(record -> !selection.includesTable(record.table()));
-                for (DecodedRecord record : records) {
-                    record.data().keySet().removeIf(column -> !selection.includesColumn(record.table(), column));
+                if (!selection.excludedTables().isEmpty()) {
+                    records.removeIf(record -> !selection.includesTable(record.table()));
+                }
+                if (!selection.excludedColumns().isEmpty()) {
+                    for (DecodedRecord record : records) {
+                        record.data().keySet().removeIf(column -> !selection.includesColumn(record.table(), column));
+                    }
                 }
                 return new Decoded(records, RECORDS);
             }

@@ -67,6 +67,15 @@ public final class SelectionFilter {
 
     /**
      * @param table a table's source name
+     * @return whether every column of the table is sent (no column excluded, new columns included)
+     */
+    public boolean includesAllColumns(String table) {
+        TableSelection selected = tables.get(table);
+        return selected == null || (selected.getIncludeNewColumns() && !selected.getColumnsMap().containsValue(false));
+    }
+
+    /**
+     * @param table a table's source name
      * @param column a column's source name
      * @return whether the column's values are sent
      */

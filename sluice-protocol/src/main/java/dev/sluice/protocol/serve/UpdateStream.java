@@ -46,6 +46,7 @@ final class UpdateStream implements Operations {
     private final Object ready = new Object();
     private final Map<String, Table> declared = new LinkedHashMap<>();
     private final Set<String> announced = new HashSet<>();
+    private final Map<String, Boolean> allColumns = new java.util.HashMap<>();
     private List<byte[]> batch = new ArrayList<>(ProtocolLimits.MAX_BATCH_RECORDS);
     private int batchBytes;
     private long messages;
@@ -159,12 +160,13 @@ final class UpdateStream implements Operations {
             announce(table, data);
         }
         Table declaration = declared.get(table);
+        boolean everyColumn = allColumns.computeIfAbsent(table, selection::includesAllColumns);
         List<String> columns = new ArrayList<>(data.size());
         List<ValueEncoder.Wire> values = new ArrayList<>(data.size());
         for (Map.Entry<String, ?> entry : data.entrySet()) {
             String column = entry.getKey();
-            boolean key = declaration != null && declaration.primaryKey().contains(column);
-            if (!key && !selection.includesColumn(table, column)) {
+            if (!everyColumn && !selection.includesColumn(table, column)
+                    && !(declaration != null && declaration.primaryKey().contains(column))) {
                 continue;
             }
             columns.add(column);
