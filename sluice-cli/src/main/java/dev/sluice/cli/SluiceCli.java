@@ -6,6 +6,7 @@ import dev.sluice.cli.command.InitCommand;
 import dev.sluice.cli.command.PlaygroundCommand;
 import dev.sluice.cli.command.QueryCommand;
 import dev.sluice.cli.command.ResetCommand;
+import dev.sluice.cli.command.ServeCommand;
 import dev.sluice.cli.command.TablesCommand;
 import dev.sluice.cli.command.VersionCommand;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "Create, build, sync and inspect Sluice connectors on this machine.",
-        subcommands = {InitCommand.class, DebugCommand.class, ResetCommand.class, QueryCommand.class,
+        subcommands = {InitCommand.class, DebugCommand.class, ServeCommand.class, ResetCommand.class, QueryCommand.class,
             TablesCommand.class, BenchCommand.class, PlaygroundCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Start with: sluice init my-connector && cd my-connector && sluice debug"})
 public final class SluiceCli implements Callable<Integer> {
@@ -71,6 +72,7 @@ public final class SluiceCli implements Callable<Integer> {
         } else if (firstCommand(args).equalsIgnoreCase("bench")) {
             // the engine's per-sync info lines would interleave with the benchmark's table
             System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.engine", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.protocol", "warn");
         } else if (firstCommand(args).equalsIgnoreCase("playground")) {
             // the playground prints its own start banner, request lines and errors
             System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");

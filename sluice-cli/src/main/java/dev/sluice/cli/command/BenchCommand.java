@@ -4,6 +4,7 @@ import dev.sluice.cli.CliException;
 import dev.sluice.cli.VersionInfo;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.bench.Benchmark;
+import dev.sluice.protocol.bench.GrpcBenchmark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,6 +66,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the benchmark's warehouses instead of deleting them at the end.")
     boolean keep;
 
+    @Option(names = "--grpc", description = "Measure the gRPC path instead: the synthetic connector synced in-process,"
+            + " then served on loopback (fivetran_sdk.v2) and synced through it, in one run.")
+    boolean grpc;
+
+    /** Target of the gRPC path's rows/s as a fraction of the in-process path's. */
+    public static final double GRPC_TARGET = 0.5;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,6 +83,9 @@ public final class BenchCommand implements Callable<Integer> {
                 SyncOptions.DEFAULT_MEMORY_LIMIT);
         out.println("Folder: " + workDir);
         out.flush();
+        if (grpc) {
+            return grpcBenchmark(workDir, out);
+        }
         Benchmark.Report report;
         try (PrintStream stream = new PrintStream(new LineForwarder(out), true, StandardCharsets.UTF_8)) {
             report = new Benchmark(workDir, rows, checkpointEvery, stream).run();
@@ -83,6 +94,21 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.println();
         verdict(report).forEach(out::println);
+        out.flush();
+        return 0;
+    }
+
+    private Integer grpcBenchmark(Path workDir, PrintWriter out) throws IOException {
+        GrpcBenchmark.Report report;
+        try (PrintStream stream = new PrintStream(new LineForwarder(out), true, StandardCharsets.UTF_8)) {
+            report = new GrpcBenchmark(workDir, rows, checkpointEvery, stream).run();
+        } finally {
+            cleanUp(workDir, out);
+        }
+        out.println();
+        out.println("Verdict (measured, target):");
+        out.println(String.format(Locale.ROOT, "  %-12s %7.0f%% of in-process   target >= %.0f%%   %s", "gRPC path",
+                100 * report.ratio(), 100 * GRPC_TARGET, report.ratio() >= GRPC_TARGET ? "ok" : "below"));
         out.flush();
         return 0;
     }

@@ -11,7 +11,12 @@ import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.report.ProgressLine;
 import dev.sluice.engine.report.SyncReport;
+import dev.sluice.engine.input.ConfigurationLoader;
 import dev.sluice.engine.warehouse.WarehouseReader;
+import dev.sluice.protocol.drive.RemoteConnector;
+import dev.sluice.protocol.drive.SelectionFile;
+import dev.sluice.sdk.Configuration;
+import dev.sluice.sdk.SyncException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -30,6 +35,11 @@ import picocli.CommandLine.Spec;
  * in an isolated class loader, runs one local sync into {@code files/warehouse.db}, then prints the
  * summary and, after a successful sync, what the warehouse holds. Exits with 1 when the build or
  * the sync fails; the summary's last line then says why.
+ *
+ * <p>With {@code --connector HOST:PORT} it builds nothing: it syncs from a running
+ * {@code fivetran_sdk.v2.SourceConnector} server (any language) through the same engine, after
+ * running the server's setup tests; the folder only holds {@code configuration.json} and
+ * {@code files/}. {@code --selection FILE} leaves tables and columns out.
  */
 @Command(name = "debug", mixinStandardHelpOptions = true,
         description = {"Build the connector project, run one sync into files/warehouse.db (schema tester)"
@@ -59,11 +69,28 @@ public final class DebugCommand implements Callable<Integer> {
                     + " env SLUICE_NAMING.")
     NamingStrategy naming;
 
+    @Option(names = "--connector", paramLabel = "HOST:PORT",
+            description = "Sync from a running fivetran_sdk.v2 SourceConnector gRPC server (e.g. `sluice serve`,"
+                    + " or a connector in any language) instead of building the project; DIR then only holds"
+                    + " configuration.json and files/.")
+    String connector;
+
+    @Option(names = "--selection", paramLabel = "FILE",
+            description = "With --connector: a JSON file of tables and columns to leave out, e.g."
+                    + " {\"exclude_tables\": [\"t\"], \"exclude_columns\": {\"t2\": [\"c\"]}} (default: everything).")
+    Path selection;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (connector != null) {
+            return syncRemote(out);
+        }
+        if (selection != null) {
+            throw new CliException("--selection applies to --connector syncs only: add --connector HOST:PORT or drop it");
+        }
         Path project = ProjectDirs.mavenProject(dir);
-        build(project, out);
+        build(project, out, spec.commandLine().getErr());
         SyncOptions options = SyncOptions.forProject(project)
                 .configurationFile(absolute(configuration))
                 .stateFile(absolute(state))
@@ -89,7 +116,61 @@ public final class DebugCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void build(Path project, PrintWriter out) {
+    private Integer syncRemote(PrintWriter out) {
+        Path project = ProjectDirs.existing(dir);
+        SyncOptions options = SyncOptions.forProject(project)
+                .configurationFile(absolute(configuration))
+                .stateFile(absolute(state))
+                .naming(naming == null ? NamingStrategy.FIVETRAN : naming)
+                .build();
+        SelectionFile excluded;
+        try {
+            excluded = selection == null ? SelectionFile.everything() : SelectionFile.read(absolute(selection));
+        } catch (SyncException e) {
+            throw new CliException(e.getMessage());
+        }
+        SyncResult result;
+        try (RemoteConnector remote = RemoteConnector.connect(connector, excluded)) {
+            out.println("Connector server: " + connector + " (fivetran_sdk.v2)");
+            Configuration setup = loadQuietly(options);
+            if (setup != null) {
+                try {
+                    remote.runSetupTests(setup, out::println);
+                } catch (SyncException e) {
+                    out.println("Sync FAILED: " + e.getMessage());
+                    out.flush();
+                    return 1;
+                }
+            }
+            LocalSync sync = new LocalSync(remote, options);
+            out.flush();
+            try (ProgressLine ignored = ProgressLine.start(sync.metrics(), System.out, System.console() != null)) {
+                result = sync.run();
+            }
+        } catch (SyncException e) {
+            throw new CliException(e.getMessage());
+        }
+        out.print(summary(result));
+        if (!result.succeeded()) {
+            out.flush();
+            return 1;
+        }
+        showWarehouse(options.warehouseFile(), out);
+        out.flush();
+        return 0;
+    }
+
+    /** @return the configuration, or null when it cannot be read: the sync then fails with the loader's message */
+    private static Configuration loadQuietly(SyncOptions options) {
+        try {
+            return ConfigurationLoader.load(options.configurationFile());
+        } catch (SyncException e) {
+            return null;
+        }
+    }
+
+    /** Builds the project with Maven when its sources changed; used by {@code serve} too. */
+    static void build(Path project, PrintWriter out, PrintWriter err) {
         ProjectBuild build = new ProjectBuild(project, new MavenLocator(System.getenv()));
         if (!build.isStale()) {
             return;
@@ -98,7 +179,6 @@ public final class DebugCommand implements Callable<Integer> {
         out.flush();
         ProjectBuild.Outcome outcome = build.run();
         if (!outcome.succeeded()) {
-            PrintWriter err = spec.commandLine().getErr();
             outcome.outputTail().forEach(err::println);
             err.flush();
             throw new CliException("Building " + project + " failed (Maven exit code " + outcome.exitCode()

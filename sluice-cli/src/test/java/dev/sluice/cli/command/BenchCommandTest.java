@@ -40,6 +40,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void grpcComparesTheGrpcPathWithTheInProcessPathInOneRun() {
+        Path dir = tmp.resolve("grpc");
+
+        CliRun run = CliRun.sluice("bench", "--grpc", "--rows", "20_000", "--checkpoint-every", "5k", "--dir", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("gRPC benchmark: 20,000 rows", "checkpoint every 5,000 rows")
+                .containsPattern("(?m)^  in-process sync +[0-9,]+ rows/s .* MB/s .* s  cpu .* s  peak RSS +[0-9,]+ MB$")
+                .containsPattern("(?m)^  gRPC sync \\(loopback\\) +[0-9,]+ rows/s .* MB/s .* peak RSS .* \\d+% of in-process$")
+                .containsPattern("(?m)^  gRPC path +\\d+% of in-process   target >= 50%   (ok|below)$");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void isListedInTheHelp() {
         assertThat(CliRun.sluice("--help").out()).contains("bench");
         assertThat(CliRun.sluice("bench", "--help").out()).contains("--rows", "--checkpoint-every", "--dir", "--keep");

@@ -1,0 +1,70 @@
+package dev.sluice.cli.command;
+
+import dev.sluice.cli.CliException;
+import dev.sluice.cli.project.LoadedConnector;
+import dev.sluice.protocol.ProtocolLimits;
+import dev.sluice.protocol.serve.ConnectorServer;
+import dev.sluice.protocol.serve.JsonLinesOutput;
+import dev.sluice.protocol.serve.JsonLog;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sluice serve}: builds the connector project when its sources changed, loads its connector
+ * as {@code sluice debug} does and serves it as a {@code fivetran_sdk.v2.SourceConnector} gRPC
+ * server until the process is stopped. From then on everything the process prints (its own
+ * lines, SLF4J lines, the connector's prints) goes to stdout as Fivetran's JSON log lines.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the connector project as a Fivetran SourceConnector gRPC server (fivetran_sdk.v2),"
+            + " plaintext, on all interfaces.",
+            "Logs are JSON lines on stdout (levels INFO, WARNING, SEVERE). Stop it with Ctrl+C."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "The connector project folder (default: the current folder).")
+    Path dir;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ProtocolLimits.DEFAULT_PORT,
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new CliException("--port " + port + " is not a port: use 0 to 65535");
+        }
+        Path project = ProjectDirs.mavenProject(dir);
+        JsonLog log = new JsonLog(System.out);
+        PrintStream json = new PrintStream(new JsonLinesOutput(log), true, StandardCharsets.UTF_8);
+        System.setOut(json);
+        PrintWriter out = new PrintWriter(json, true);
+        DebugCommand.build(project, out, spec.commandLine().getErr());
+        LoadedConnector loaded = LoadedConnector.load(project);
+        ConnectorServer server;
+        try {
+            server = ConnectorServer.start(loaded.connector(), port, loaded.loader(), log);
+        } catch (UncheckedIOException e) {
+            loaded.close();
+            throw new CliException(e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            loaded.close();
+        }, "sluice-serve-shutdown"));
+        server.awaitTermination();
+        return 0;
+    }
+}
