@@ -3,9 +3,11 @@ package dev.sluice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.engine.warehouse.WarehouseReader;
+import dev.sluice.toolkit.fixtures.TestServices;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,6 +31,17 @@ class NodeConnectorDebugIT {
     @TempDir
     Path tmp;
 
+    private static boolean commandRuns(String tool) {
+        try {
+            return new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Test
     void syncsTheNodeConnectorAndChecksItsRows() throws Exception {
         Path home = Path.of(System.getProperty("sluice.home", "..")).toAbsolutePath().normalize();
@@ -37,6 +50,8 @@ class NodeConnectorDebugIT {
         for (String file : List.of("package.json", "package-lock.json", "protocol.js", "connector-server.js")) {
             Files.copy(sources.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
+        TestServices.require("Node.js and npm (this test runs a Node connector server)",
+                () -> commandRuns("node") && commandRuns("npm"));
         int npm = run(work, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts");
         assertThat(npm).as("npm ci in " + work + " (needs node and npm: run .ci/install-test-services as root, or apt-get install nodejs npm)").isZero();
         Process server = new ProcessBuilder("node", "connector-server.js", "--proto",

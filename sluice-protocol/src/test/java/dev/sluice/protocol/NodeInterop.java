@@ -1,5 +1,6 @@
 package dev.sluice.protocol;
 
+import dev.sluice.toolkit.fixtures.TestServices;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,16 +57,20 @@ public final class NodeInterop {
         return new NodeInterop(installed, protoDir.toAbsolutePath());
     }
 
-    private static void require(String tool) throws Exception {
+    private static void require(String tool) {
+        TestServices.require("'" + tool + "' (the cross-language tests need Node.js 18+ with npm)", () -> onPath(tool));
+    }
+
+    /**
+     * @param tool a command
+     * @return whether {@code tool --version} runs
+     */
+    public static boolean onPath(String tool) {
         try {
-            if (run(Path.of("."), 30, tool, "--version").exitCode() == 0) {
-                return;
-            }
-        } catch (IOException e) {
-            // reported below
+            return run(Path.of("."), 30, tool, "--version").exitCode() == 0;
+        } catch (Exception e) {
+            return false;
         }
-        throw new IllegalStateException("'" + tool + "' is not on the PATH: the cross-language tests need Node.js 18+"
-                + " with npm: run .ci/install-test-services (as root) or apt-get install nodejs npm");
     }
 
     /** A started Node connector server; close stops it. */
