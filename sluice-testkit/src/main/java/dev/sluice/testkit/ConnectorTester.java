@@ -180,6 +180,51 @@ public final class ConnectorTester implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs one sync and calls {@code action} right after its checkpoint number {@code checkpoint},
+     * then lets the sync go on: use it to change the source in the middle of a sync, e.g.
+     * {@code tester.syncCallingAfterCheckpoint(1, () -> source.addUsers(5))}.
+     *
+     * <p>The action runs once, on the thread that called {@code Operations.checkpoint} (the
+     * connector's), inside that call: the connector waits until the action returns. By then the
+     * checkpoint is durable: its rows are committed to the warehouse and its state is saved to
+     * {@code files/state.json}. The tester's tables cannot be read from inside the action (the
+     * sync holds the warehouse open): read them once the sync has returned.
+     *
+     * <p>An exception thrown by the action comes out of the connector's {@code checkpoint} call
+     * and, unless the connector catches it, fails the sync exactly as an exception of the connector
+     * would: the failed sync is returned with the action's exception as {@link SyncRun#failure()}
+     * (its message as {@link SyncRun#failureMessage()} for a {@code SyncException}, else after
+     * {@code "update() failed: <exception class>: "}), and the warehouse and state stay those of
+     * checkpoint {@code checkpoint}.
+     *
+     * @param checkpoint the checkpoint to act after, from 1
+     * @param action what to do there
+     * @return how the sync ended; a sync that failed before reaching that checkpoint is returned
+     *     without the action having run
+     * @throws IllegalArgumentException when {@code checkpoint} is less than 1
+     * @throws AssertionError when the sync succeeded with fewer than {@code checkpoint}
+     *     checkpoints, so the action never ran (the run is still {@link #lastSync()})
+     */
+    public SyncRun syncCallingAfterCheckpoint(int checkpoint, Runnable action) {
+        if (checkpoint < 1) {
+            throw new IllegalArgumentException("Checkpoints are numbered from 1, not " + checkpoint);
+        }
+        Objects.requireNonNull(action, "action");
+        SyncRun run = run((number, state) -> {
+            if (number == checkpoint) {
+                action.run();
+            }
+        });
+        if (run.succeeded() && run.checkpoints() < checkpoint) {
+            throw new AssertionError("Sync " + run.number() + " succeeded after " + run.checkpoints()
+                    + " checkpoints, so the action for checkpoint " + checkpoint + " never ran: "
+                    + (run.checkpoints() == 0 ? "the connector must call checkpoint"
+                            : "pick a checkpoint from 1 to " + run.checkpoints()));
+        }
+        return run;
+    }
+
     private SyncRun run(CheckpointObserver observer) {
         SyncResult result = new LocalSync(connectors.get(), settings.options(projectDir(), observer)).run();
         lastRun = new SyncRun(++syncs, result);

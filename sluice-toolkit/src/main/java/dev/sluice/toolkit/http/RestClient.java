@@ -345,7 +345,9 @@ public final class RestClient {
         return new ConnectionFailedException("Cannot reach " + hostOf(uri) + " for " + request.method() + " "
                 + redactor.redact(uri.toString()) + " (" + describe(e) + ")"
                 + (attempts > 1 ? " after " + attempts + " attempts" : "")
-                + ": check the URL and the network (is the host name right, the server up, a proxy or firewall in the way?)", e);
+                + ": check the URL and the network (is the host name right, the server up, a proxy or firewall in the way?"
+                + (e instanceof HttpConnectTimeoutException && "https".equalsIgnoreCase(uri.getScheme())
+                        ? " For https, does the server speak TLS on that port?" : "") + ")", e);
     }
 
     private static String describe(IOException e) {

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.User;
-import dev.sluice.sdk.Configuration;
-import dev.sluice.sdk.Connector;
-import dev.sluice.sdk.Operations;
-import dev.sluice.sdk.State;
-import dev.sluice.sdk.Table;
 import dev.sluice.testkit.ConnectorTester;
 import dev.sluice.testkit.ResumeReport;
 import dev.sluice.testkit.SyncRun;
@@ -61,9 +56,8 @@ class CursorPaginationConnectorTest {
 
     @Test
     void changesBetweenPagesMakeTheListingSkipNoOne() {
-        try (ConnectorTester tester = ConnectorTester.of(this::changingAfterTheFirstPage)
-                .configuration(Map.of("base_url", playground.baseUrl(), "page_size", "40"))) {
-            tester.sync().assertSucceeded();
+        try (ConnectorTester tester = tester()) {
+            tester.syncCallingAfterCheckpoint(1, () -> playground.advance(3)).assertSucceeded();
 
             assertThat(playground.snapshot().steps()).isEqualTo(3);
             assertRowsMatch(tester, playground.snapshot().users());
@@ -94,61 +88,5 @@ class CursorPaginationConnectorTest {
                     .containsEntry("created_at", user.createdAt())
                     .containsEntry("updated_at", user.updatedAt());
         }
-    }
-
-    /** The connector, with the playground taking three change steps after the first page of the first sync. */
-    private Connector changingAfterTheFirstPage() {
-        CursorPaginationConnector connector = new CursorPaginationConnector();
-        return new Connector() {
-            @Override
-            public List<Table> schema(Configuration configuration) {
-                return connector.schema(configuration);
-            }
-
-            @Override
-            public void update(Configuration configuration, State state, Operations operations) {
-                connector.update(configuration, state, new Operations() {
-                    private int checkpoints;
-
-                    @Override
-                    public void upsert(String table, Map<String, ?> row) {
-                        operations.upsert(table, row);
-                    }
-
-                    @Override
-                    public void upsert(String table, Record row) {
-                        operations.upsert(table, row);
-                    }
-
-                    @Override
-                    public void update(String table, Map<String, ?> modified) {
-                        operations.update(table, modified);
-                    }
-
-                    @Override
-                    public void delete(String table, Map<String, ?> keys) {
-                        operations.delete(table, keys);
-                    }
-
-                    @Override
-                    public void truncate(String table) {
-                        operations.truncate(table);
-                    }
-
-                    @Override
-                    public void warning(String message) {
-                        operations.warning(message);
-                    }
-
-                    @Override
-                    public void checkpoint(State saved) {
-                        operations.checkpoint(saved);
-                        if (++checkpoints == 1 && playground.snapshot().steps() == 0) {
-                            playground.advance(3);
-                        }
-                    }
-                });
-            }
-        };
     }
 }
