@@ -9,6 +9,7 @@ import dev.sluice.sdk.SyncException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -50,7 +51,9 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Opens (or creates) the warehouse file.
+     * Opens the warehouse file, creating it first when there is none. A new file is made under a
+     * temporary name and renamed into place once DuckDB has written it whole, so a process killed
+     * while creating it leaves no half-written {@code warehouse.db} behind.
      *
      * @param file the {@code warehouse.db} path
      * @param memoryLimit DuckDB's memory limit, e.g. {@code 512MB}
@@ -63,6 +66,9 @@ public final class Warehouse implements AutoCloseable {
         } catch (IOException e) {
             throw new SyncException("Cannot create " + file.getParent() + ": " + e.getMessage(), e);
         }
+        if (!Files.exists(file)) {
+            createAtomically(file);
+        }
         DuckDBConnection connection;
         try {
             connection = DriverManager.getConnection("jdbc:duckdb:" + file).unwrap(DuckDBConnection.class);
@@ -74,12 +80,7 @@ public final class Warehouse implements AutoCloseable {
             warehouse.execute("SET memory_limit = " + Sql.literal(memoryLimit));
             warehouse.execute("SET preserve_insertion_order = false");
             warehouse.execute("SET TimeZone = 'UTC'");
-            warehouse.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            warehouse.execute("CREATE SCHEMA IF NOT EXISTS _sluice");
-            warehouse.execute("CREATE TABLE IF NOT EXISTS " + STATE_TABLE + " (id INTEGER PRIMARY KEY,"
-                    + " state VARCHAR NOT NULL, previous_state VARCHAR, saved_at TIMESTAMPTZ NOT NULL)");
-            warehouse.execute("CREATE TABLE IF NOT EXISTS " + PENDING_KEYS + " (table_name VARCHAR PRIMARY KEY,"
-                    + " key_columns VARCHAR[] NOT NULL)");
+            createSchemas(warehouse.statement);
             return warehouse;
         } catch (RuntimeException e) {
             closeQuietly(connection);
@@ -88,6 +89,35 @@ public final class Warehouse implements AutoCloseable {
             closeQuietly(connection);
             throw WarehouseErrors.openFailed(file, e);
         }
+    }
+
+    private static void createAtomically(Path file) {
+        Path creating = file.resolveSibling(file.getFileName() + ".creating");
+        Path creatingWal = file.resolveSibling(creating.getFileName() + ".wal");
+        try {
+            Files.deleteIfExists(creating);
+            Files.deleteIfExists(creatingWal);
+            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + creating);
+                 Statement statement = connection.createStatement()) {
+                createSchemas(statement);
+                statement.execute("CHECKPOINT");
+            }
+            Files.deleteIfExists(creatingWal);
+            Files.move(creating, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException e) {
+            throw WarehouseErrors.openFailed(file, e);
+        } catch (IOException e) {
+            throw new SyncException("Cannot create the warehouse " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createSchemas(Statement statement) throws SQLException {
+        statement.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
+        statement.execute("CREATE SCHEMA IF NOT EXISTS _sluice");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + STATE_TABLE + " (id INTEGER PRIMARY KEY,"
+                + " state VARCHAR NOT NULL, previous_state VARCHAR, saved_at TIMESTAMPTZ NOT NULL)");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + PENDING_KEYS + " (table_name VARCHAR PRIMARY KEY,"
+                + " key_columns VARCHAR[] NOT NULL)");
     }
 
     /** @return the DuckDB connection, for appenders */

@@ -194,7 +194,9 @@ class CrashRecoveryIT {
         runAll(List.of(
                 Scenario.of("early kill at 5 ms (JVM starting)", ChildSync.afterMillis(5)),
                 Scenario.of("early kill at 250 ms", ChildSync.afterMillis(250)),
-                Scenario.of("kill as soon as warehouse.db exists (DuckDB creating it)",
+                Scenario.of("kill as soon as DuckDB starts creating the warehouse (warehouse.db.creating exists)",
+                        ChildSync.whenExists("files/warehouse.db.creating")),
+                Scenario.of("kill as soon as warehouse.db exists (just renamed into place)",
                         ChildSync.whenExists("files/warehouse.db")),
                 Scenario.of("kill once the start state is resolved (schema() and page 0 under way)",
                         ChildSync.onOutput("previous state:")),
