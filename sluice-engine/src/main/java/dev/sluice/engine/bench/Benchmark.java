@@ -121,7 +121,8 @@ public final class Benchmark {
                 raw == null ? "" : String.format(Locale.ROOT, "  %.2fx raw", phase.rowsPerSecond() / raw.rowsPerSecond()));
     }
 
-    private static double bytesPerRow() {
+    /** @return the mean size of a synthetic record as JSON, in bytes, over a sample of 10,000 */
+    public static double bytesPerRow() {
         long total = 0;
         int sample = 10_000;
         for (int id = 0; id < sample; id++) {
@@ -130,7 +131,11 @@ public final class Benchmark {
         return (double) total / sample;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /**
+     * @param dir a benchmark's work folder; nothing happens when it does not exist
+     * @throws IOException when a file cannot be deleted
+     */
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

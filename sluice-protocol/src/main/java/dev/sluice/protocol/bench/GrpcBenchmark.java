@@ -3,10 +3,9 @@ package dev.sluice.protocol.bench;
 import dev.sluice.engine.LocalSync;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.bench.Benchmark;
 import dev.sluice.engine.bench.PeakMemory;
 import dev.sluice.engine.bench.SyntheticConnector;
-import dev.sluice.engine.bench.SyntheticSource;
-import dev.sluice.engine.schema.JsonText;
 import dev.sluice.protocol.drive.RemoteConnector;
 import dev.sluice.protocol.drive.SelectionFile;
 import dev.sluice.protocol.serve.ConnectorServer;
@@ -17,10 +16,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The gRPC path against the in-process path, in one run: the engine's synthetic connector of N rows
@@ -84,7 +81,7 @@ public final class GrpcBenchmark {
      * @throws IOException when the work folder cannot be prepared
      */
     public Report run() throws IOException {
-        double bytesPerRow = bytesPerRow();
+        double bytesPerRow = Benchmark.bytesPerRow();
         out.printf(Locale.ROOT, "gRPC benchmark: %,d rows (%.0f bytes as JSON), checkpoint every %,d rows%n",
                 rows, bytesPerRow, checkpointEvery);
         Phase local = measure("in-process sync", workDir.resolve("in-process"), project ->
@@ -106,7 +103,7 @@ public final class GrpcBenchmark {
     }
 
     private Phase measure(String name, Path project, Work work) throws IOException {
-        deleteRecursively(project);
+        Benchmark.deleteRecursively(project);
         Files.createDirectories(project);
         System.gc();
         PeakMemory.reset();
@@ -116,7 +113,7 @@ public final class GrpcBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = cpuStart < 0 ? -1 : cpuSeconds() - cpuStart;
         Phase phase = new Phase(name, rows, seconds, PeakMemory.peakBytes(), cpu);
-        deleteRecursively(project);
+        Benchmark.deleteRecursively(project);
         return phase;
     }
 
@@ -141,26 +138,6 @@ public final class GrpcBenchmark {
                 phase.name(), phase.rowsPerSecond(), phase.rowsPerSecond() * bytesPerRow / 1e6, phase.seconds(),
                 phase.cpuSeconds(), phase.peakRssBytes() / (1024 * 1024), base == null ? ""
                         : String.format(Locale.ROOT, "  %.0f%% of in-process", 100 * phase.rowsPerSecond() / base.rowsPerSecond()));
-    }
-
-    private static double bytesPerRow() {
-        long total = 0;
-        int sample = 10_000;
-        for (int id = 0; id < sample; id++) {
-            total += JsonText.write(SyntheticSource.record(id)).length();
-        }
-        return (double) total / sample;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     /**
