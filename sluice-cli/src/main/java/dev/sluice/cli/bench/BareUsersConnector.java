@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +111,7 @@ final class BareUsersConnector implements Connector {
     /** Copies an object's fields: text as String, integers as Long, other numbers as Double, the rest as Jackson maps it. */
     static Map<String, Object> toRow(JsonNode record) {
         Map<String, Object> row = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : record.properties()) {
             JsonNode value = field.getValue();
             Object converted;
             if (value.isTextual()) {
