@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * The baseline of {@code sluice bench-http}: the users of a playground listing synced by hand, as a
  * connector written without the toolkit would: {@link HttpClient} and Jackson, each record's fields
- * copied into a map, the last record's {@code (updatedAt, id)} checkpointed after each page.
+ * copied into a map, the last record's {@code (updatedAt, id)} checkpointed after every
+ * {@code checkpointEvery} pages and after the last.
  */
 final class BareUsersConnector implements Connector {
 
@@ -35,13 +36,15 @@ final class BareUsersConnector implements Connector {
     private final String baseUrl;
     private final PlaygroundListing listing;
     private final int perPage;
+    private final int checkpointEvery;
     private final Tally tally;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    BareUsersConnector(String baseUrl, PlaygroundListing listing, int perPage, Tally tally) {
+    BareUsersConnector(String baseUrl, PlaygroundListing listing, int perPage, int checkpointEvery, Tally tally) {
         this.baseUrl = baseUrl;
         this.listing = listing;
         this.perPage = perPage;
+        this.checkpointEvery = checkpointEvery;
         this.tally = tally;
     }
 
@@ -76,9 +79,11 @@ final class BareUsersConnector implements Connector {
             }
             records += data.size();
             state.put(CURSOR_KEY, Map.of("timestamp", updatedAt, "ids", List.of(id)));
-            operations.checkpoint(state);
             String next = listing.nextParameters(page, perPage, pageNumber, records);
             url = next == null ? null : first + next;
+            if (url == null || pageNumber % checkpointEvery == 0) {
+                operations.checkpoint(state);
+            }
         }
     }
 

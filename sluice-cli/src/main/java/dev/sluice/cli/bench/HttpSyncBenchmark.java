@@ -128,6 +128,7 @@ public final class HttpSyncBenchmark {
     private final int users;
     private final PlaygroundListing listing;
     private final int perPage;
+    private final int checkpointEvery;
     private final int rounds;
     private final int warmUpRounds;
     private final Path workDir;
@@ -137,16 +138,18 @@ public final class HttpSyncBenchmark {
      * @param users users the playground serves (1 to 1,000,000)
      * @param listing the paginated route
      * @param perPage page size (1 to 50, the playground's limit)
+     * @param checkpointEvery pages between the connectors' checkpoints (both also checkpoint after the last page)
      * @param rounds measured rounds, at least 1
      * @param warmUpRounds unmeasured rounds before them
      * @param workDir a folder for the warehouses (their files are replaced)
      * @param out where to print each pass as it ends
      */
-    public HttpSyncBenchmark(int users, PlaygroundListing listing, int perPage, int rounds, int warmUpRounds,
-            Path workDir, PrintWriter out) {
+    public HttpSyncBenchmark(int users, PlaygroundListing listing, int perPage, int checkpointEvery, int rounds,
+            int warmUpRounds, Path workDir, PrintWriter out) {
         this.users = users;
         this.listing = listing;
         this.perPage = perPage;
+        this.checkpointEvery = checkpointEvery;
         this.rounds = rounds;
         this.warmUpRounds = warmUpRounds;
         this.workDir = workDir.toAbsolutePath();
@@ -164,8 +167,9 @@ public final class HttpSyncBenchmark {
         long generating = System.nanoTime();
         try (Playground playground = Playground.start(PlaygroundOptions.builder().users(users).build())) {
             out.printf(Locale.ROOT, "Playground: %,d users generated in %.1f s, %s%s?%s=%d (%s pagination), in-process,"
-                    + " request log off%n", users, (System.nanoTime() - generating) / 1e9, playground.baseUrl(),
-                    listing.path(), listing.sizeParameter(), perPage, listing.optionName());
+                    + " request log off; a checkpoint every %s%n", users, (System.nanoTime() - generating) / 1e9,
+                    playground.baseUrl(), listing.path(), listing.sizeParameter(), perPage, listing.optionName(),
+                    checkpointEvery == 1 ? "page" : checkpointEvery + " pages");
             out.flush();
             for (int round = 1; round <= warmUpRounds; round++) {
                 for (Variant variant : Variant.values()) {
@@ -208,8 +212,8 @@ public final class HttpSyncBenchmark {
     private Pass pass(Playground playground, Variant variant, int round) throws Exception {
         Tally tally = new Tally();
         Connector connector = variant.toolkit
-                ? new ToolkitUsersConnector(playground.baseUrl(), listing, perPage, tally)
-                : new BareUsersConnector(playground.baseUrl(), listing, perPage, tally);
+                ? new ToolkitUsersConnector(playground.baseUrl(), listing, perPage, checkpointEvery, tally)
+                : new BareUsersConnector(playground.baseUrl(), listing, perPage, checkpointEvery, tally);
         Path project = workDir.resolve("project");
         deleteRecursively(project.resolve("files"));
         Files.createDirectories(project);

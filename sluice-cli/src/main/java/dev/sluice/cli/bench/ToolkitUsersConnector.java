@@ -17,19 +17,21 @@ import java.util.List;
 /**
  * The same sync as {@link BareUsersConnector}, written with the toolkit as its README shows:
  * {@link RestClient}, a {@link Paginator}, {@link Json#toRow} and a {@link TimestampCursor}
- * checkpointed after each page.
+ * checkpointed after every {@code checkpointEvery} pages and at the end.
  */
 final class ToolkitUsersConnector implements Connector {
 
     private final String baseUrl;
     private final PlaygroundListing listing;
     private final int perPage;
+    private final int checkpointEvery;
     private final Tally tally;
 
-    ToolkitUsersConnector(String baseUrl, PlaygroundListing listing, int perPage, Tally tally) {
+    ToolkitUsersConnector(String baseUrl, PlaygroundListing listing, int perPage, int checkpointEvery, Tally tally) {
         this.baseUrl = baseUrl;
         this.listing = listing;
         this.perPage = perPage;
+        this.checkpointEvery = checkpointEvery;
         this.tally = tally;
     }
 
@@ -47,6 +49,7 @@ final class ToolkitUsersConnector implements Connector {
         ApiRequest users = ApiRequest.get(listing.path())
                 .withQuery(listing.sizeParameter(), perPage)
                 .withQuery("updated_since", cursor.sinceIso());
+        boolean unsaved = false;
         for (Page page : paginator.over(api, users)) {
             tally.page(page.response().bytes().length);
             for (JsonNode user : page.records()) {
@@ -55,6 +58,13 @@ final class ToolkitUsersConnector implements Connector {
                     tally.row();
                 }
             }
+            unsaved = true;
+            if (page.number() % checkpointEvery == 0) {
+                cursor.checkpoint(operations);
+                unsaved = false;
+            }
+        }
+        if (unsaved) {
             cursor.checkpoint(operations);
         }
     }

@@ -55,6 +55,10 @@ public final class BenchHttpCommand implements Callable<Integer> {
             description = "Pagination: keyset, cursor, offset or page_number (default: keyset).")
     PlaygroundListing listing;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1",
+            description = "Pages between checkpoints (default: 1, a checkpoint after each page).")
+    int checkpointEvery;
+
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
             description = "Measured rounds of every variant (default: 3); the median is compared.")
     int rounds;
@@ -76,7 +80,8 @@ public final class BenchHttpCommand implements Callable<Integer> {
                 VersionInfo.sluiceVersion(), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / MB, LoadAverage.read());
         out.flush();
-        HttpSyncBenchmark benchmark = new HttpSyncBenchmark((int) users, listing, perPage, rounds, warmUp, workDir, out);
+        HttpSyncBenchmark benchmark = new HttpSyncBenchmark((int) users, listing, perPage, checkpointEvery, rounds, warmUp,
+                workDir, out);
         Report report;
         try {
             report = benchmark.run();
@@ -101,6 +106,10 @@ public final class BenchHttpCommand implements Callable<Integer> {
         if (perPage < 1 || perPage > 50) {
             throw new ParameterException(spec.commandLine(), "--per-page " + perPage + " is outside the playground's"
                     + " page sizes: use 1 to 50");
+        }
+        if (checkpointEvery < 1) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every " + checkpointEvery
+                    + " is not a number of pages: use 1 or more");
         }
         if (rounds < 1 || warmUp < 0) {
             throw new ParameterException(spec.commandLine(), "--rounds must be at least 1 and --warm-up at least 0");

@@ -31,7 +31,7 @@ class BenchHttpCommandTest {
         assertThat(run.out())
                 .containsPattern("CPUs, JVM max heap [0-9,]+ MB, load average .*\\(1/5/15 min\\)")
                 .contains("Playground: 230 users generated", "/pagination/keyset?per_page=50 (keyset pagination)",
-                        "request log off", "Warm-up: 1 round(s)")
+                        "request log off; a checkpoint every page", "Warm-up: 1 round(s)")
                 // 230 users in pages of 50: 5 pages, every variant reads all of them
                 .containsPattern("(?m)^  round 1  bare loop -> DuckDB +5 pages" + FIGURES)
                 .containsPattern("(?m)^  round 2  toolkit -> DuckDB +5 pages" + FIGURES)
@@ -50,9 +50,10 @@ class BenchHttpCommandTest {
     @ValueSource(strings = {"cursor", "offset", "page_number", "PAGE-NUMBER"})
     void everyRouteIsReadToTheEndByBothSides(String route) {
         CliRun run = CliRun.sluice("bench-http", "--users", "101", "--per-page", "20", "--rounds", "1", "--warm-up", "0",
-                "--route", route, "--dir", tmp.resolve(route).toString());
+                "--route", route, "--checkpoint-every", "4", "--dir", tmp.resolve(route).toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("a checkpoint every 4 pages");
         // 101 users in pages of 20: 6 pages; the benchmark fails when a variant reads other pages or rows
         assertThat(run.out()).containsPattern("(?m)^  round 1  toolkit -> DuckDB +6 pages ")
                 .containsPattern("(?m)^  round 1  bare loop, HTTP only +6 pages ");
@@ -63,6 +64,7 @@ class BenchHttpCommandTest {
         CliRun route = CliRun.sluice("bench-http", "--route", "scroll");
         CliRun pageSize = CliRun.sluice("bench-http", "--per-page", "100");
         CliRun users = CliRun.sluice("bench-http", "--users", "2M");
+        CliRun checkpoints = CliRun.sluice("bench-http", "--checkpoint-every", "0");
 
         assertThat(route.exitCode()).isEqualTo(2);
         assertThat(route.err()).contains("'scroll' is not a paginated route", "keyset, cursor, offset or page_number");
@@ -70,13 +72,15 @@ class BenchHttpCommandTest {
         assertThat(pageSize.err()).contains("--per-page 100", "1 to 50");
         assertThat(users.exitCode()).isEqualTo(2);
         assertThat(users.err()).contains("--users 2000000", "at most 1,000,000");
+        assertThat(checkpoints.exitCode()).isEqualTo(2);
+        assertThat(checkpoints.err()).contains("--checkpoint-every 0", "use 1 or more");
     }
 
     @Test
     void isListedInTheHelp() {
         assertThat(CliRun.sluice("--help").out()).contains("bench-http");
         assertThat(CliRun.sluice("bench-http", "--help").out())
-                .contains("--users", "--per-page", "--route", "--rounds", "--warm-up", "--dir");
+                .contains("--users", "--per-page", "--route", "--checkpoint-every", "--rounds", "--warm-up", "--dir");
     }
 
     @Test
