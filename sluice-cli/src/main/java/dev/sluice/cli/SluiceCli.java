@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import dev.sluice.cli.command.BenchCommand;
+import dev.sluice.cli.command.BenchHttpCommand;
 import dev.sluice.cli.command.DebugCommand;
 import dev.sluice.cli.command.InitCommand;
 import dev.sluice.cli.command.PlaygroundCommand;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = VersionInfo.class,
         description = "Create, build, sync and inspect Sluice connectors on this machine.",
         subcommands = {InitCommand.class, DebugCommand.class, ServeCommand.class, ResetCommand.class, QueryCommand.class,
-            TablesCommand.class, BenchCommand.class, PlaygroundCommand.class, VersionCommand.class, HelpCommand.class},
+            TablesCommand.class, BenchCommand.class, BenchHttpCommand.class, PlaygroundCommand.class, VersionCommand.class,
+            HelpCommand.class},
         footer = {"", "Start with: sluice init my-connector && cd my-connector && sluice debug"})
 public final class SluiceCli implements Callable<Integer> {
 
@@ -73,6 +75,11 @@ public final class SluiceCli implements Callable<Integer> {
             // the engine's per-sync info lines would interleave with the benchmark's table
             System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.engine", "warn");
             System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.protocol", "warn");
+        } else if (firstCommand(args).equalsIgnoreCase("bench-http")) {
+            // neither the engine's per-sync lines nor the in-process playground's server logs belong in the figures
+            System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.engine", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");
+            System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         } else if (firstCommand(args).equalsIgnoreCase("playground")) {
             // the playground prints its own start banner, request lines and errors
             System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");

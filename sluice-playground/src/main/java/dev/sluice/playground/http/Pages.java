@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Slicing of ordered lists into the response shapes the routes share. */
 final class Pages {
@@ -12,9 +13,32 @@ final class Pages {
     private Pages() {
     }
 
-    /** @return the items whose timestamp is at or after {@code since} (all when it is null), in order */
+    /**
+     * @param items a random-access list ordered by {@code timestamp} ascending
+     * @return the items whose timestamp is at or after {@code since} (all when it is null), in order: a view, found
+     *     by binary search so that paging through a large list does not scan it once per page
+     */
     static <T> List<T> since(List<T> items, Function<T, Instant> timestamp, Instant since) {
-        return since == null ? items : items.stream().filter(item -> !timestamp.apply(item).isBefore(since)).toList();
+        return since == null ? items : items.subList(firstIndex(items, item -> !timestamp.apply(item).isBefore(since)),
+                items.size());
+    }
+
+    /**
+     * @param items a random-access list on which {@code test} is false up to some index and true from it on
+     * @return that index: the first item passing the test, or the size when none does
+     */
+    static <T> int firstIndex(List<T> items, Predicate<T> test) {
+        int low = 0;
+        int high = items.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (test.test(items.get(middle))) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     static List<User> usersSince(List<User> users, Instant since) {

@@ -105,7 +105,7 @@ final class PaginationRoutes {
         if (after == null) {
             return users;
         }
-        return users.stream().filter(user -> after.before(user.updatedAt(), user.id())).toList();
+        return users.subList(Pages.firstIndex(users, user -> after.before(user.updatedAt(), user.id())), users.size());
     }
 
     private static PositionToken position(List<User> page) {

@@ -134,8 +134,11 @@ public final class TimestampCursor {
      * @return false when the record was already emitted at the committed boundary
      */
     public boolean isNew(Object timestamp, Object id) {
-        Instant at = timestamp(timestamp);
-        return !(at.equals(committed) && committedIds.contains(idText(id)));
+        return isNew(timestamp(timestamp), idText(id));
+    }
+
+    private boolean isNew(Instant at, String id) {
+        return !(at.equals(committed) && committedIds.contains(id));
     }
 
     /**
@@ -145,11 +148,13 @@ public final class TimestampCursor {
      * @param id the record's id (compared as text)
      */
     public void emitted(Object timestamp, Object id) {
-        Instant at = timestamp(timestamp);
-        String text = idText(id);
+        emitted(timestamp(timestamp), idText(id));
+    }
+
+    private void emitted(Instant at, String text) {
         if (pending == null || at.isAfter(pending)) {
             pending = at;
-            pendingIds = new LinkedHashSet<>();
+            pendingIds.clear();
             pendingIds.add(text);
         } else if (at.equals(pending)) {
             pendingIds.add(text);
@@ -164,10 +169,12 @@ public final class TimestampCursor {
      * @return whether to emit the record
      */
     public boolean accept(Object timestamp, Object id) {
-        if (!isNew(timestamp, id)) {
+        Instant at = timestamp(timestamp);
+        String text = idText(id);
+        if (!isNew(at, text)) {
             return false;
         }
-        emitted(timestamp, id);
+        emitted(at, text);
         return true;
     }
 

@@ -1,6 +1,7 @@
 package dev.sluice.toolkit.cursor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -55,6 +56,10 @@ public final class Timestamps {
 
     private static Instant parse(String text) {
         String trimmed = text.trim();
+        Instant utc = parseUtc(trimmed);
+        if (utc != null) {
+            return utc;
+        }
         try {
             return OffsetDateTime.parse(trimmed).toInstant();
         } catch (DateTimeParseException notOffset) {
@@ -69,5 +74,55 @@ public final class Timestamps {
                 }
             }
         }
+    }
+
+    /**
+     * The fast path for the form most APIs send, {@code uuuu-MM-ddTHH:mm:ss[.fraction]Z} (1 to 9
+     * fraction digits), read without a {@code DateTimeFormatter}: a cursor reads one timestamp per
+     * record.
+     *
+     * @return the instant, or null when the text has another form or impossible values (the general
+     *     parser then reads it or reports it)
+     */
+    static Instant parseUtc(String text) {
+        int length = text.length();
+        if (length < 20 || length == 21 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
+                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || length > 20 && text.charAt(19) != '.') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
+        if ((year | month | day | hour | minute | second | fraction) < 0) {
+            return null;
+        }
+        int nanos = fraction;
+        for (int scale = length - 21; scale < 9; scale++) {
+            nanos *= 10;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, length > 20 ? nanos : 0)
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException impossible) {
+            return null;
+        }
+    }
+
+    /** @return the decimal value of {@code text[from, to)}, or -1 when a character is not an ASCII digit */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

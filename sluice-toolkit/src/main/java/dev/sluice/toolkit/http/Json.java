@@ -1,11 +1,11 @@
 package dev.sluice.toolkit.http;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +17,6 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_LONG_FOR_INTS);
-    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() { };
 
     private Json() {
     }
@@ -50,7 +49,31 @@ public final class Json {
             throw new IllegalArgumentException("A record must be a JSON object but is "
                     + (record == null ? "missing" : record.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
         }
-        return MAPPER.convertValue(record, ROW);
+        Map<String, Object> row = new LinkedHashMap<>(Math.max(16, record.size() * 4 / 3 + 1));
+        for (Map.Entry<String, JsonNode> field : record.properties()) {
+            row.put(field.getKey(), value(field.getValue()));
+        }
+        return row;
+    }
+
+    /** The common scalars directly; the rest (nested objects, arrays, big numbers) as the mapper converts them. */
+    private static Object value(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNull()) {
+            return null;
+        }
+        if (node.isInt() || node.isLong()) {
+            return node.longValue();
+        }
+        if (node.isDouble()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return MAPPER.convertValue(node, Object.class);
     }
 
     /**

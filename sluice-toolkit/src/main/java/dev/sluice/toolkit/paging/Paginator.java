@@ -94,9 +94,8 @@ public final class Paginator {
     List<JsonNode> extractRecords(ApiResponse response) {
         JsonNode body = response.json();
         JsonNode records = body.at(Json.pointer(recordsField));
-        String where = response.request().method() + " " + response.safeUrl();
         if (records.isMissingNode()) {
-            throw new UnexpectedResponseException(where + " answered a page without '" + recordsField
+            throw new UnexpectedResponseException(where(response) + " answered a page without '" + recordsField
                     + "': expected an array of records there (the body is " + shape(body)
                     + "). Configure the records field of the paginator");
         }
@@ -104,13 +103,17 @@ public final class Paginator {
             return List.of();
         }
         if (!records.isArray()) {
-            throw new UnexpectedResponseException(where + " answered a page whose "
+            throw new UnexpectedResponseException(where(response) + " answered a page whose "
                     + (recordsField.isEmpty() ? "body" : "'" + recordsField + "'") + " is " + shape(records)
                     + ", not an array of records. Configure the records field of the paginator");
         }
         List<JsonNode> list = new ArrayList<>(records.size());
         records.forEach(list::add);
         return list;
+    }
+
+    private static String where(ApiResponse response) {
+        return response.request().method() + " " + response.safeUrl();
     }
 
     private static String shape(JsonNode node) {
