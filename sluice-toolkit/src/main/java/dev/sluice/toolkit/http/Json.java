@@ -1,9 +1,9 @@
 package dev.sluice.toolkit.http;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
@@ -56,24 +55,40 @@ public final class Json {
         return row;
     }
 
-    /** The common scalars directly; the rest (nested objects, arrays, big numbers) as the mapper converts them. */
+    /**
+     * A JSON value as a Java value: integers as Long (BigDecimal beyond a long), other numbers as
+     * Double, objects as maps in field order, arrays as lists.
+     */
     private static Object value(JsonNode node) {
         if (node.isTextual()) {
             return node.textValue();
         }
-        if (node.isNull()) {
+        if (node.isNull() || node.isMissingNode()) {
             return null;
         }
         if (node.isInt() || node.isLong()) {
             return node.longValue();
         }
-        if (node.isDouble()) {
+        if (node.isBigInteger()) {
+            return new BigDecimal(node.bigIntegerValue());
+        }
+        if (node.isNumber()) {
             return node.doubleValue();
         }
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        return MAPPER.convertValue(node, Object.class);
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.properties().forEach(field -> map.put(field.getKey(), value(field.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(element -> list.add(value(element)));
+            return list;
+        }
+        return node.asText();
     }
 
     /**

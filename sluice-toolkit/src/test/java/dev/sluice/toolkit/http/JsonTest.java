@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +48,20 @@ class JsonTest {
     void theRowIsWhatTheMapperWouldConvertTheRecordTo() throws Exception {
         JsonNode record = Json.mapper().readTree(RECORD);
 
-        Map<String, Object> converted = Json.mapper().convertValue(record, new TypeReference<Map<String, Object>>() { });
+        ObjectMapper longInts = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+        Map<String, Object> converted = longInts.convertValue(record, new TypeReference<Map<String, Object>>() { });
 
         assertThat(Json.toRow(record)).isEqualTo(converted);
         assertThat(List.copyOf(Json.toRow(record).keySet())).isEqualTo(List.copyOf(converted.keySet()));
+    }
+
+    @Test
+    void integersBeyondALongBecomeDecimalsAtAnyDepth() throws Exception {
+        Map<String, Object> row = Json.toRow(Json.mapper().readTree(
+                "{\"n\": 123456789012345678901234567890, \"nested\": {\"m\": [99999999999999999999]}}"));
+
+        assertThat(row.get("n")).isEqualTo(new BigDecimal("123456789012345678901234567890"));
+        assertThat(row.get("nested")).isEqualTo(Map.of("m", List.of(new BigDecimal("99999999999999999999"))));
     }
 
     @Test
