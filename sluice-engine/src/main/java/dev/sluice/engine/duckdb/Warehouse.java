@@ -42,6 +42,7 @@ public final class Warehouse implements AutoCloseable {
     private final Path file;
     private final DuckDBConnection connection;
     private final Statement statement;
+    private PreparedStatement updateState;
     private boolean inTransaction;
 
     private Warehouse(Path file, DuckDBConnection connection) throws SQLException {
@@ -308,11 +309,21 @@ public final class Warehouse implements AutoCloseable {
      * @param previousJson the state it replaces, or null
      */
     public void saveState(String stateJson, String previousJson) {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO " + STATE_TABLE
-                + " VALUES (1, ?, ?, now())")) {
-            insert.setString(1, stateJson);
-            insert.setString(2, previousJson);
-            insert.execute();
+        try {
+            if (updateState == null) {
+                updateState = connection.prepareStatement("UPDATE " + STATE_TABLE
+                        + " SET state = ?, previous_state = ?, saved_at = now() WHERE id = 1");
+            }
+            updateState.setString(1, stateJson);
+            updateState.setString(2, previousJson);
+            if (updateState.executeUpdate() == 0) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + STATE_TABLE
+                        + " VALUES (1, ?, ?, now())")) {
+                    insert.setString(1, stateJson);
+                    insert.setString(2, previousJson);
+                    insert.execute();
+                }
+            }
         } catch (SQLException e) {
             throw new SyncException("Cannot save state in the warehouse: " + e.getMessage(), e);
         }
@@ -345,6 +356,9 @@ public final class Warehouse implements AutoCloseable {
     public void close() {
         rollbackQuietly();
         try {
+            if (updateState != null) {
+                updateState.close();
+            }
             statement.close();
         } catch (SQLException ignored) {
             // closing the connection below releases it too
