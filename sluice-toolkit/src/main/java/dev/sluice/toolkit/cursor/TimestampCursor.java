@@ -109,7 +109,7 @@ public final class TimestampCursor {
         return key;
     }
 
-    /** @return the committed timestamp, or null before the first commit */
+    /** @return the timestamp read from state when this cursor was made (null on a first sync); {@link #commit()} does not change it */
     public Instant position() {
         return committed;
     }

@@ -149,6 +149,15 @@ public final class ApiRequest {
         return result;
     }
 
+    /**
+     * @param location the absolute URL a redirect names
+     * @param asGet whether the redirect turns the request into a GET without a body (303)
+     * @return the request to send there: its own query, the same headers
+     */
+    ApiRequest redirectedTo(String location, boolean asGet) {
+        return new ApiRequest(asGet ? "GET" : method, location, Map.of(), headers, asGet ? null : body, authenticated);
+    }
+
     /** @return a copy without query parameters (for absolute next-page URLs that carry their own) */
     public ApiRequest withoutQuery() {
         return new ApiRequest(method, target, Map.of(), headers, body, authenticated);
@@ -264,6 +273,8 @@ public final class ApiRequest {
     /** Method and target only: query values and headers may hold secrets. */
     @Override
     public String toString() {
-        return method + " " + target + (query.isEmpty() ? "" : " " + query.keySet());
+        int question = target.indexOf('?');
+        String path = question < 0 ? target : target.substring(0, question) + "?…";
+        return method + " " + path + (query.isEmpty() ? "" : " " + query.keySet());
     }
 }

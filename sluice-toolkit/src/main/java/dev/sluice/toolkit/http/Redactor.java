@@ -64,7 +64,7 @@ public final class Redactor {
             result = result.replace(secret, MASK);
             String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
             if (!encoded.equals(secret)) {
-                result = result.replace(encoded, MASK);
+                result = result.replace(encoded, MASK).replace(encoded.replace("+", "%20"), MASK);
             }
         }
         return result;

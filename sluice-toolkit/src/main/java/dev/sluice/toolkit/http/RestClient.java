@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Credentials stay with the API:</b> the authenticator signs only requests to the base URL's
  * origin (scheme, host and port). A request to another origin, such as a next-page URL or a
- * {@code Link} a server names on another host, is sent without credentials.
+ * {@code Link} a server names on another host, is sent without credentials. Redirects (up to
+ * {@value #MAX_REDIRECTS}) are followed by the client itself, so the same rule holds for each hop.
  *
  * <p><b>Threading:</b> a client is immutable once built and safe to share between threads: a
  * connector that fetches in parallel uses one client from all its threads, and
@@ -63,8 +65,11 @@ import org.slf4j.LoggerFactory;
 public final class RestClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestClient.class);
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final int EXCERPT = 300;
+    /** The most redirects one request follows. */
+    public static final int MAX_REDIRECTS = 5;
 
     private final String baseUrl;
     private final String baseOrigin;
@@ -95,7 +100,7 @@ public final class RestClient {
         this.random = builder.random;
         HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1);
         if (builder.sslContext != null) {
             http.sslContext(builder.sslContext);
@@ -144,7 +149,7 @@ public final class RestClient {
     }
 
     /**
-     * @param host a host as in URLs, with its port when not the default
+     * @param host {@code host:port} as requests use it, the port always given (e.g. {@code api.example.com:443})
      * @return the rate limiter of that host (created on first use)
      */
     public HostRateLimiter rateLimiter(String host) {
@@ -182,6 +187,7 @@ public final class RestClient {
         Objects.requireNonNull(request, "request");
         boolean renewed = false;
         int attempt = 1;
+        int redirects = 0;
         while (true) {
             boolean sign = request.authenticated() && sameOriginAsBase(request.url(baseUrl));
             ApiRequest signed = sign ? authenticator.authenticate(request, this) : request;
@@ -208,6 +214,17 @@ public final class RestClient {
             if (status >= 200 && status < 300) {
                 limiter.succeeded();
                 return new ApiResponse(request, url, status, response.headers().map(), response.body(), redactor);
+            }
+            Optional<String> location = response.headers().firstValue("Location");
+            if (REDIRECTS.contains(status) && location.isPresent()) {
+                if (++redirects > MAX_REDIRECTS) {
+                    throw new HttpStatusException(request.method() + " " + redactor.redact(url) + " was redirected more than "
+                            + MAX_REDIRECTS + " times: check the URL", status);
+                }
+                String next = uri.resolve(location.get()).toString();
+                LOG.debug("{} {} redirected ({}) to {}", request.method(), redactor.redact(url), status, redactor.redact(next));
+                request = request.redirectedTo(next, status == 303);
+                continue;
             }
             if (status == 401 && sign && !renewed && authenticator.renewAfterRejection(signed, this)) {
                 renewed = true;

@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p><b>Streaming:</b> each read is one query in a read-only transaction (auto-commit is off
- * while it runs, as PostgreSQL's driver needs to stream) with a fetch size, so only
+ * <p><b>Streaming:</b> each read is one query in a transaction of its own (auto-commit is off
+ * while it runs, as PostgreSQL's driver needs to stream; the reader commits it at the end, rolls
+ * it back on failure, and restores auto-commit, so pass a connection with no transaction of yours
+ * open) with a fetch size, so only
  * {@code fetchSize} rows are held at a time, however many the query returns. MySQL's driver
  * streams only with {@code useCursorFetch=true} in the URL.
  *

@@ -78,14 +78,21 @@ public final class JdbcConnections {
             return "jdbc:" + matcher.group(1) + "://" + server.substring(at + 1)
                     + (matcher.group(3) == null ? "" : matcher.group(3));
         }
-        int cut = url.length();
-        for (char c : new char[] {'?', ';', '@'}) {
-            int index = url.indexOf(c);
+        String rest = url;
+        int at = url.lastIndexOf('@');
+        if (at >= 0) {
+            int colon = url.indexOf(':', "jdbc:".length());
+            String prefix = colon > 0 && colon < at ? url.substring(0, colon + 1) : "jdbc:";
+            rest = prefix + "…@" + url.substring(at + 1);
+        }
+        int cut = rest.length();
+        for (char c : new char[] {'?', ';'}) {
+            int index = rest.indexOf(c);
             if (index >= 0) {
                 cut = Math.min(cut, index);
             }
         }
-        return url.substring(0, cut);
+        return rest.substring(0, cut);
     }
 
     static JdbcException failure(String url, String user, String password, SQLException e) {

@@ -48,10 +48,6 @@ final class SqlDialect {
         return rowValues || index == count - 1 ? 1 : 2;
     }
 
-    boolean rowValues() {
-        return rowValues;
-    }
-
     private static String expandedAfter(List<String> columns, int from) {
         String column = columns.get(from);
         if (from == columns.size() - 1) {

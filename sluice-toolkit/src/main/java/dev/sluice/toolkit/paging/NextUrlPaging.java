@@ -37,7 +37,13 @@ public final class NextUrlPaging implements PageStrategy {
 
     static String resolve(Page page, String next, String source) {
         try {
-            return URI.create(page.response().url()).resolve(next.trim()).toString();
+            String link = next.trim();
+            String base = page.response().url();
+            if (link.startsWith("?")) {
+                int query = base.indexOf('?');
+                return (query < 0 ? base : base.substring(0, query)) + link;
+            }
+            return URI.create(base).resolve(link).toString();
         } catch (IllegalArgumentException e) {
             throw new UnexpectedResponseException(PageFields.where(page) + " has a next link in " + source
                     + " that is not a valid URL: " + e.getMessage());

@@ -66,7 +66,7 @@ public final class Pages implements Iterable<Page> {
         private PaginationException pendingFailure;
 
         PageIterator() {
-            nextRequest = paginator.pageStrategy().first(request);
+            nextRequest = paginator.strategy().first(request);
             requested.add(identity(nextRequest));
         }
 
@@ -93,19 +93,19 @@ public final class Pages implements Iterable<Page> {
                 done = true;
                 throw pendingFailure;
             }
-            int maxPages = paginator.maxPagesValue();
-            if (maxPages > 0 && fetched >= maxPages) {
-                done = true;
-                throw new PaginationException("Pagination of " + request.method() + " " + client.safeUrl(request)
-                        + " went past " + maxPages + " pages (next: " + nextMarker + " at " + client.safeUrl(nextRequest)
-                        + "): the server may never stop, or the listing is larger than expected; raise maxPages if it is");
-            }
             ApiResponse response = client.send(nextRequest);
             List<JsonNode> records = paginator.extractRecords(response);
             fetched++;
             if (records.isEmpty()) {
                 done = true;
                 return null;
+            }
+            int maxPages = paginator.maxPagesValue();
+            if (maxPages > 0 && fetched > maxPages) {
+                done = true;
+                throw new PaginationException("Pagination of " + request.method() + " " + client.safeUrl(request)
+                        + " went past " + maxPages + " pages (next: " + nextMarker + " at " + client.safeUrl(nextRequest)
+                        + "): the server may never stop, or the listing is larger than expected; raise maxPages if it is");
             }
             Page page = new Page(fetched, recordsSoFar, nextRequest, response, records);
             if (records.equals(previousRecords)) {
@@ -117,7 +117,7 @@ public final class Pages implements Iterable<Page> {
             }
             previousRecords = records;
             recordsSoFar += records.size();
-            Optional<NextPage> next = paginator.pageStrategy().next(page);
+            Optional<NextPage> next = paginator.strategy().next(page);
             if (next.isEmpty()) {
                 done = true;
             } else if (!requested.add(identity(next.get().request()))) {

@@ -83,10 +83,6 @@ public final class Paginator {
         return new Pages(this, client, request);
     }
 
-    PageStrategy pageStrategy() {
-        return strategy;
-    }
-
     int maxPagesValue() {
         return maxPages;
     }

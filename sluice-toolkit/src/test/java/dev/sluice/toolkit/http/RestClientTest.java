@@ -67,6 +67,31 @@ class RestClientTest {
     }
 
     @Test
+    void redirectsAreFollowedWithCredentialsOnlyWithinTheOrigin() {
+        try (FakeApi elsewhere = FakeApi.start()) {
+            elsewhere.on("/cdn/file", request -> Reply.json("{\"where\":\"cdn\"}"));
+            api.on("/v1/moved", request -> Reply.status(301, "").withHeader("Location", "/v1/here?x=1"));
+            api.on("/v1/here", request -> Reply.status(302, "").withHeader("Location", elsewhere.url() + "/cdn/file"));
+            RestClient client = client().authenticator(Auth.apiKeyHeader("X-API-Key", "k3y-s3cret")).build();
+
+            assertThat(client.getJson("/moved").get("where").asText()).isEqualTo("cdn");
+
+            assertThat(api.requests("/v1/here").get(0).query()).containsEntry("x", "1");
+            assertThat(api.requests("/v1/here").get(0).header("X-API-Key")).isEqualTo("k3y-s3cret");
+            assertThat(elsewhere.requests().get(0).header("X-API-Key")).as("another origin gets no credentials").isNull();
+        }
+    }
+
+    @Test
+    void aRedirectLoopFailsNamingTheUrl() {
+        api.on("/v1/loop", request -> Reply.status(302, "").withHeader("Location", "/v1/loop"));
+
+        assertThatThrownBy(() -> client().build().getJson("/loop"))
+                .isInstanceOf(ToolkitException.class)
+                .hasMessageContaining("/v1/loop was redirected more than " + RestClient.MAX_REDIRECTS + " times");
+    }
+
+    @Test
     void retriesServerErrorsWithExponentialBackoffAndFullJitter() {
         api.onSequence("/v1/flaky", Reply.status(500, "{}"), Reply.status(502, "{}"), Reply.status(503, "{}"),
                 Reply.json("{\"ok\":true}"));

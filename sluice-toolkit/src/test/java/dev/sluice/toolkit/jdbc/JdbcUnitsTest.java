@@ -21,6 +21,10 @@ class JdbcUnitsTest {
         assertThat(JdbcConnections.describe("jdbc:sqlserver://db:1433;databaseName=shop;password=secret"))
                 .isEqualTo("jdbc:sqlserver://db:1433");
         assertThat(JdbcConnections.describe("jdbc:oracle:thin:@//db:1521/orcl")).doesNotContain("secret");
+        assertThat(JdbcConnections.describe("jdbc:oracle:thin:scott/tiger@db:1521:orcl"))
+                .isEqualTo("jdbc:oracle:…@db:1521:orcl").doesNotContain("tiger");
+        assertThat(JdbcConnections.describe("jdbc:oracle:thin:scott/tiger@//db:1521/svc?x=1"))
+                .isEqualTo("jdbc:oracle:…@//db:1521/svc");
     }
 
     @Test

@@ -307,7 +307,30 @@ class PaginatorTest {
                 .hasMessageContaining("went past 50 pages")
                 .hasMessageContaining("page 51")
                 .hasMessageContaining("raise maxPages");
-        assertThat(api.requests()).hasSize(50);
+        assertThat(api.requests()).as("the 51st page shows the listing goes on").hasSize(51);
+    }
+
+    @Test
+    void aListingOfExactlyMaxPagesEndsNormally() {
+        api.on("/api/items", request -> {
+            int page = intParam(request, "page", 1);
+            return Reply.json(page <= 3 ? "{\"data\":[{\"id\":" + page + "}]}" : "{\"data\":[]}");
+        });
+
+        assertThat(ids(Paginator.of(new PageNumberPaging("page", null, 1)).records("data").maxPages(3)
+                .over(client, ApiRequest.get("/items")))).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aNextLinkThatIsOnlyAQueryKeepsThePath() {
+        api.on("/api/v1/items", request -> {
+            int page = intParam(request, "page", 1);
+            return Reply.json("{\"data\":[{\"id\":" + page + "}],\"next\":" + (page < 3 ? "\"?page=" + (page + 1) + "\"" : "null") + "}");
+        });
+
+        assertThat(ids(Paginator.of(new NextUrlPaging("next")).records("data")
+                .over(client, ApiRequest.get("/v1/items?page=1")))).containsExactly(1L, 2L, 3L);
+        assertThat(api.requests()).extracting(FakeApi.Request::path).containsOnly("/api/v1/items");
     }
 
     @Test
