@@ -7,7 +7,7 @@ public final class ProtocolLimits {
     public static final int MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
     /** Most records in one {@code Records} batch. */
     public static final int MAX_BATCH_RECORDS = 100;
-    /** Most serialized bytes in one {@code Records} batch (a single larger record goes alone). */
+    /** Most bytes of encoded records in one {@code Records} batch, framing aside (a single larger record goes alone). */
     public static final int MAX_BATCH_BYTES = 100_000;
     /** The port a source connector listens on by convention. */
     public static final int DEFAULT_PORT = 50051;

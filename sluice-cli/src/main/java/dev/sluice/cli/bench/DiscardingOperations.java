@@ -7,7 +7,6 @@ import java.util.Map;
 /** Operations that go nowhere: they measure a connector's HTTP and JSON work without the engine and DuckDB. */
 final class DiscardingOperations implements Operations {
 
-    private long checkpoints;
 
     @Override
     public void upsert(String table, Map<String, ?> row) {
@@ -31,14 +30,9 @@ final class DiscardingOperations implements Operations {
 
     @Override
     public void checkpoint(State state) {
-        checkpoints++;
     }
 
     @Override
     public void warning(String message) {
-    }
-
-    long checkpoints() {
-        return checkpoints;
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.cli.bench;
 import dev.sluice.engine.LocalSync;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.bench.Benchmark;
 import dev.sluice.engine.bench.PeakMemory;
 import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
@@ -19,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code sluice bench-http}: a paginated sync of the API playground's users, served in-process on
@@ -215,7 +215,7 @@ public final class HttpSyncBenchmark {
                 ? new ToolkitUsersConnector(playground.baseUrl(), listing, perPage, checkpointEvery, tally)
                 : new BareUsersConnector(playground.baseUrl(), listing, perPage, checkpointEvery, tally);
         Path project = workDir.resolve("project");
-        deleteRecursively(project.resolve("files"));
+        Benchmark.deleteRecursively(project.resolve("files"));
         Files.createDirectories(project);
         System.gc();
         PeakMemory.reset();
@@ -247,17 +247,6 @@ public final class HttpSyncBenchmark {
 
     /** Deletes the warehouses the benchmark wrote. */
     public void cleanUp() throws IOException {
-        deleteRecursively(workDir.resolve("project"));
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        Benchmark.deleteRecursively(workDir.resolve("project"));
     }
 }

@@ -121,6 +121,9 @@ public final class RemoteConnector implements Connector, AutoCloseable {
         }
         ManagedChannel channel = Grpc.newChannelBuilderForAddress(host, port, InsecureChannelCredentials.create())
                 .maxInboundMessageSize(maxMessageBytes)
+                // Update has no deadline: pings find a server that vanished without closing the connection
+                .keepAliveTime(5, TimeUnit.MINUTES)
+                .keepAliveTimeout(20, TimeUnit.SECONDS)
                 .build();
         return new RemoteConnector(target, channel, selection, maxMessageBytes);
     }

@@ -80,12 +80,6 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
         });
     }
 
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public void update(UpdateRequest request, StreamObserver<UpdateResponse> response) {
-        updateStream(request, (StreamObserver) response);
-    }
-
     /**
      * {@code Update} on a stream that takes {@link UpdateResponse}s and pre-encoded ones ({@code byte[]}),
      * as bound by {@link UpdateMethod}.
@@ -107,12 +101,13 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
         long number = syncs.incrementAndGet();
         Thread worker = new Thread(() -> runUpdate(configuration, state, stream), "sluice-update-" + number);
         worker.setContextClassLoader(contextLoader);
+        stream.runOn(worker);
         worker.start();
     }
 
     private void runUpdate(Configuration configuration, State state, UpdateStream stream) {
         long start = System.nanoTime();
-        log.info("Update started from state " + StateFile.toJson(state));
+        log.info("Update started from a state with keys " + state.asMap().keySet());
         try {
             List<Table> tables = connector.schema(configuration);
             stream.declare(tables == null ? List.of() : tables);

@@ -51,6 +51,7 @@ final class UpdateStream implements Operations {
     private int batchBytes;
     private long messages;
     private volatile boolean cancelled;
+    private volatile Thread worker;
     private boolean closed;
 
     UpdateStream(ServerCallStreamObserver<Object> observer, SelectionFilter selection) {
@@ -60,7 +61,19 @@ final class UpdateStream implements Operations {
         observer.setOnCancelHandler(() -> {
             cancelled = true;
             wakeUp();
+            Thread running = worker;
+            if (running != null) {
+                running.interrupt();
+            }
         });
+    }
+
+    /** @param thread the thread running the connector: interrupted when the client cancels */
+    void runOn(Thread thread) {
+        this.worker = thread;
+        if (cancelled) {
+            thread.interrupt();
+        }
     }
 
     /** @param tables the tables {@code schema()} declared: their values are encoded by declared type */
@@ -131,13 +144,21 @@ final class UpdateStream implements Operations {
             return;
         }
         closed = true;
+        boolean interrupted = Thread.interrupted();
         try {
             if (observer.isReady() || waitReady()) {
                 observer.onNext(UpdateResponse.newBuilder().setTask(Task.newBuilder().setMessage(message)).build());
             }
+        } catch (RuntimeException e) {
+            // the client is not reading; the error status below still ends the call
+        }
+        try {
             observer.onError(Status.ABORTED.withDescription(message).asRuntimeException());
         } catch (RuntimeException e) {
             // the client went away; nothing left to tell it
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

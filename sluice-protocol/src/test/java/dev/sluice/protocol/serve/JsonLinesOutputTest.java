@@ -31,15 +31,16 @@ class JsonLinesOutputTest {
         List<JsonNode> nodes = lines("15:20:01.123 INFO QuickstartConnector - page 1 read\n"
                 + "15:20:02.000 WARN WarehouseOperations - slow \"source\"\n"
                 + "ERROR LocalSync - it broke\n"
+                + "java.lang.IllegalStateException: boom\n"
                 + "\tat com.example.Thing.run(Thing.java:1)\n"
                 + "plain println from a connector\n"
                 + "15:20:03.000 DEBUG X - detail\n"
                 + "last line without a break");
 
         assertThat(nodes).extracting(n -> n.get("level").asText())
-                .containsExactly("INFO", "WARNING", "SEVERE", "SEVERE", "INFO", "INFO", "INFO");
+                .containsExactly("INFO", "WARNING", "SEVERE", "SEVERE", "SEVERE", "INFO", "INFO", "INFO");
         assertThat(nodes).extracting(n -> n.get("message").asText()).containsExactly("page 1 read", "slow \"source\"",
-                "it broke", "\tat com.example.Thing.run(Thing.java:1)", "plain println from a connector", "detail",
+                "it broke", "java.lang.IllegalStateException: boom", "\tat com.example.Thing.run(Thing.java:1)", "plain println from a connector", "detail",
                 "last line without a break");
         assertThat(nodes).allSatisfy(n -> assertThat(n.get("message-origin").asText()).isEqualTo("sdk_connector"));
     }
