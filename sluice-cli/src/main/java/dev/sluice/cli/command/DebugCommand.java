@@ -91,21 +91,32 @@ public final class DebugCommand implements Callable<Integer> {
         }
         Path project = ProjectDirs.mavenProject(dir);
         build(project, out, spec.commandLine().getErr());
-        SyncOptions options = SyncOptions.forProject(project)
-                .configurationFile(absolute(configuration))
-                .stateFile(absolute(state))
-                .naming(naming == null ? NamingStrategy.FIVETRAN : naming)
-                .build();
+        SyncOptions options = options(project);
         SyncResult result;
         try (LoadedConnector loaded = LoadedConnector.load(project)) {
             LocalSync sync = new LocalSync(loaded.connector(), options);
             out.flush();
-            result = loaded.call(() -> {
-                try (ProgressLine ignored = ProgressLine.start(sync.metrics(), System.out, System.console() != null)) {
-                    return sync.run();
-                }
-            });
+            result = loaded.call(() -> runWithProgress(sync));
         }
+        return finish(result, options, out);
+    }
+
+    private SyncOptions options(Path project) {
+        return SyncOptions.forProject(project)
+                .configurationFile(absolute(configuration))
+                .stateFile(absolute(state))
+                .naming(naming == null ? NamingStrategy.FIVETRAN : naming)
+                .build();
+    }
+
+    private static SyncResult runWithProgress(LocalSync sync) {
+        try (ProgressLine ignored = ProgressLine.start(sync.metrics(), System.out, System.console() != null)) {
+            return sync.run();
+        }
+    }
+
+    /** Prints the summary, and what landed when the sync succeeded; returns the exit code. */
+    private int finish(SyncResult result, SyncOptions options, PrintWriter out) {
         out.print(summary(result));
         if (!result.succeeded()) {
             out.flush();
@@ -118,11 +129,7 @@ public final class DebugCommand implements Callable<Integer> {
 
     private Integer syncRemote(PrintWriter out) {
         Path project = ProjectDirs.existing(dir);
-        SyncOptions options = SyncOptions.forProject(project)
-                .configurationFile(absolute(configuration))
-                .stateFile(absolute(state))
-                .naming(naming == null ? NamingStrategy.FIVETRAN : naming)
-                .build();
+        SyncOptions options = options(project);
         SelectionFile excluded;
         try {
             excluded = selection == null ? SelectionFile.everything() : SelectionFile.read(absolute(selection));
@@ -144,20 +151,11 @@ public final class DebugCommand implements Callable<Integer> {
             }
             LocalSync sync = new LocalSync(remote, options);
             out.flush();
-            try (ProgressLine ignored = ProgressLine.start(sync.metrics(), System.out, System.console() != null)) {
-                result = sync.run();
-            }
+            result = runWithProgress(sync);
         } catch (SyncException e) {
             throw new CliException(e.getMessage());
         }
-        out.print(summary(result));
-        if (!result.succeeded()) {
-            out.flush();
-            return 1;
-        }
-        showWarehouse(options.warehouseFile(), out);
-        out.flush();
-        return 0;
+        return finish(result, options, out);
     }
 
     /** @return the configuration, or null when it cannot be read: the sync then fails with the loader's message */
