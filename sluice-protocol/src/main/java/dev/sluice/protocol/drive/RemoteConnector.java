@@ -17,10 +17,12 @@ import fivetran_sdk.v2.ConfigurationTest;
 import fivetran_sdk.v2.Record;
 import fivetran_sdk.v2.SchemaRequest;
 import fivetran_sdk.v2.SchemaResponse;
+import fivetran_sdk.v2.SchemaSelection;
 import fivetran_sdk.v2.Selection;
 import fivetran_sdk.v2.SourceConnectorGrpc;
 import fivetran_sdk.v2.TableSelection;
 import fivetran_sdk.v2.TablesWithNoSchema;
+import fivetran_sdk.v2.TablesWithSchema;
 import fivetran_sdk.v2.TestRequest;
 import fivetran_sdk.v2.TestResponse;
 import fivetran_sdk.v2.UpdateRequest;
@@ -28,17 +30,18 @@ import fivetran_sdk.v2.UpdateResponse;
 import fivetran_sdk.v2.ValueType;
 import io.grpc.CallOptions;
 import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
+import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCalls;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -284,9 +287,36 @@ public final class RemoteConnector implements Connector, AutoCloseable {
             TableSelection.Builder selected = tables.computeIfAbsent(table, this::tableSelection);
             columns.forEach(column -> selected.putColumns(column, false));
         });
+        if (schema != null && schema.getResponseCase() == SchemaResponse.ResponseCase.WITH_SCHEMA) {
+            return withSchemas(schema, tables);
+        }
         TablesWithNoSchema.Builder all = TablesWithNoSchema.newBuilder().setIncludeNewTables(true);
         tables.values().forEach(all::addTables);
         return Selection.newBuilder().setWithoutSchema(all).build();
+    }
+
+    /**
+     * The selection in the shape of a {@code with_schema} reply: every schema included, each with
+     * the selections of its own tables, and of the tables the selection file names but no schema
+     * declared (tables are flattened by name into one warehouse schema).
+     */
+    private static Selection withSchemas(SchemaResponse schema, Map<String, TableSelection.Builder> tables) {
+        Set<String> declaredAnywhere = new HashSet<>();
+        schema.getWithSchema().getSchemasList()
+                .forEach(s -> s.getTablesList().forEach(table -> declaredAnywhere.add(table.getName())));
+        TablesWithSchema.Builder all = TablesWithSchema.newBuilder().setIncludeNewSchemas(true);
+        for (fivetran_sdk.v2.Schema declared : schema.getWithSchema().getSchemasList()) {
+            SchemaSelection.Builder selected = SchemaSelection.newBuilder().setSchemaName(declared.getName())
+                    .setIncluded(true).setIncludeNewTables(true);
+            declared.getTablesList().forEach(table -> selected.addTables(tables.get(table.getName())));
+            tables.forEach((name, table) -> {
+                if (!declaredAnywhere.contains(name)) {
+                    selected.addTables(table);
+                }
+            });
+            all.addSchemas(selected);
+        }
+        return Selection.newBuilder().setWithSchema(all).build();
     }
 
     private TableSelection.Builder tableSelection(String table) {
