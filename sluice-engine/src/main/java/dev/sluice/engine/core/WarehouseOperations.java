@@ -8,13 +8,13 @@ import dev.sluice.engine.duckdb.Warehouse;
 import dev.sluice.engine.input.StateFile;
 import dev.sluice.engine.schema.ColumnModel;
 import dev.sluice.engine.schema.Naming;
+import dev.sluice.engine.schema.RecordValues;
 import dev.sluice.engine.schema.RowHasher;
 import dev.sluice.engine.schema.TableModel;
 import dev.sluice.engine.schema.ValueConverter;
 import dev.sluice.sdk.Operations;
 import dev.sluice.sdk.State;
 import dev.sluice.sdk.SyncException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ public final class WarehouseOperations implements Operations {
         if (row == null) {
             throw new SyncException("upsert into table '" + table + "' got a null record");
         }
-        upsert(table, recordToMap(row));
+        upsert(table, RecordValues.toMap(row));
     }
 
     @Override
@@ -378,20 +378,5 @@ public final class WarehouseOperations implements Operations {
 
     private RowHasher hasher(TableModel model) {
         return hashers.computeIfAbsent(model.name(), name -> new RowHasher());
-    }
-
-    private static Map<String, Object> recordToMap(Record record) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            try {
-                java.lang.reflect.Method accessor = component.getAccessor();
-                accessor.setAccessible(true);
-                map.put(component.getName(), accessor.invoke(record));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new SyncException("Cannot read component '" + component.getName() + "' of record "
-                        + record.getClass().getName() + ": " + e, e);
-            }
-        }
-        return map;
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.protocol.serve;
 
 import dev.sluice.engine.input.StateFile;
+import dev.sluice.engine.schema.RecordValues;
 import dev.sluice.engine.schema.TypeInference;
 import dev.sluice.protocol.ProtocolLimits;
 import dev.sluice.protocol.values.SchemaMessages;
@@ -19,7 +20,6 @@ import fivetran_sdk.v2.UpdateResponse;
 import fivetran_sdk.v2.Warning;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -91,7 +91,10 @@ final class UpdateStream implements Operations {
 
     @Override
     public void upsert(String table, Record row) {
-        record(table, RecordType.UPSERT, recordToMap(row));
+        if (row == null) {
+            throw new SyncException("upsert() got no record (null)");
+        }
+        record(table, RecordType.UPSERT, RecordValues.toMap(row));
     }
 
     @Override
@@ -257,23 +260,5 @@ final class UpdateStream implements Operations {
         synchronized (ready) {
             ready.notifyAll();
         }
-    }
-
-    private static Map<String, Object> recordToMap(Record record) {
-        if (record == null) {
-            throw new SyncException("upsert() got no record (null)");
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            try {
-                java.lang.reflect.Method accessor = component.getAccessor();
-                accessor.setAccessible(true);
-                map.put(component.getName(), accessor.invoke(record));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new SyncException("Cannot read component '" + component.getName() + "' of record "
-                        + record.getClass().getName() + ": " + e, e);
-            }
-        }
-        return map;
     }
 }
