@@ -15,22 +15,35 @@ import org.duckdb.DuckDBAppender;
 
 /**
  * Writes one destination table: its DDL, and its row operations in bulk, applied at each flush in
- * the order they were made, one set-based step per run of same-kind operations. Upserts are held
- * in an {@link UpsertBuffer} (one row per key); a flush deletes the table's rows with those keys
- * (skipped while the table is provably empty) and appends the rows straight into the table with a
- * DuckDB Appender. Updates and deletes go through an Appender into a TEMP staging table (columns
- * {@code _seq}, {@code _op}, {@code _mask}, then the data columns by position) and are applied with
- * {@code UPDATE ... FROM}. Runs in the warehouse's open transaction, on one thread.
+ * the order they were made, one set-based step per run of same-kind operations. Rows are never held
+ * on the Java heap: an upsert of a key this sync has not written to a table it created goes
+ * straight into the table through a DuckDB Appender; every other operation goes through an Appender
+ * into a TEMP staging table (columns {@code _seq}, {@code _op}, {@code _mask}, then the data columns
+ * by position) and is applied at the flush: upserts by DELETE + INSERT (or one MERGE while few rows
+ * were upserted in the transaction), keeping the last row of a key staged twice; updates and
+ * deletes with {@code UPDATE ... FROM}. Runs in the warehouse's open transaction, on one thread.
  */
 public final class TableWriter implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableWriter.class);
 
     /**
-     * A run of same-kind operations: buffered upserts, or staged rows from sequence number
-     * {@code first} up to the next segment's first (or the next sequence number to be given).
+     * A run of same-kind operations: staged rows from sequence number {@code first} up to the next
+     * segment's first (or the next sequence number to be given). An upsert segment also counts its
+     * staged rows and notes whether it staged a key twice.
      */
-    private record Segment(Operation op, long first, UpsertBuffer upserts) {
+    private static final class Segment {
+        final Operation op;
+        final long first;
+        final WrittenKeys stagedKeys;
+        long staged;
+        boolean repeatsKey;
+
+        Segment(Operation op, long first) {
+            this.op = op;
+            this.first = first;
+            this.stagedKeys = op == Operation.UPSERT ? new WrittenKeys() : null;
+        }
     }
 
     private static final int MAX_SEGMENTS = 64;
@@ -53,6 +66,9 @@ public final class TableWriter implements AutoCloseable {
     private boolean changedInTransaction;
     private long mergedInTransaction;
     private WrittenKeys writtenKeys;
+    private int[] keyPositions;
+    private Instant lastSynced;
+    private long lastSyncedMicros;
     private long nextSeq;
     private int pending;
 
@@ -189,24 +205,41 @@ public final class TableWriter implements AutoCloseable {
     }
 
     /**
-     * Stages one operation.
+     * Writes or stages one operation.
      *
      * @param op the operation
      * @param values canonical values by column position (missing trailing positions are NULL)
      * @param mask for updates, {@code '1'} at each position the update sets; else null
-     * @param synced the write time, should this append trigger a flush of too many segments
+     * @param synced the write time of the row, and of a flush should this append trigger one
      */
     public void append(Operation op, Object[] values, String mask, Instant synced) {
-        if (segments.isEmpty() || segments.get(segments.size() - 1).op() != op) {
+        if (op == Operation.UPSERT && streamsUpserts()) {
+            Object key = WrittenKeys.keyOf(values, keyPositions());
+            if (!writtenKeys.mightContain(key)) {
+                writtenKeys.add(key);
+                appendToTarget(values, synced);
+                pending++;
+                return;
+            }
+        }
+        if (segments.isEmpty() || segments.get(segments.size() - 1).op != op) {
             if (segments.size() >= MAX_SEGMENTS) {
                 flush(synced);
             }
-            segments.add(new Segment(op, nextSeq, op == Operation.UPSERT ? new UpsertBuffer(keyPositions()) : null));
+            segments.add(new Segment(op, nextSeq));
         }
         if (op == Operation.UPSERT) {
-            segments.get(segments.size() - 1).upserts().add(values);
-            pending++;
-            return;
+            Segment segment = segments.get(segments.size() - 1);
+            Object key = WrittenKeys.keyOf(values, keyPositions());
+            if (segment.stagedKeys.mightContain(key)) {
+                segment.repeatsKey = true;
+            } else {
+                segment.stagedKeys.add(key);
+            }
+            segment.staged++;
+            if (writtenKeys != null) {
+                writtenKeys.add(key);
+            }
         }
         ensureStage();
         try {
@@ -225,6 +258,16 @@ public final class TableWriter implements AutoCloseable {
         }
         nextSeq++;
         pending++;
+    }
+
+    /**
+     * Upserts go straight into the table while it was created by this sync (so the keys it holds
+     * are known) and nothing but upserts waits for this flush (so no earlier update or delete can
+     * apply to a row that arrives after it).
+     */
+    private boolean streamsUpserts() {
+        return writtenKeys != null
+                && (segments.isEmpty() || (segments.size() == 1 && segments.get(0).op == Operation.UPSERT));
     }
 
     /** Adds the table's primary key if its creation deferred it. Call after the last flush. */
@@ -250,20 +293,15 @@ public final class TableWriter implements AutoCloseable {
         if (pending == 0) {
             return;
         }
-        if (appender != null) {
-            try {
-                appender.flush();
-            } catch (SQLException e) {
-                throw new SyncException("Cannot stage rows of table '" + table.name() + "': " + e.getMessage(), e);
-            }
-        }
+        flushAppender(targetAppender, "write rows of");
+        flushAppender(appender, "stage rows of");
         String syncedSql = "TIMESTAMPTZ " + Sql.literal(synced.toString());
         for (int i = 0; i < segments.size(); i++) {
             Segment segment = segments.get(i);
-            long end = i + 1 < segments.size() ? segments.get(i + 1).first() : nextSeq;
-            String range = "_seq >= " + segment.first() + " AND _seq < " + end;
-            switch (segment.op()) {
-                case UPSERT -> applyUpserts(segment.upserts(), synced);
+            long end = i + 1 < segments.size() ? segments.get(i + 1).first : nextSeq;
+            String range = "_seq >= " + segment.first + " AND _seq < " + end;
+            switch (segment.op) {
+                case UPSERT -> applyUpserts(segment, range, syncedSql);
                 case UPDATE -> applyUpdates(range, syncedSql);
                 case DELETE -> applyDeletes(range, syncedSql);
             }
@@ -271,6 +309,17 @@ public final class TableWriter implements AutoCloseable {
         dropStage();
         segments.clear();
         pending = 0;
+    }
+
+    private void flushAppender(DuckDBAppender rows, String what) {
+        if (rows == null) {
+            return;
+        }
+        try {
+            rows.flush();
+        } catch (SQLException e) {
+            throw new SyncException("Cannot " + what + " table '" + table.name() + "': " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -288,144 +337,87 @@ public final class TableWriter implements AutoCloseable {
         }
     }
 
-    private void applyUpserts(UpsertBuffer upserts, Instant synced) {
+    /**
+     * Applies a segment's staged upserts: the last staged row of each key replaces the table's row
+     * with that key. A MERGE updates rows in place, which is fast for a few rows, but DuckDB keeps
+     * every updated row's old values in memory until the transaction commits; past
+     * {@value #MERGE_BUDGET_ROWS} rows in one transaction, upserts delete and re-insert instead, which
+     * needs no such memory.
+     */
+    private void applyUpserts(Segment segment, String range, String syncedSql) {
+        if (segment.staged == 0) {
+            return;
+        }
         long start = System.nanoTime();
-        List<Object[]> fresh = new ArrayList<>(upserts.size());
-        List<Object[]> existing = new ArrayList<>();
-        for (Object[] row : upserts.rows()) {
-            Object key = upserts.keyOf(row);
-            if (writtenKeys != null && !writtenKeys.mightContain(key)) {
-                fresh.add(row);
-                writtenKeys.add(key);
-            } else {
-                existing.add(row);
+        String rows = "(SELECT * FROM " + stage + " WHERE " + range
+                + (segment.repeatsKey ? " QUALIFY row_number() OVER (PARTITION BY " + stageKeys() + " ORDER BY _seq DESC) = 1" : "")
+                + ")";
+        StringJoiner dataColumns = new StringJoiner(", ");
+        StringJoiner values = new StringJoiner(", ");
+        for (ColumnModel column : table.columns()) {
+            dataColumns.add(Sql.quote(column.name()));
+            values.add("s." + stageColumn(column));
+        }
+        dataColumns.add(Sql.quote(TableModel.SYNCED)).add(Sql.quote(TableModel.DELETED));
+        values.add(syncedSql).add("false");
+        if (targetEmpty) {
+            warehouse.execute("INSERT INTO " + target + " (" + dataColumns + ") SELECT " + values + " FROM " + rows + " s");
+        } else if (mergedInTransaction + segment.staged <= MERGE_BUDGET_ROWS) {
+            changedInTransaction = true;
+            mergedInTransaction += segment.staged;
+            StringJoiner set = new StringJoiner(", ");
+            for (ColumnModel column : table.columns()) {
+                if (!table.isKey(column)) {
+                    set.add(Sql.quote(column.name()) + " = s." + stageColumn(column));
+                }
             }
-        }
-        if (!existing.isEmpty() && mergedInTransaction + existing.size() <= MERGE_BUDGET_ROWS) {
-            merge(existing, synced);
-            mergedInTransaction += existing.size();
-        } else if (!existing.isEmpty()) {
-            deleteKeysOf(existing);
-            fresh.addAll(existing);
-        }
-        long merged = System.nanoTime();
-        if (!fresh.isEmpty()) {
-            appendToTarget(fresh, synced);
+            set.add(Sql.quote(TableModel.SYNCED) + " = " + syncedSql).add(Sql.quote(TableModel.DELETED) + " = false");
+            warehouse.execute("MERGE INTO " + target + " USING " + rows + " AS s ON (" + keyMatch("s") + ")"
+                    + " WHEN MATCHED THEN UPDATE SET " + set
+                    + " WHEN NOT MATCHED THEN INSERT (" + dataColumns + ") VALUES (" + values + ")");
+        } else {
+            changedInTransaction = true;
+            warehouse.execute("DELETE FROM " + target + " USING (SELECT DISTINCT " + stageKeys() + " FROM " + stage
+                    + " WHERE " + range + ") s WHERE " + keyMatch("s"));
+            warehouse.execute("INSERT INTO " + target + " (" + dataColumns + ") SELECT " + values + " FROM " + rows + " s");
         }
         targetEmpty = false;
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{}: {} upserts, {} merged in {} ms, {} appended in {} ms", table.name(), upserts.size(),
-                    existing.size(), (merged - start) / 1_000_000, fresh.size(), (System.nanoTime() - merged) / 1_000_000);
+            LOG.debug("{}: {} staged upserts applied in {} ms", table.name(), segment.staged,
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 
-    private void appendToTarget(List<Object[]> rows, Instant synced) {
+    private void appendToTarget(Object[] row, Instant synced) {
         ensureTargetAppender();
-        long syncedMicros = synced.getEpochSecond() * 1_000_000L + synced.getNano() / 1000;
+        if (synced != lastSynced) {
+            lastSynced = synced;
+            lastSyncedMicros = synced.getEpochSecond() * 1_000_000L + synced.getNano() / 1000;
+        }
         try {
-            for (Object[] row : rows) {
-                targetAppender.beginRow();
-                for (int slot = 0; slot < targetLayout.length; slot++) {
-                    int position = targetLayout[slot];
-                    if (position >= 0) {
-                        targetAppenders[slot].append(targetAppender, position < row.length ? row[position] : null);
-                    } else if (position == SYNCED_SLOT) {
-                        targetAppender.appendEpochMicros(syncedMicros);
-                    } else {
-                        targetAppender.append(false);
-                    }
+            targetAppender.beginRow();
+            for (int slot = 0; slot < targetLayout.length; slot++) {
+                int position = targetLayout[slot];
+                if (position >= 0) {
+                    targetAppenders[slot].append(targetAppender, position < row.length ? row[position] : null);
+                } else if (position == SYNCED_SLOT) {
+                    targetAppender.appendEpochMicros(lastSyncedMicros);
+                } else {
+                    targetAppender.append(false);
                 }
-                targetAppender.endRow();
             }
-            targetAppender.flush();
+            targetAppender.endRow();
         } catch (SQLException e) {
-            throw new SyncException("Cannot write rows of table '" + table.name() + "': " + e.getMessage(), e);
+            throw new SyncException("Cannot write a row of table '" + table.name() + "': " + e.getMessage(), e);
         }
-    }
-
-    /** Deletes the table's rows with the keys of {@code rows}: stage the keys, then one DELETE. */
-    private void deleteKeysOf(List<Object[]> rows) {
-        List<ColumnModel> keys = table.keyNames().stream().map(table::column).toList();
-        StringJoiner definition = new StringJoiner(", ");
-        StringJoiner match = new StringJoiner(" AND ");
-        RowAppender[] keyAppenders = new RowAppender[keys.size()];
-        for (int i = 0; i < keys.size(); i++) {
-            definition.add("k" + i + " " + keys.get(i).type().sqlType());
-            match.add(target + "." + Sql.quote(keys.get(i).name()) + " = s.k" + i);
-            keyAppenders[i] = RowAppender.forType(keys.get(i).type());
-        }
-        String keyStage = stage + "_keys";
-        warehouse.execute("CREATE OR REPLACE TEMP TABLE " + keyStage + " (" + definition + ")");
-        try (DuckDBAppender keysAppender = warehouse.connection().createAppender("temp", "main", keyStage)) {
-            for (Object[] row : rows) {
-                keysAppender.beginRow();
-                for (int i = 0; i < keys.size(); i++) {
-                    keyAppenders[i].append(keysAppender, row[keys.get(i).position()]);
-                }
-                keysAppender.endRow();
-            }
-            keysAppender.flush();
-        } catch (SQLException e) {
-            throw new SyncException("Cannot stage keys of table '" + table.name() + "': " + e.getMessage(), e);
-        }
-        changedInTransaction = true;
-        warehouse.execute("DELETE FROM " + target + " USING " + keyStage + " s WHERE " + match);
-        warehouse.execute("DROP TABLE " + keyStage);
-    }
-
-    /**
-     * Upserts rows whose keys the table may hold: stage them, then one MERGE. A MERGE updates rows
-     * in place, which is fast, but DuckDB keeps every updated row's old values in memory until the
-     * transaction commits; past {@value #MERGE_BUDGET_ROWS} rows in one transaction, upserts delete
-     * and re-append instead, which needs no such memory.
-     */
-    private void merge(List<Object[]> rows, Instant synced) {
-        List<ColumnModel> columns = table.columns();
-        String upsertStage = stage + "_upserts";
-        StringJoiner definition = new StringJoiner(", ");
-        RowAppender[] appenders = new RowAppender[columns.size()];
-        StringJoiner match = new StringJoiner(" AND ");
-        StringJoiner set = new StringJoiner(", ");
-        StringJoiner insertColumns = new StringJoiner(", ");
-        StringJoiner insertValues = new StringJoiner(", ");
-        String syncedSql = "TIMESTAMPTZ " + Sql.literal(synced.toString());
-        for (ColumnModel column : columns) {
-            String source = "s." + stageColumn(column);
-            definition.add(stageColumn(column) + " " + column.type().sqlType());
-            appenders[column.position()] = RowAppender.forType(column.type());
-            if (table.isKey(column)) {
-                match.add(target + "." + Sql.quote(column.name()) + " = " + source);
-            } else {
-                set.add(Sql.quote(column.name()) + " = " + source);
-            }
-            insertColumns.add(Sql.quote(column.name()));
-            insertValues.add(source);
-        }
-        set.add(Sql.quote(TableModel.SYNCED) + " = " + syncedSql).add(Sql.quote(TableModel.DELETED) + " = false");
-        insertColumns.add(Sql.quote(TableModel.SYNCED)).add(Sql.quote(TableModel.DELETED));
-        insertValues.add(syncedSql).add("false");
-        warehouse.execute("CREATE OR REPLACE TEMP TABLE " + upsertStage + " (" + definition + ")");
-        try (DuckDBAppender rowsAppender = warehouse.connection().createAppender("temp", "main", upsertStage)) {
-            for (Object[] row : rows) {
-                rowsAppender.beginRow();
-                for (int i = 0; i < appenders.length; i++) {
-                    appenders[i].append(rowsAppender, i < row.length ? row[i] : null);
-                }
-                rowsAppender.endRow();
-            }
-            rowsAppender.flush();
-        } catch (SQLException e) {
-            throw new SyncException("Cannot stage rows of table '" + table.name() + "': " + e.getMessage(), e);
-        }
-        changedInTransaction = true;
-        warehouse.execute("MERGE INTO " + target + " USING " + upsertStage + " AS s ON (" + match + ")"
-                + " WHEN MATCHED THEN UPDATE SET " + set
-                + " WHEN NOT MATCHED THEN INSERT (" + insertColumns + ") VALUES (" + insertValues + ")");
-        warehouse.execute("DROP TABLE " + upsertStage);
+        targetEmpty = false;
     }
 
     private int[] keyPositions() {
-        return table.keyNames().stream().mapToInt(k -> table.column(k).position()).toArray();
+        if (keyPositions == null) {
+            keyPositions = table.keyNames().stream().mapToInt(k -> table.column(k).position()).toArray();
+        }
+        return keyPositions;
     }
 
     private void ensureTargetAppender() {

@@ -79,7 +79,6 @@ public final class Warehouse implements AutoCloseable {
         try {
             Warehouse warehouse = new Warehouse(file, connection);
             warehouse.execute("SET memory_limit = " + Sql.literal(memoryLimit));
-            warehouse.execute("SET preserve_insertion_order = false");
             warehouse.execute("SET TimeZone = 'UTC'");
             createSchemas(warehouse.statement);
             return warehouse;

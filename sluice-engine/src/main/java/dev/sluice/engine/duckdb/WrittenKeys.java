@@ -14,6 +14,26 @@ final class WrittenKeys {
     private long[] slots = new long[FIRST_CAPACITY];
     private int size;
 
+    /**
+     * @param row canonical values by column position
+     * @param keyPositions positions of the key columns
+     * @return the row's key: the key value, or a list of them for a composite key
+     */
+    static Object keyOf(Object[] row, int[] keyPositions) {
+        if (keyPositions.length == 1) {
+            return keyOf(row[keyPositions[0]]);
+        }
+        Object[] key = new Object[keyPositions.length];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = keyOf(row[keyPositions[i]]);
+        }
+        return java.util.Arrays.asList(key);
+    }
+
+    private static Object keyOf(Object value) {
+        return value instanceof byte[] ? new String((byte[]) value, java.nio.charset.StandardCharsets.ISO_8859_1) : value;
+    }
+
     /** @return whether the key may have been added */
     boolean mightContain(Object key) {
         long hash = hash(key);
