@@ -16,8 +16,14 @@ public final class SyncOptions {
 
     /** Default number of buffered operations that triggers a flush into the warehouse. */
     public static final int DEFAULT_FLUSH_ROWS = 100_000;
-    /** Default DuckDB memory limit. */
-    public static final String DEFAULT_MEMORY_LIMIT = "1GB";
+    /** Environment variable that sets DuckDB's memory limit, e.g. {@code 1GB}. */
+    public static final String MEMORY_LIMIT_VARIABLE = "SLUICE_DUCKDB_MEMORY_LIMIT";
+    /**
+     * Default DuckDB memory limit: {@value #MEMORY_LIMIT_VARIABLE} when set, else 320MB, which keeps a
+     * whole 10M-row sync within 1 GiB of RSS with the launcher's 320 MB heap.
+     */
+    public static final String DEFAULT_MEMORY_LIMIT = System.getenv(MEMORY_LIMIT_VARIABLE) != null
+            && !System.getenv(MEMORY_LIMIT_VARIABLE).isBlank() ? System.getenv(MEMORY_LIMIT_VARIABLE).trim() : "320MB";
 
     private final Path projectDir;
     private final Path configurationFile;

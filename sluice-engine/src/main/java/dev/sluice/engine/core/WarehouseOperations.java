@@ -186,6 +186,7 @@ public final class WarehouseOperations implements Operations {
             warehouse.commit();
             writers.values().forEach(TableWriter::transactionCommitted);
             StateFile.write(stateFile, json);
+            reopenIfMergedMuch();
             warehouse.begin();
         });
         savedStateJson = json;
@@ -258,6 +259,14 @@ public final class WarehouseOperations implements Operations {
             });
         }
         writerThread.add(writer, op, values, mask);
+    }
+
+    private void reopenIfMergedMuch() {
+        long merged = writers.values().stream().mapToLong(TableWriter::mergedSinceOpen).sum();
+        if (merged >= TableWriter.REOPEN_AFTER_MERGED_ROWS) {
+            writers.values().forEach(TableWriter::connectionClosing);
+            warehouse.reopen();
+        }
     }
 
     private void flushAll() {

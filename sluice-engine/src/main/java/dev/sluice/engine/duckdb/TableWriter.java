@@ -47,7 +47,11 @@ public final class TableWriter implements AutoCloseable {
     }
 
     private static final int MAX_SEGMENTS = 64;
-    private static final long MERGE_BUDGET_ROWS = 200_000;
+    private static final long MERGE_BUDGET_ROWS = 1_000_000;
+    /** Rows merged since the connection opened past which a checkpoint reopens it. */
+    public static final long REOPEN_AFTER_MERGED_ROWS = 100_000;
+    /** Keys tracked for a table this sync created (about 134 MB of heap at most). */
+    private static final long MAX_TRACKED_KEYS = 12_000_000;
     private static final int SYNCED_SLOT = -1;
     private static final int DELETED_SLOT = -2;
 
@@ -64,8 +68,10 @@ public final class TableWriter implements AutoCloseable {
     private boolean stageExists;
     private boolean targetEmpty;
     private boolean changedInTransaction;
-    private long mergedInTransaction;
+    private long merged;
     private WrittenKeys writtenKeys;
+    private final long maxTrackedKeys;
+    private final long mergeBudgetRows;
     private int[] keyPositions;
     private Instant lastSynced;
     private long lastSyncedMicros;
@@ -78,6 +84,12 @@ public final class TableWriter implements AutoCloseable {
      * @param stageNumber a number unique among the sync's tables, for the stage's name
      */
     public TableWriter(Warehouse warehouse, TableModel table, int stageNumber) {
+        this(warehouse, table, stageNumber, MAX_TRACKED_KEYS, MERGE_BUDGET_ROWS);
+    }
+
+    TableWriter(Warehouse warehouse, TableModel table, int stageNumber, long maxTrackedKeys, long mergeBudgetRows) {
+        this.maxTrackedKeys = maxTrackedKeys;
+        this.mergeBudgetRows = mergeBudgetRows;
         this.warehouse = warehouse;
         this.table = table;
         this.target = Sql.quote(Warehouse.SCHEMA) + "." + Sql.quote(table.name());
@@ -149,10 +161,22 @@ public final class TableWriter implements AutoCloseable {
         comment(column);
     }
 
+    /** @return rows merged in place since the warehouse's connection was opened */
+    public long mergedSinceOpen() {
+        return merged;
+    }
+
+    /** Closes the appenders on the warehouse's connection, which is about to be reopened. Call between transactions. */
+    public void connectionClosing() {
+        closeAppender();
+        closeTargetAppender();
+        stageExists = false;
+        merged = 0;
+    }
+
     /** Tells the writer that the warehouse committed: its changes so far are no longer in the open transaction. */
     public void transactionCommitted() {
         changedInTransaction = false;
-        mergedInTransaction = 0;
     }
 
     /**
@@ -214,9 +238,8 @@ public final class TableWriter implements AutoCloseable {
      */
     public void append(Operation op, Object[] values, String mask, Instant synced) {
         if (op == Operation.UPSERT && streamsUpserts()) {
-            Object key = WrittenKeys.keyOf(values, keyPositions());
-            if (!writtenKeys.mightContain(key)) {
-                writtenKeys.add(key);
+            if (writtenKeys.add(WrittenKeys.keyOf(values, keyPositions()))) {
+                dropKeysOverBudget();
                 appendToTarget(values, synced);
                 pending++;
                 return;
@@ -231,14 +254,13 @@ public final class TableWriter implements AutoCloseable {
         if (op == Operation.UPSERT) {
             Segment segment = segments.get(segments.size() - 1);
             Object key = WrittenKeys.keyOf(values, keyPositions());
-            if (segment.stagedKeys.mightContain(key)) {
+            if (!segment.stagedKeys.add(key)) {
                 segment.repeatsKey = true;
-            } else {
-                segment.stagedKeys.add(key);
             }
             segment.staged++;
             if (writtenKeys != null) {
                 writtenKeys.add(key);
+                dropKeysOverBudget();
             }
         }
         ensureStage();
@@ -258,6 +280,14 @@ public final class TableWriter implements AutoCloseable {
         }
         nextSeq++;
         pending++;
+    }
+
+    private void dropKeysOverBudget() {
+        if (writtenKeys.size() >= maxTrackedKeys) {
+            writtenKeys = null;
+            LOG.info("table {}: {} keys written in this sync; later upserts go through the staging table, which"
+                    + " bounds memory but is slower", table.name(), maxTrackedKeys);
+        }
     }
 
     /**
@@ -339,10 +369,11 @@ public final class TableWriter implements AutoCloseable {
 
     /**
      * Applies a segment's staged upserts: the last staged row of each key replaces the table's row
-     * with that key. A MERGE updates rows in place, which is fast for a few rows, but DuckDB keeps
-     * every updated row's old values in memory until the transaction commits; past
-     * {@value #MERGE_BUDGET_ROWS} rows in one transaction, upserts delete and re-insert instead, which
-     * needs no such memory.
+     * with that key. A MERGE updates rows in place, which is fast, but DuckDB 1.5 holds memory for
+     * updated rows (about 100 bytes a row, past commits and checkpoints, until the connection closes),
+     * so once {@value #MERGE_BUDGET_ROWS} rows were merged since the connection opened, upserts delete
+     * and re-insert instead, which needs no such memory; a checkpoint reopens the connection after
+     * {@value #REOPEN_AFTER_MERGED_ROWS} merged rows.
      */
     private void applyUpserts(Segment segment, String range, String syncedSql) {
         if (segment.staged == 0) {
@@ -362,9 +393,9 @@ public final class TableWriter implements AutoCloseable {
         values.add(syncedSql).add("false");
         if (targetEmpty) {
             warehouse.execute("INSERT INTO " + target + " (" + dataColumns + ") SELECT " + values + " FROM " + rows + " s");
-        } else if (mergedInTransaction + segment.staged <= MERGE_BUDGET_ROWS) {
+        } else if (merged + segment.staged <= mergeBudgetRows) {
             changedInTransaction = true;
-            mergedInTransaction += segment.staged;
+            merged += segment.staged;
             StringJoiner set = new StringJoiner(", ");
             for (ColumnModel column : table.columns()) {
                 if (!table.isKey(column)) {

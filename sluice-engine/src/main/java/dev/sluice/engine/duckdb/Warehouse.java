@@ -40,13 +40,15 @@ public final class Warehouse implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
     private final Path file;
-    private final DuckDBConnection connection;
-    private final Statement statement;
+    private final String memoryLimit;
+    private DuckDBConnection connection;
+    private Statement statement;
     private PreparedStatement updateState;
     private boolean inTransaction;
 
-    private Warehouse(Path file, DuckDBConnection connection) throws SQLException {
+    private Warehouse(Path file, String memoryLimit, DuckDBConnection connection) throws SQLException {
         this.file = file;
+        this.memoryLimit = memoryLimit;
         this.connection = connection;
         this.statement = connection.createStatement();
     }
@@ -70,16 +72,10 @@ public final class Warehouse implements AutoCloseable {
         if (!Files.exists(file)) {
             createAtomically(file);
         }
-        DuckDBConnection connection;
+        DuckDBConnection connection = connect(file);
         try {
-            connection = DriverManager.getConnection("jdbc:duckdb:" + file).unwrap(DuckDBConnection.class);
-        } catch (SQLException e) {
-            throw WarehouseErrors.openFailed(file, e);
-        }
-        try {
-            Warehouse warehouse = new Warehouse(file, connection);
-            warehouse.execute("SET memory_limit = " + Sql.literal(memoryLimit));
-            warehouse.execute("SET TimeZone = 'UTC'");
+            Warehouse warehouse = new Warehouse(file, memoryLimit, connection);
+            warehouse.configure();
             createSchemas(warehouse.statement);
             return warehouse;
         } catch (RuntimeException e) {
@@ -89,6 +85,52 @@ public final class Warehouse implements AutoCloseable {
             closeQuietly(connection);
             throw WarehouseErrors.openFailed(file, e);
         }
+    }
+
+    private static DuckDBConnection connect(Path file) {
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + file).unwrap(DuckDBConnection.class);
+        } catch (SQLException e) {
+            throw WarehouseErrors.openFailed(file, e);
+        }
+    }
+
+    private void configure() {
+        execute("SET memory_limit = " + Sql.literal(memoryLimit));
+        execute("SET TimeZone = 'UTC'");
+    }
+
+    /**
+     * Closes the DuckDB connection and opens a new one to the same file, between transactions. DuckDB
+     * 1.5 holds memory for rows updated in place until its database closes; reopening returns it.
+     * Every appender on the old connection must be closed first.
+     *
+     * @throws IllegalStateException inside a transaction
+     * @throws SyncException naming the file when it cannot be opened again
+     */
+    public void reopen() {
+        if (inTransaction) {
+            throw new IllegalStateException("reopen() inside a transaction");
+        }
+        long start = System.nanoTime();
+        try {
+            if (updateState != null) {
+                updateState.close();
+                updateState = null;
+            }
+            statement.close();
+        } catch (SQLException ignored) {
+            // the connection is closed next, which releases them too
+        }
+        closeQuietly(connection);
+        connection = connect(file);
+        try {
+            statement = connection.createStatement();
+        } catch (SQLException e) {
+            throw WarehouseErrors.openFailed(file, e);
+        }
+        configure();
+        LOG.debug("reopened in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     private static void createAtomically(Path file) {
@@ -142,8 +184,19 @@ public final class Warehouse implements AutoCloseable {
                 LOG.debug("{} ms: {}", (System.nanoTime() - start) / 1_000_000, abbreviate(sql));
             }
         } catch (SQLException e) {
-            throw new SyncException("Warehouse statement failed: " + e.getMessage() + "\n  in: " + abbreviate(sql), e);
+            throw new SyncException("Warehouse statement failed: " + e.getMessage() + outOfMemoryHint(e)
+                    + "\n  in: " + abbreviate(sql), e);
         }
+    }
+
+    private String outOfMemoryHint(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains("Out of Memory") && !message.contains("failed to pin block")) {
+            return "";
+        }
+        return "\n  DuckDB reached its memory limit (" + memoryLimit + "): checkpoint more often (every million rows or"
+                + " so keeps each transaction small), or raise the limit with " + dev.sluice.engine.SyncOptions.MEMORY_LIMIT_VARIABLE
+                + "=1GB (the process then needs that much more memory)";
     }
 
     /** Starts a transaction. */

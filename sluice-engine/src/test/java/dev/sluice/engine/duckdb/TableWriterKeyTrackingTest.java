@@ -1,0 +1,86 @@
+package dev.sluice.engine.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.engine.schema.ColumnType;
+import dev.sluice.engine.schema.TableModel;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Upserts into a table the sync created stream straight into it while its keys are tracked, and go
+ * through the staging table once the tracking budget is spent; upserts into an existing table are
+ * merged, then deleted and re-inserted once the merge budget is spent. Either way the last row of
+ * a key wins and no key appears twice.
+ */
+class TableWriterKeyTrackingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lastRowOfEachKeyWinsBeforeAndAfterTheTrackingAndMergeBudgetsAreSpent() throws Exception {
+        Map<Long, String> expected = new TreeMap<>();
+        try (Warehouse warehouse = Warehouse.open(dir.resolve("warehouse.db"), "128MB")) {
+            TableModel model = new TableModel("t", List.of("id"), false);
+            model.addColumn("id", ColumnType.LONG, true);
+            model.addColumn("v", ColumnType.STRING, true);
+            warehouse.begin();
+            try (TableWriter writer = new TableWriter(warehouse, model, 0, 50, 1_000_000)) {
+                writer.createTable();
+                Instant now = Instant.now();
+                for (int round = 0; round < 4; round++) {
+                    for (long id = 0; id < 40; id++) {
+                        long key = (id * 7 + round * 13) % 60;
+                        String value = "r" + round + "-" + id;
+                        writer.append(Operation.UPSERT, new Object[] {key, value}, null, now);
+                        expected.put(key, value);
+                    }
+                    if (round % 2 == 1) {
+                        writer.flush(now);
+                    }
+                }
+                writer.flush(now);
+                warehouse.commit();
+                writer.transactionCommitted();
+                warehouse.begin();
+                writer.addDeferredPrimaryKey();
+                warehouse.commit();
+            }
+            TableModel loaded = warehouse.loadTables().get("t");
+            warehouse.begin();
+            try (TableWriter writer = new TableWriter(warehouse, loaded, 1, 50, 30)) {
+                Instant now = Instant.now();
+                for (int round = 0; round < 3; round++) {
+                    for (long id = 0; id < 25; id++) {
+                        long key = (id * 11 + round * 5) % 70;
+                        String value = "again" + round + "-" + id;
+                        writer.append(Operation.UPSERT, new Object[] {key, value}, null, now);
+                        expected.put(key, value);
+                    }
+                    writer.flush(now);
+                }
+                warehouse.commit();
+            }
+            Map<Long, String> actual = new TreeMap<>();
+            List<Long> keys = new ArrayList<>();
+            try (Statement statement = warehouse.connection().createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT id, v FROM tester.t ORDER BY id")) {
+                while (rs.next()) {
+                    keys.add(rs.getLong(1));
+                    actual.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            assertThat(keys).doesNotHaveDuplicates();
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+}
