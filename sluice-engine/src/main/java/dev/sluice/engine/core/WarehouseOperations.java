@@ -2,6 +2,7 @@ package dev.sluice.engine.core;
 
 import dev.sluice.engine.CheckpointObserver;
 import dev.sluice.engine.SyncMetrics;
+import dev.sluice.engine.duckdb.FreshKeys;
 import dev.sluice.engine.duckdb.Operation;
 import dev.sluice.engine.duckdb.TableWriter;
 import dev.sluice.engine.duckdb.Warehouse;
@@ -45,6 +46,7 @@ public final class WarehouseOperations implements Operations {
     private final Map<String, TableWriter> writers = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger stageNumbers = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, RowHasher> hashers = new HashMap<>();
+    private final Map<TableWriter, FreshKeys> freshKeys = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private String savedStateJson;
     private State savedState;
@@ -189,6 +191,7 @@ public final class WarehouseOperations implements Operations {
             reopenIfMergedMuch();
             warehouse.begin();
         });
+        freshKeys.values().forEach(FreshKeys::checkpointed);
         savedStateJson = json;
         savedState = copy;
         checkpoints++;
@@ -257,6 +260,15 @@ public final class WarehouseOperations implements Operations {
                 writer.createTable();
                 metrics.schemaChanged();
             });
+            freshKeys.put(writer, new FreshKeys(writer.table(), FreshKeys.DEFAULT_MAX_KEYS));
+        }
+        FreshKeys fresh = freshKeys.get(writer);
+        if (fresh != null) {
+            if (op == Operation.UPSERT) {
+                op = fresh.upsert(values);
+            } else {
+                fresh.otherOperation();
+            }
         }
         writerThread.add(writer, op, values, mask);
     }

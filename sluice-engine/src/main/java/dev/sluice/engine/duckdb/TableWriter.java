@@ -16,12 +16,13 @@ import org.duckdb.DuckDBAppender;
 /**
  * Writes one destination table: its DDL, and its row operations in bulk, applied at each flush in
  * the order they were made, one set-based step per run of same-kind operations. Rows are never held
- * on the Java heap: an upsert of a key this sync has not written to a table it created goes
- * straight into the table through a DuckDB Appender; every other operation goes through an Appender
- * into a TEMP staging table (columns {@code _seq}, {@code _op}, {@code _mask}, then the data columns
- * by position) and is applied at the flush: upserts by DELETE + INSERT (or one MERGE while few rows
- * were upserted in the transaction), keeping the last row of a key staged twice; updates and
- * deletes with {@code UPDATE ... FROM}. Runs in the warehouse's open transaction, on one thread.
+ * on the Java heap: an {@link Operation#APPEND} (an upsert that {@link FreshKeys} found new to a
+ * table this sync created) goes straight into the table through a DuckDB Appender; every other
+ * operation goes through an Appender into a TEMP staging table (columns {@code _seq}, {@code _op},
+ * {@code _mask}, then the data columns by position) and is applied at the flush: upserts by one
+ * MERGE while fewer than {@value #MERGE_BUDGET_ROWS} rows were merged since the connection opened,
+ * else by DELETE + INSERT, keeping the last row of a key staged twice; updates and deletes with
+ * {@code UPDATE ... FROM}. Runs in the warehouse's open transaction, on one thread.
  */
 public final class TableWriter implements AutoCloseable {
 
@@ -50,8 +51,6 @@ public final class TableWriter implements AutoCloseable {
     private static final long MERGE_BUDGET_ROWS = 1_000_000;
     /** Rows merged since the connection opened past which a checkpoint reopens it. */
     public static final long REOPEN_AFTER_MERGED_ROWS = 100_000;
-    /** Keys tracked for a table this sync created (about 134 MB of heap at most). */
-    private static final long MAX_TRACKED_KEYS = 12_000_000;
     private static final int SYNCED_SLOT = -1;
     private static final int DELETED_SLOT = -2;
 
@@ -69,8 +68,6 @@ public final class TableWriter implements AutoCloseable {
     private boolean targetEmpty;
     private boolean changedInTransaction;
     private long merged;
-    private WrittenKeys writtenKeys;
-    private final long maxTrackedKeys;
     private final long mergeBudgetRows;
     private int[] keyPositions;
     private Instant lastSynced;
@@ -84,11 +81,10 @@ public final class TableWriter implements AutoCloseable {
      * @param stageNumber a number unique among the sync's tables, for the stage's name
      */
     public TableWriter(Warehouse warehouse, TableModel table, int stageNumber) {
-        this(warehouse, table, stageNumber, MAX_TRACKED_KEYS, MERGE_BUDGET_ROWS);
+        this(warehouse, table, stageNumber, MERGE_BUDGET_ROWS);
     }
 
-    TableWriter(Warehouse warehouse, TableModel table, int stageNumber, long maxTrackedKeys, long mergeBudgetRows) {
-        this.maxTrackedKeys = maxTrackedKeys;
+    TableWriter(Warehouse warehouse, TableModel table, int stageNumber, long mergeBudgetRows) {
         this.mergeBudgetRows = mergeBudgetRows;
         this.warehouse = warehouse;
         this.table = table;
@@ -114,7 +110,6 @@ public final class TableWriter implements AutoCloseable {
         }
         table.markCreated();
         targetEmpty = true;
-        writtenKeys = new WrittenKeys();
     }
 
     /**
@@ -237,13 +232,10 @@ public final class TableWriter implements AutoCloseable {
      * @param synced the write time of the row, and of a flush should this append trigger one
      */
     public void append(Operation op, Object[] values, String mask, Instant synced) {
-        if (op == Operation.UPSERT && streamsUpserts()) {
-            if (writtenKeys.add(WrittenKeys.keyOf(values, keyPositions()))) {
-                dropKeysOverBudget();
-                appendToTarget(values, synced);
-                pending++;
-                return;
-            }
+        if (op == Operation.APPEND) {
+            appendToTarget(values, synced);
+            pending++;
+            return;
         }
         if (segments.isEmpty() || segments.get(segments.size() - 1).op != op) {
             if (segments.size() >= MAX_SEGMENTS) {
@@ -258,10 +250,6 @@ public final class TableWriter implements AutoCloseable {
                 segment.repeatsKey = true;
             }
             segment.staged++;
-            if (writtenKeys != null) {
-                writtenKeys.add(key);
-                dropKeysOverBudget();
-            }
         }
         ensureStage();
         try {
@@ -280,24 +268,6 @@ public final class TableWriter implements AutoCloseable {
         }
         nextSeq++;
         pending++;
-    }
-
-    private void dropKeysOverBudget() {
-        if (writtenKeys.size() >= maxTrackedKeys) {
-            writtenKeys = null;
-            LOG.info("table {}: {} keys written in this sync; later upserts go through the staging table, which"
-                    + " bounds memory but is slower", table.name(), maxTrackedKeys);
-        }
-    }
-
-    /**
-     * Upserts go straight into the table while it was created by this sync (so the keys it holds
-     * are known) and nothing but upserts waits for this flush (so no earlier update or delete can
-     * apply to a row that arrives after it).
-     */
-    private boolean streamsUpserts() {
-        return writtenKeys != null
-                && (segments.isEmpty() || (segments.size() == 1 && segments.get(0).op == Operation.UPSERT));
     }
 
     /** Adds the table's primary key if its creation deferred it. Call after the last flush. */
@@ -334,6 +304,7 @@ public final class TableWriter implements AutoCloseable {
                 case UPSERT -> applyUpserts(segment, range, syncedSql);
                 case UPDATE -> applyUpdates(range, syncedSql);
                 case DELETE -> applyDeletes(range, syncedSql);
+                case APPEND -> throw new IllegalStateException("appended rows are never staged");
             }
         }
         dropStage();

@@ -34,14 +34,16 @@ class TableWriterKeyTrackingTest {
             model.addColumn("id", ColumnType.LONG, true);
             model.addColumn("v", ColumnType.STRING, true);
             warehouse.begin();
-            try (TableWriter writer = new TableWriter(warehouse, model, 0, 50, 1_000_000)) {
+            FreshKeys fresh = new FreshKeys(model, 50);
+            try (TableWriter writer = new TableWriter(warehouse, model, 0, 1_000_000)) {
                 writer.createTable();
                 Instant now = Instant.now();
                 for (int round = 0; round < 4; round++) {
                     for (long id = 0; id < 40; id++) {
                         long key = (id * 7 + round * 13) % 60;
                         String value = "r" + round + "-" + id;
-                        writer.append(Operation.UPSERT, new Object[] {key, value}, null, now);
+                        Object[] row = {key, value};
+                        writer.append(fresh.upsert(row), row, null, now);
                         expected.put(key, value);
                     }
                     if (round % 2 == 1) {
@@ -57,7 +59,7 @@ class TableWriterKeyTrackingTest {
             }
             TableModel loaded = warehouse.loadTables().get("t");
             warehouse.begin();
-            try (TableWriter writer = new TableWriter(warehouse, loaded, 1, 50, 30)) {
+            try (TableWriter writer = new TableWriter(warehouse, loaded, 1, 30)) {
                 Instant now = Instant.now();
                 for (int round = 0; round < 3; round++) {
                     for (long id = 0; id < 25; id++) {
