@@ -20,9 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The gRPC path against the in-process path, in one run: the engine's synthetic connector of N rows
- * is synced in-process, then served on loopback by a {@link ConnectorServer} in this JVM and synced
- * through a {@link RemoteConnector}, each into a fresh warehouse. Prints rows/s, MB/s (of the rows
+ * The gRPC path against the in-process path, in one run: after an untimed warm-up of both paths
+ * ({@value #WARM_UP_ROWS} rows at most), the engine's synthetic connector of N rows is synced
+ * in-process, then served on loopback by a {@link ConnectorServer} in this JVM and synced through a
+ * {@link RemoteConnector}, each into a fresh warehouse. Prints rows/s, MB/s (of the rows
  * as compact JSON), wall time, process CPU time (a figure that other load on the machine does not
  * distort) and peak RSS of each, and the ratio gRPC / in-process.
  */
@@ -57,6 +58,8 @@ public final class GrpcBenchmark {
     }
 
     private final Path workDir;
+    /** Rows synced through each path before the timed runs. */
+    static final long WARM_UP_ROWS = 200_000;
     private final long rows;
     private final long checkpointEvery;
     private final PrintStream out;
@@ -84,18 +87,29 @@ public final class GrpcBenchmark {
         double bytesPerRow = Benchmark.bytesPerRow();
         out.printf(Locale.ROOT, "gRPC benchmark: %,d rows (%.0f bytes as JSON), checkpoint every %,d rows%n",
                 rows, bytesPerRow, checkpointEvery);
-        Phase local = measure("in-process sync", workDir.resolve("in-process"), project ->
-                sync(new SyntheticConnector(rows, checkpointEvery), project));
+        long warmUpRows = Math.min(WARM_UP_ROWS, rows);
+        out.printf(Locale.ROOT, "  warm-up: %,d rows through each path, not timed (so that neither pays the JIT for both)%n",
+                warmUpRows);
+        Path warmUp = workDir.resolve("warm-up");
+        measure("warm-up", warmUp, project -> syncInProcess(warmUpRows, project));
+        measure("warm-up", warmUp, project -> syncOverGrpc(warmUpRows, project));
+        Phase local = measure("in-process sync", workDir.resolve("in-process"), project -> syncInProcess(rows, project));
         print(local, bytesPerRow, null);
-        Phase grpc = measure("gRPC sync (loopback)", workDir.resolve("grpc"), project -> {
-            try (ConnectorServer server = ConnectorServer.start(new SyntheticConnector(rows, checkpointEvery), 0, null,
-                    JsonLog.quiet());
-                    RemoteConnector remote = RemoteConnector.connect("localhost:" + server.port(), SelectionFile.everything())) {
-                sync(remote, project);
-            }
-        });
+        Phase grpc = measure("gRPC sync (loopback)", workDir.resolve("grpc"), project -> syncOverGrpc(rows, project));
         print(grpc, bytesPerRow, local);
         return new Report(local, grpc, bytesPerRow);
+    }
+
+    private void syncInProcess(long count, Path project) {
+        sync(new SyntheticConnector(count, checkpointEvery), project);
+    }
+
+    private void syncOverGrpc(long count, Path project) throws IOException {
+        try (ConnectorServer server = ConnectorServer.start(new SyntheticConnector(count, checkpointEvery), 0, null,
+                JsonLog.quiet());
+                RemoteConnector remote = RemoteConnector.connect("localhost:" + server.port(), SelectionFile.everything())) {
+            sync(remote, project);
+        }
     }
 
     private interface Work {
