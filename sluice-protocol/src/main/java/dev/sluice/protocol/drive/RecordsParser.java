@@ -62,7 +62,7 @@ final class RecordsParser {
             }
             if (tag == RECORD_TAG) {
                 int recordLimit = in.pushLimit(in.readRawVarint32());
-                records.add(record(in));
+                records.add(record(in, bytes));
                 in.popLimit(recordLimit);
             } else if (!in.skipField(tag)) {
                 break;
@@ -72,7 +72,7 @@ final class RecordsParser {
         return in.isAtEnd() ? records : null;
     }
 
-    private static DecodedRecord record(CodedInputStream in) throws IOException {
+    private static DecodedRecord record(CodedInputStream in, byte[] bytes) throws IOException {
         String table = "";
         int type = 0;
         Map<String, Object> data = new LinkedHashMap<>(32);
@@ -86,7 +86,7 @@ final class RecordsParser {
                 case Record.TYPE_FIELD_NUMBER -> type = in.readEnum();
                 case Record.DATA_FIELD_NUMBER -> {
                     int entryLimit = in.pushLimit(in.readRawVarint32());
-                    entry(in, data);
+                    entry(in, bytes, data);
                     in.popLimit(entryLimit);
                 }
                 default -> in.skipField(tag);
@@ -103,7 +103,7 @@ final class RecordsParser {
         return new DecodedRecord(table, known == null ? fivetran_sdk.v2.RecordType.UNRECOGNIZED : known, type, data);
     }
 
-    private static void entry(CodedInputStream in, Map<String, Object> data) throws IOException {
+    private static void entry(CodedInputStream in, byte[] bytes, Map<String, Object> data) throws IOException {
         String key = "";
         Object value = null;
         while (true) {
@@ -114,8 +114,11 @@ final class RecordsParser {
             switch (WireFormat.getTagFieldNumber(tag)) {
                 case 1 -> key = in.readStringRequireUtf8();
                 case 2 -> {
-                    byte[] valueBytes = in.readByteArray();
-                    value = value(valueBytes);
+                    int length = in.readRawVarint32();
+                    int offset = in.getTotalBytesRead();
+                    int valueLimit = in.pushLimit(length);
+                    value = value(in, bytes, offset, length);
+                    in.popLimit(valueLimit);
                 }
                 default -> in.skipField(tag);
             }
@@ -123,8 +126,11 @@ final class RecordsParser {
         data.put(key, value);
     }
 
-    private static Object value(byte[] bytes) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(bytes);
+    /**
+     * Reads one ValueType up to the stream's current limit, and leaves the stream there; the
+     * ValueType lies at {@code offset} of {@code bytes}, to parse it whole should it be bad.
+     */
+    private static Object value(CodedInputStream in, byte[] bytes, int offset, int length) throws IOException {
         Object value = null;
         int field = 0;
         while (true) {
@@ -147,28 +153,29 @@ final class RecordsParser {
                 case ValueType.NAIVE_DATE_FIELD_NUMBER -> LocalDate.ofInstant(timestamp(in), ZoneOffset.UTC);
                 case ValueType.NAIVE_DATETIME_FIELD_NUMBER -> LocalDateTime.ofInstant(timestamp(in), ZoneOffset.UTC);
                 case ValueType.UTC_DATETIME_FIELD_NUMBER -> timestamp(in);
-                case ValueType.DECIMAL_FIELD_NUMBER -> decimalOrBad(in.readStringRequireUtf8(), bytes);
+                case ValueType.DECIMAL_FIELD_NUMBER -> decimalOrBad(in.readStringRequireUtf8(), bytes, offset, length);
                 case ValueType.BINARY_FIELD_NUMBER -> in.readByteArray();
                 case ValueType.STRING_FIELD_NUMBER -> in.readStringRequireUtf8();
                 case ValueType.JSON_FIELD_NUMBER -> new RawJson(in.readStringRequireUtf8());
                 case ValueType.XML_FIELD_NUMBER -> in.readStringRequireUtf8();
                 default -> {
                     in.skipField(tag);
-                    yield new BadValue(field, ValueType.parseFrom(bytes));
+                    yield new BadValue(field, ValueType.parser().parseFrom(bytes, offset, length));
                 }
             };
             if (value instanceof BadValue) {
+                in.skipRawBytes(in.getBytesUntilLimit());
                 return value;
             }
         }
         return field == 0 ? new BadValue(0, ValueType.getDefaultInstance()) : value;
     }
 
-    private static Object decimalOrBad(String text, byte[] bytes) throws IOException {
+    private static Object decimalOrBad(String text, byte[] bytes, int offset, int length) throws IOException {
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            return new BadValue(ValueType.DECIMAL_FIELD_NUMBER, ValueType.parseFrom(bytes));
+            return new BadValue(ValueType.DECIMAL_FIELD_NUMBER, ValueType.parser().parseFrom(bytes, offset, length));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sluice.protocol.drive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.protobuf.UnknownFieldSet;
 import dev.sluice.protocol.values.ValueDecoder;
@@ -77,5 +78,17 @@ class RecordsParserTest {
 
         assertThatThrownBy(() -> RecordsParser.parse(bytes))
                 .hasMessageContaining("Table 'items', column 'mystery'").hasMessageContaining("field [17]");
+    }
+
+    @Test
+    void aDecimalThatIsNotANumberIsNamedLikeTheDecoderNamesItAmongOtherValues() {
+        byte[] bytes = UpdateResponse.newBuilder().setRecords(Records.newBuilder().addRecords(Record.newBuilder()
+                .setTableName("items").putData("id", ValueType.newBuilder().setLong(7).build())
+                .putData("price", ValueType.newBuilder().setDecimal("twelve").build())
+                .putData("name", ValueType.newBuilder().setString("x").build()))).build().toByteArray();
+
+        String decoder = catchThrowable(() -> ValueDecoder.decode("items", "price",
+                ValueType.newBuilder().setDecimal("twelve").build())).getMessage();
+        assertThatThrownBy(() -> RecordsParser.parse(bytes)).hasMessage(decoder);
     }
 }
