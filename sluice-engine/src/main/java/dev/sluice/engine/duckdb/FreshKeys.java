@@ -64,7 +64,7 @@ public final class FreshKeys {
 
     private int[] keyPositions() {
         if (keyPositions == null) {
-            keyPositions = table.keyNames().stream().mapToInt(k -> table.column(k).position()).toArray();
+            keyPositions = table.keyPositions();
         }
         return keyPositions;
     }

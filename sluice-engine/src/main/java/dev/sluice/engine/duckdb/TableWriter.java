@@ -417,7 +417,7 @@ public final class TableWriter implements AutoCloseable {
 
     private int[] keyPositions() {
         if (keyPositions == null) {
-            keyPositions = table.keyNames().stream().mapToInt(k -> table.column(k).position()).toArray();
+            keyPositions = table.keyPositions();
         }
         return keyPositions;
     }

@@ -1,12 +1,13 @@
 package dev.sluice.engine.duckdb;
 
 /**
- * The primary keys written to a table during this sync, kept as 64-bit hashes in an open-addressing
- * set, so that upserts of keys the table certainly does not hold are appended without a merge. A
- * key that was added always tests as present; another key tests as present only when its hash
- * collides (about one in 2^64 per pair), which merely costs a merge. The set is split into
- * {@value #SEGMENTS} segments by the hash's top bits, each growing on its own, so growing never
- * needs more than a sliver of extra memory; about 11-21 bytes per key (134 MB at 10M keys).
+ * A set of primary keys kept as 64-bit hashes in open addressing: the keys a sync wrote to a table it
+ * created, so that upserts of keys the table certainly does not hold are appended without a merge,
+ * and the keys staged in one run of upserts, to know whether one repeats. {@link #add} of a key that
+ * was added before always says so; it says so of another key only when their hashes collide (about
+ * one in 2^64 per pair, never for two {@code Long} keys), which merely costs a merge. The set is
+ * split into {@value #SEGMENTS} segments by the hash's top bits, each growing on its own, so growing
+ * never needs more than a sliver of extra memory; about 11-21 bytes per key (134 MB at 12M keys).
  * Not thread-safe.
  */
 final class WrittenKeys {
@@ -36,25 +37,6 @@ final class WrittenKeys {
 
     private static Object keyOf(Object value) {
         return value instanceof byte[] ? new String((byte[]) value, java.nio.charset.StandardCharsets.ISO_8859_1) : value;
-    }
-
-    /** @return whether the key may have been added */
-    boolean mightContain(Object key) {
-        long hash = hash(key);
-        long[] slots = segments[segmentOf(hash)];
-        if (slots == null) {
-            return false;
-        }
-        int mask = slots.length - 1;
-        for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
-            long slot = slots[i];
-            if (slot == 0) {
-                return false;
-            }
-            if (slot == hash) {
-                return true;
-            }
-        }
     }
 
     /**

@@ -56,6 +56,11 @@ public final class TableModel {
         return keyNames;
     }
 
+    /** @return the positions of the key columns in a row, in key order (the key columns must exist) */
+    public int[] keyPositions() {
+        return keyNames.stream().mapToInt(name -> column(name).position()).toArray();
+    }
+
     /** @return whether the key is the synthetic {@value #FIVETRAN_ID} */
     public boolean syntheticKey() {
         return syntheticKey;
