@@ -22,8 +22,12 @@ public final class SyncOptions {
      * Default DuckDB memory limit: {@value #MEMORY_LIMIT_VARIABLE} when set, else 320MB, which keeps a
      * whole 10M-row sync within 1 GiB of RSS with the launcher's 320 MB heap.
      */
-    public static final String DEFAULT_MEMORY_LIMIT = System.getenv(MEMORY_LIMIT_VARIABLE) != null
-            && !System.getenv(MEMORY_LIMIT_VARIABLE).isBlank() ? System.getenv(MEMORY_LIMIT_VARIABLE).trim() : "320MB";
+    public static final String DEFAULT_MEMORY_LIMIT = memoryLimitFromEnvironment();
+
+    private static String memoryLimitFromEnvironment() {
+        String value = System.getenv(MEMORY_LIMIT_VARIABLE);
+        return value == null || value.isBlank() ? "320MB" : value.trim();
+    }
 
     private final Path projectDir;
     private final Path configurationFile;

@@ -113,16 +113,7 @@ public final class Warehouse implements AutoCloseable {
             throw new IllegalStateException("reopen() inside a transaction");
         }
         long start = System.nanoTime();
-        try {
-            if (updateState != null) {
-                updateState.close();
-                updateState = null;
-            }
-            statement.close();
-        } catch (SQLException ignored) {
-            // the connection is closed next, which releases them too
-        }
-        closeQuietly(connection);
+        closeConnection();
         connection = connect(file);
         try {
             statement = connection.createStatement();
@@ -407,13 +398,18 @@ public final class Warehouse implements AutoCloseable {
     @Override
     public void close() {
         rollbackQuietly();
+        closeConnection();
+    }
+
+    private void closeConnection() {
         try {
             if (updateState != null) {
                 updateState.close();
+                updateState = null;
             }
             statement.close();
         } catch (SQLException ignored) {
-            // closing the connection below releases it too
+            // closing the connection below releases them too
         }
         closeQuietly(connection);
     }

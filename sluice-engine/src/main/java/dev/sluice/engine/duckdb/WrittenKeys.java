@@ -13,7 +13,7 @@ package dev.sluice.engine.duckdb;
 final class WrittenKeys {
 
     private static final int SEGMENTS = 256;
-    private static final int FIRST_SEGMENT_CAPACITY = 256;
+    private static final int FIRST_SEGMENT_CAPACITY = 16;
 
     private final long[][] segments = new long[SEGMENTS][];
     private final int[] sizes = new int[SEGMENTS];
