@@ -1,9 +1,9 @@
 package dev.sluice.engine.bench;
 
+import dev.sluice.engine.duckdb.DuckDbConnections;
 import dev.sluice.engine.schema.JsonText;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -29,7 +29,7 @@ public final class RawAppenderBaseline {
     public static void run(Path file, long rows, String memoryLimit) throws Exception {
         Files.deleteIfExists(file);
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
-        try (DuckDBConnection connection = DriverManager.getConnection("jdbc:duckdb:" + file).unwrap(DuckDBConnection.class);
+        try (DuckDBConnection connection = DuckDbConnections.open(file).unwrap(DuckDBConnection.class);
                 Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit + "'");
             statement.execute("CREATE TABLE records (id BIGINT, name VARCHAR, email VARCHAR, city VARCHAR, status VARCHAR,"

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,7 +88,7 @@ public final class Warehouse implements AutoCloseable {
 
     private static DuckDBConnection connect(Path file) {
         try {
-            return DriverManager.getConnection("jdbc:duckdb:" + file).unwrap(DuckDBConnection.class);
+            return DuckDbConnections.open(file).unwrap(DuckDBConnection.class);
         } catch (SQLException e) {
             throw WarehouseErrors.openFailed(file, e);
         }
@@ -130,7 +129,7 @@ public final class Warehouse implements AutoCloseable {
         try {
             Files.deleteIfExists(creating);
             Files.deleteIfExists(creatingWal);
-            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + creating);
+            try (Connection connection = DuckDbConnections.open(creating);
                  Statement statement = connection.createStatement()) {
                 createSchemas(statement);
                 statement.execute("CHECKPOINT");

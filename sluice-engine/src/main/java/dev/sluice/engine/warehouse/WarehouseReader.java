@@ -1,10 +1,10 @@
 package dev.sluice.engine.warehouse;
 
+import dev.sluice.engine.duckdb.DuckDbConnections;
 import dev.sluice.sdk.SyncException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -43,7 +43,7 @@ public final class WarehouseReader implements AutoCloseable {
         try {
             Properties properties = new Properties();
             properties.setProperty("duckdb.read_only", "true");
-            return new WarehouseReader(DriverManager.getConnection("jdbc:duckdb:" + warehouseFile, properties));
+            return new WarehouseReader(DuckDbConnections.open(warehouseFile, properties));
         } catch (SQLException e) {
             throw WarehouseErrors.openFailed(warehouseFile, e);
         }

@@ -249,8 +249,9 @@ final class ChildSync {
         Files.createDirectories(logs);
         Path log = logs.resolve("run-" + (++runs) + ".log");
         Files.createFile(log);
+        Path temp = Files.createDirectories(project.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.io.tmpdir=" + temp,
                 "-cp", System.getProperty("java.class.path"), CrashableSyncMain.class.getName(), project.toString()));
         command.addAll(args);
         long start = System.nanoTime();

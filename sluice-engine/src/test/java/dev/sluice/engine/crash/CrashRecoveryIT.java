@@ -154,6 +154,11 @@ class CrashRecoveryIT {
                 leftoverTmp);
         if (root != null) {
             try (Stream<Path> files = Files.walk(root)) {
+                System.out.printf("[crash] copies of DuckDB's native library left in the children's temp directories:"
+                        + " %d (only a kill while the driver extracts it, before it loads, can leave one)%n",
+                        files.filter(p -> p.getFileName().toString().startsWith("libduckdb_java")).count());
+            }
+            try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
