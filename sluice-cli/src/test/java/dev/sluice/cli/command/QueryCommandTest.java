@@ -96,8 +96,7 @@ class QueryCommandTest {
     }
 
     @Test
-    void tablesWithoutAWarehouseSaysToSyncFirst() throws Exception {
-        Path empty = Files.createTempDirectory(project.getParent(), "empty");
+    void tablesWithoutAWarehouseSaysToSyncFirst(@TempDir Path empty) {
         CliRun run = CliRun.sluice("tables", empty.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
