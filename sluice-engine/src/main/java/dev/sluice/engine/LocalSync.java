@@ -58,7 +58,10 @@ public final class LocalSync {
     /**
      * Runs the sync. Failures (bad input, a connector exception, a warehouse error) do not throw:
      * they end the sync with a failed result whose message says what is wrong; state stays at the
-     * last checkpoint and the warehouse holds exactly the data of that checkpoint.
+     * last checkpoint and the warehouse holds the data of that checkpoint, plus whatever the engine
+     * committed without state after it when the connector wrote more than
+     * {@link SyncOptions#commitRows()} operations without a checkpoint (the next sync writes those
+     * operations again and ends with the same tables).
      *
      * @return how the sync ended
      */
@@ -87,7 +90,7 @@ public final class LocalSync {
             SchemaManager schema = new SchemaManager(new Naming(options.naming()), metrics, warehouse.loadTables());
             warehouse.begin();
             operations = new WarehouseOperations(warehouse, schema, metrics, options.stateFile(), state,
-                    startState.json(), options.flushRows(), options.checkpointObserver());
+                    startState.json(), options.flushRows(), options.commitRows(), options.checkpointObserver());
             phase = "schema()";
             List<Table> tables = connector.schema(configuration);
             WarehouseOperations ops = operations;

@@ -16,6 +16,11 @@ public final class SyncOptions {
 
     /** Default number of buffered operations that triggers a flush into the warehouse. */
     public static final int DEFAULT_FLUSH_ROWS = 100_000;
+    /**
+     * Default number of operations written since the last commit after which the engine commits
+     * without saving state, so that a long stretch without a checkpoint keeps DuckDB's memory bounded.
+     */
+    public static final int DEFAULT_COMMIT_ROWS = 1_000_000;
     /** Environment variable that sets DuckDB's memory limit, e.g. {@code 1GB}. */
     public static final String MEMORY_LIMIT_VARIABLE = "SLUICE_DUCKDB_MEMORY_LIMIT";
     /**
@@ -35,6 +40,7 @@ public final class SyncOptions {
     private final Path stateFile;
     private final NamingStrategy naming;
     private final int flushRows;
+    private final int commitRows;
     private final String memoryLimit;
     private final CheckpointObserver checkpointObserver;
 
@@ -45,6 +51,7 @@ public final class SyncOptions {
         this.stateFile = b.stateFile;
         this.naming = b.naming;
         this.flushRows = b.flushRows;
+        this.commitRows = b.commitRows;
         this.memoryLimit = b.memoryLimit;
         this.checkpointObserver = b.checkpointObserver;
     }
@@ -102,6 +109,11 @@ public final class SyncOptions {
         return flushRows;
     }
 
+    /** @return how many operations written since the last commit trigger a commit without state */
+    public int commitRows() {
+        return commitRows;
+    }
+
     /** @return DuckDB's memory limit, e.g. {@code 512MB} */
     public String memoryLimit() {
         return memoryLimit;
@@ -120,6 +132,7 @@ public final class SyncOptions {
         private Path stateFile;
         private NamingStrategy naming = NamingStrategy.FIVETRAN;
         private int flushRows = DEFAULT_FLUSH_ROWS;
+        private int commitRows = DEFAULT_COMMIT_ROWS;
         private String memoryLimit = DEFAULT_MEMORY_LIMIT;
         private CheckpointObserver checkpointObserver;
 
@@ -157,6 +170,18 @@ public final class SyncOptions {
                 throw new IllegalArgumentException("flushRows must be at least 1");
             }
             this.flushRows = rows;
+            return this;
+        }
+
+        /**
+         * @param rows operations written since the last commit (checkpoint or not) after which the
+         *     engine commits at its next flush without saving state, at least 1
+         */
+        public Builder commitRows(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("commitRows must be at least 1");
+            }
+            this.commitRows = rows;
             return this;
         }
 

@@ -33,6 +33,7 @@ final class SyncHarness {
 
     private final Path project;
     private int flushRows = SyncOptions.DEFAULT_FLUSH_ROWS;
+    private int commitRows = SyncOptions.DEFAULT_COMMIT_ROWS;
     private NamingStrategy naming = NamingStrategy.FIVETRAN;
     private Map<String, String> configuration = Map.of();
     private Path stateOverride;
@@ -46,6 +47,11 @@ final class SyncHarness {
 
     SyncHarness flushRows(int rows) {
         this.flushRows = rows;
+        return this;
+    }
+
+    SyncHarness commitRows(int rows) {
+        this.commitRows = rows;
         return this;
     }
 
@@ -72,7 +78,7 @@ final class SyncHarness {
 
     SyncResult run(Connector connector) {
         SyncOptions.Builder options = SyncOptions.forProject(project).configuration(configuration)
-                .flushRows(flushRows).naming(naming).stateFile(stateOverride).checkpointObserver(observer);
+                .flushRows(flushRows).commitRows(commitRows).naming(naming).stateFile(stateOverride).checkpointObserver(observer);
         return new LocalSync(connector, options.build()).run();
     }
 

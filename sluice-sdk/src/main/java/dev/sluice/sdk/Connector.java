@@ -12,7 +12,8 @@ import java.util.List;
  * called by tools that show or test the setup form.
  *
  * <p>To fail a sync, throw: the message reaches the user, data emitted since the last
- * checkpoint is discarded and the saved state stays at the last checkpoint.
+ * checkpoint is rolled back (but for what a long stretch without checkpoints already committed,
+ * see {@link Operations}) and the saved state stays at the last checkpoint.
  */
 public interface Connector {
 

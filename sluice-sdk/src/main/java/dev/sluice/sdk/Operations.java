@@ -11,7 +11,13 @@ import java.util.Map;
  * (Fivetran snake_case by default). <b>Errors:</b> a call that cannot be applied (an empty table
  * name, a missing key column, a value that does not fit its declared type) throws
  * {@link SyncException} naming the table, column and value at fault; if the connector lets it
- * propagate, the sync fails and nothing after the last checkpoint is kept.
+ * propagate, the sync fails and the next sync starts from the last checkpoint.
+ *
+ * <p><b>Durability:</b> a checkpoint commits everything emitted before it together with its
+ * state. What is emitted after the last checkpoint is rolled back when the sync fails, except
+ * that a local sync commits every million operations or so without a checkpoint, to keep memory
+ * bounded; the next sync starts from the last checkpoint and emits those operations again, which
+ * gives the same tables. Checkpoint often enough that a failed sync has little to redo.
  */
 public interface Operations {
 

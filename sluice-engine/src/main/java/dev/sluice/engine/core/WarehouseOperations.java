@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * table's column types (creating and widening columns as needed), stages it, flushes by size and
  * commits data together with state at each checkpoint. Every method is synchronized, so
  * connectors may call it from several threads; each thread's calls apply in its order.
+ *
+ * <p>A connector that writes many operations without a checkpoint would grow one DuckDB
+ * transaction without bound. Once {@code commitRows} operations were written since the last
+ * commit, the next flush also commits, without saving state. If the sync then dies, the next one
+ * starts from the last checkpoint and writes those operations again: upserts, updates, deletes and
+ * truncates applied a second time in the same order give the same tables.
  */
 public final class WarehouseOperations implements Operations {
 
@@ -41,6 +47,7 @@ public final class WarehouseOperations implements Operations {
     private final SyncMetrics metrics;
     private final Path stateFile;
     private final int flushRows;
+    private final int commitRows;
     private final CheckpointObserver observer;
     private final Map<String, TableWriter> writersBySource = new HashMap<>();
     private final Map<String, TableWriter> writers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -53,6 +60,8 @@ public final class WarehouseOperations implements Operations {
     private final WriterThread writerThread;
     private int checkpoints;
     private long pending;
+    private long uncommitted;
+    private volatile int commitsWithoutState;
     private Instant batchTime = Instant.now();
 
     /**
@@ -63,10 +72,11 @@ public final class WarehouseOperations implements Operations {
      * @param startState the state the sync started from
      * @param startStateJson its JSON as found in the state file (null when there was none)
      * @param flushRows staged operations that trigger a flush
+     * @param commitRows operations written since the last commit after which a flush also commits
      * @param observer told of each durable checkpoint, or null
      */
     public WarehouseOperations(Warehouse warehouse, SchemaManager schema, SyncMetrics metrics, Path stateFile,
-            State startState, String startStateJson, int flushRows, CheckpointObserver observer) {
+            State startState, String startStateJson, int flushRows, int commitRows, CheckpointObserver observer) {
         this.warehouse = warehouse;
         this.schema = schema;
         this.metrics = metrics;
@@ -74,13 +84,18 @@ public final class WarehouseOperations implements Operations {
         this.savedState = startState.copy();
         this.savedStateJson = startStateJson;
         this.flushRows = flushRows;
+        this.commitRows = commitRows;
         this.observer = observer;
         this.writerThread = new WriterThread(new WriterThread.RowSink() {
             @Override
             public void accept(TableWriter writer, Operation op, Object[] values, String mask) {
                 writer.append(op, values, mask, batchTime);
+                uncommitted++;
                 if (++pending >= WarehouseOperations.this.flushRows) {
                     flushAll();
+                    if (uncommitted >= WarehouseOperations.this.commitRows) {
+                        commitWithoutState();
+                    }
                 }
             }
 
@@ -185,8 +200,7 @@ public final class WarehouseOperations implements Operations {
         writerThread.call(() -> {
             flushAll();
             warehouse.saveState(json, previous);
-            warehouse.commit();
-            writers.values().forEach(TableWriter::transactionCommitted);
+            commit();
             StateFile.write(stateFile, json);
             reopenIfMergedMuch();
             warehouse.begin();
@@ -220,8 +234,7 @@ public final class WarehouseOperations implements Operations {
     public synchronized void finish() {
         writerThread.call(() -> {
             flushAll();
-            warehouse.commit();
-            writers.values().forEach(TableWriter::transactionCommitted);
+            commit();
             List<TableModel> unkeyed = schema.tables().stream().filter(TableModel::keyPending).toList();
             if (!unkeyed.isEmpty()) {
                 warehouse.begin();
@@ -271,6 +284,29 @@ public final class WarehouseOperations implements Operations {
             }
         }
         writerThread.add(writer, op, values, mask);
+    }
+
+    /** @return how many times the writer committed without a checkpoint so far; thread-safe */
+    public int commitsWithoutState() {
+        return commitsWithoutState;
+    }
+
+    private void commitWithoutState() {
+        long written = uncommitted;
+        commit();
+        if (commitsWithoutState++ == 0) {
+            LOG.info("{} operations written without a checkpoint: committing them without state, as every {} from"
+                    + " now on, to keep memory bounded. A failed sync resumes from the last checkpoint and writes them"
+                    + " again; checkpoint more often to redo less.", written, commitRows);
+        }
+        reopenIfMergedMuch();
+        warehouse.begin();
+    }
+
+    private void commit() {
+        warehouse.commit();
+        writers.values().forEach(TableWriter::transactionCommitted);
+        uncommitted = 0;
     }
 
     private void reopenIfMergedMuch() {
