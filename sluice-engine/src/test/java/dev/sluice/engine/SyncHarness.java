@@ -34,6 +34,7 @@ final class SyncHarness {
     private final Path project;
     private int flushRows = SyncOptions.DEFAULT_FLUSH_ROWS;
     private int commitRows = SyncOptions.DEFAULT_COMMIT_ROWS;
+    private String memoryLimit = SyncOptions.DEFAULT_MEMORY_LIMIT;
     private NamingStrategy naming = NamingStrategy.FIVETRAN;
     private Map<String, String> configuration = Map.of();
     private Path stateOverride;
@@ -52,6 +53,11 @@ final class SyncHarness {
 
     SyncHarness commitRows(int rows) {
         this.commitRows = rows;
+        return this;
+    }
+
+    SyncHarness memoryLimit(String limit) {
+        this.memoryLimit = limit;
         return this;
     }
 
@@ -78,7 +84,7 @@ final class SyncHarness {
 
     SyncResult run(Connector connector) {
         SyncOptions.Builder options = SyncOptions.forProject(project).configuration(configuration)
-                .flushRows(flushRows).commitRows(commitRows).naming(naming).stateFile(stateOverride).checkpointObserver(observer);
+                .flushRows(flushRows).commitRows(commitRows).memoryLimit(memoryLimit).naming(naming).stateFile(stateOverride).checkpointObserver(observer);
         return new LocalSync(connector, options.build()).run();
     }
 

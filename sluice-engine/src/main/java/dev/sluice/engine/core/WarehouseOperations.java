@@ -33,14 +33,17 @@ import org.slf4j.LoggerFactory;
  * connectors may call it from several threads; each thread's calls apply in its order.
  *
  * <p>A connector that writes many operations without a checkpoint would grow one DuckDB
- * transaction without bound. Once {@code commitRows} operations were written since the last
- * commit, the next flush also commits, without saving state. If the sync then dies, the next one
+ * transaction without bound. Once {@code commitRows} operations, or about half DuckDB's memory
+ * limit in bytes of them, were written since the last commit, the next flush also commits, without
+ * saving state. If the sync then dies, the next one
  * starts from the last checkpoint and writes those operations again: upserts, updates, deletes and
  * truncates applied a second time in the same order give the same tables.
  */
 public final class WarehouseOperations implements Operations {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseOperations.class);
+    /** At most this many estimated bytes of rows trigger a flush, whatever their number: wide rows flush sooner. */
+    private static final long MAX_FLUSH_BYTES = 32L << 20;
 
     private final Warehouse warehouse;
     private final SchemaManager schema;
@@ -48,6 +51,8 @@ public final class WarehouseOperations implements Operations {
     private final Path stateFile;
     private final int flushRows;
     private final int commitRows;
+    private final long flushBytes;
+    private final long commitBytes;
     private final CheckpointObserver observer;
     private final Map<String, TableWriter> writersBySource = new HashMap<>();
     private final Map<String, TableWriter> writers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -60,7 +65,9 @@ public final class WarehouseOperations implements Operations {
     private final WriterThread writerThread;
     private int checkpoints;
     private long pending;
+    private long pendingBytes;
     private long uncommitted;
+    private long uncommittedBytes;
     private volatile int commitsWithoutState;
     private Instant batchTime = Instant.now();
 
@@ -85,15 +92,19 @@ public final class WarehouseOperations implements Operations {
         this.savedStateJson = startStateJson;
         this.flushRows = flushRows;
         this.commitRows = commitRows;
+        this.flushBytes = Math.min(MAX_FLUSH_BYTES, warehouse.memoryLimitBytes() / 8);
+        this.commitBytes = warehouse.memoryLimitBytes() / 2;
         this.observer = observer;
         this.writerThread = new WriterThread(new WriterThread.RowSink() {
             @Override
-            public void accept(TableWriter writer, Operation op, Object[] values, String mask) {
+            public void accept(TableWriter writer, Operation op, Object[] values, String mask, long bytes) {
                 writer.append(op, values, mask, batchTime);
                 uncommitted++;
-                if (++pending >= WarehouseOperations.this.flushRows) {
+                uncommittedBytes += bytes;
+                pendingBytes += bytes;
+                if (++pending >= WarehouseOperations.this.flushRows || pendingBytes >= flushBytes) {
                     flushAll();
-                    if (uncommitted >= WarehouseOperations.this.commitRows) {
+                    if (uncommitted >= WarehouseOperations.this.commitRows || uncommittedBytes >= commitBytes) {
                         commitWithoutState();
                     }
                 }
@@ -307,11 +318,17 @@ public final class WarehouseOperations implements Operations {
         warehouse.commit();
         writers.values().forEach(TableWriter::transactionCommitted);
         uncommitted = 0;
+        uncommittedBytes = 0;
     }
 
+    /**
+     * DuckDB 1.5 keeps memory for rows updated in place past the commit, until its database closes:
+     * reopens the connection after many merged rows, or when that memory is a sixth of the limit.
+     */
     private void reopenIfMergedMuch() {
         long merged = writers.values().stream().mapToLong(TableWriter::mergedSinceOpen).sum();
-        if (merged >= TableWriter.REOPEN_AFTER_MERGED_ROWS) {
+        if (merged >= TableWriter.REOPEN_AFTER_MERGED_ROWS
+                || merged > 0 && warehouse.heldMemoryBytes() >= warehouse.memoryLimitBytes() / 6) {
             writers.values().forEach(TableWriter::connectionClosing);
             warehouse.reopen();
         }
@@ -323,6 +340,7 @@ public final class WarehouseOperations implements Operations {
             writer.flush(now);
         }
         pending = 0;
+        pendingBytes = 0;
     }
 
     /**

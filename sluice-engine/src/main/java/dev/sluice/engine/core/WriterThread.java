@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutionException;
 /**
  * The one thread that talks to DuckDB during a sync. Converted rows arrive in batches through a
  * bounded queue, so the connector's thread goes on reading and converting while this thread
- * appends and merges; everything else (DDL, truncates, checkpoints) runs here too, in order, while
+ * appends and merges. A batch closes at {@value #BATCH_ROWS} rows or about {@value #BATCH_BYTES}
+ * bytes of values, so the rows in flight take a few dozen megabytes of heap however wide they are; everything else (DDL, truncates, checkpoints) runs here too, in order, while
  * the caller waits. A failure on this thread fails every later call with the same cause.
  *
  * <p>{@link #add} and {@link #call} must be called by one thread at a time (the caller
@@ -21,13 +22,15 @@ final class WriterThread implements AutoCloseable {
 
     /** Receives staged rows on the writer thread. */
     interface RowSink {
-        void accept(TableWriter writer, Operation op, Object[] values, String mask);
+        /** @param bytes the row's estimated size, {@link RowSize#estimate} */
+        void accept(TableWriter writer, Operation op, Object[] values, String mask, long bytes);
 
         /** Called once per batch, after its rows. */
         void batchDone();
     }
 
     private static final int BATCH_ROWS = 1024;
+    private static final long BATCH_BYTES = 1 << 20;
     private static final int QUEUE_BATCHES = 32;
     private static final Object STOP = new Object();
 
@@ -39,7 +42,9 @@ final class WriterThread implements AutoCloseable {
         final Operation[] ops = new Operation[BATCH_ROWS];
         final Object[][] values = new Object[BATCH_ROWS][];
         final String[] masks = new String[BATCH_ROWS];
+        final long[] sizes = new long[BATCH_ROWS];
         int size;
+        long bytes;
     }
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
@@ -70,7 +75,10 @@ final class WriterThread implements AutoCloseable {
         current.ops[i] = op;
         current.values[i] = values;
         current.masks[i] = mask;
-        if (current.size == BATCH_ROWS) {
+        long bytes = RowSize.estimate(values);
+        current.sizes[i] = bytes;
+        current.bytes += bytes;
+        if (current.size == BATCH_ROWS || current.bytes >= BATCH_BYTES) {
             batch = new Batch();
             put(current);
         }
@@ -165,7 +173,7 @@ final class WriterThread implements AutoCloseable {
     private void write(Batch rows) {
         try {
             for (int i = 0; i < rows.size; i++) {
-                sink.accept(rows.writers[i], rows.ops[i], rows.values[i], rows.masks[i]);
+                sink.accept(rows.writers[i], rows.ops[i], rows.values[i], rows.masks[i], rows.sizes[i]);
             }
             sink.batchDone();
         } catch (Throwable t) {

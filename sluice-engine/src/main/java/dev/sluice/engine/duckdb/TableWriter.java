@@ -364,7 +364,7 @@ public final class TableWriter implements AutoCloseable {
         values.add(syncedSql).add("false");
         if (targetEmpty) {
             warehouse.execute("INSERT INTO " + target + " (" + dataColumns + ") SELECT " + values + " FROM " + rows + " s");
-        } else if (merged + segment.staged <= mergeBudgetRows) {
+        } else if (merged + segment.staged <= mergeBudgetRows && mergeFitsInMemory()) {
             changedInTransaction = true;
             merged += segment.staged;
             StringJoiner set = new StringJoiner(", ");
@@ -388,6 +388,20 @@ public final class TableWriter implements AutoCloseable {
             LOG.debug("{}: {} staged upserts applied in {} ms", table.name(), segment.staged,
                     (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /**
+     * DuckDB keeps what a MERGE sets in memory it cannot evict (for long strings, a few times their
+     * size; 32 MB of 10 kB rows took 80 MB), so once that memory reaches a third of its limit,
+     * upserts delete and re-insert instead, which DuckDB can write to disk.
+     */
+    private boolean mergeFitsInMemory() {
+        long held = warehouse.heldMemoryBytes();
+        boolean fits = held < warehouse.memoryLimitBytes() / 3;
+        if (!fits) {
+            LOG.debug("{}: DuckDB holds {} MB it cannot evict, upserts delete and re-insert", table.name(), held >> 20);
+        }
+        return fits;
     }
 
     private void appendToTarget(Object[] row, Instant synced) {

@@ -40,6 +40,7 @@ public final class Warehouse implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
     private final Path file;
     private final String memoryLimit;
+    private long memoryLimitBytes;
     private DuckDBConnection connection;
     private Statement statement;
     private PreparedStatement updateState;
@@ -187,6 +188,38 @@ public final class Warehouse implements AutoCloseable {
         return "\n  DuckDB reached its memory limit (" + memoryLimit + "): checkpoint more often (every million rows or"
                 + " so keeps each transaction small), or raise the limit with " + dev.sluice.engine.SyncOptions.MEMORY_LIMIT_VARIABLE
                 + "=1GB (the process then needs that much more memory)";
+    }
+
+    /**
+     * The memory DuckDB cannot evict: what the open transaction's changes hold (values set by
+     * UPDATE or MERGE, undo information) and its general allocator, by {@code duckdb_memory()}.
+     * Cached table blocks and the TEMP staging tables are left out: DuckDB writes them to disk when
+     * it needs room.
+     *
+     * @return those bytes
+     * @throws SyncException when DuckDB cannot say
+     */
+    public long heldMemoryBytes() {
+        try (ResultSet result = statement.executeQuery("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()"
+                + " WHERE tag IN ('ALLOCATOR', 'TRANSACTION')")) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new SyncException("Warehouse statement failed: " + e.getMessage() + "\n  in: duckdb_memory()", e);
+        }
+    }
+
+    /** @return DuckDB's memory limit in bytes, as it reports the setting */
+    public long memoryLimitBytes() {
+        if (memoryLimitBytes == 0) {
+            try (ResultSet result = statement.executeQuery("SELECT current_setting('memory_limit')")) {
+                result.next();
+                memoryLimitBytes = MemorySize.parse(result.getString(1));
+            } catch (SQLException e) {
+                throw new SyncException("Warehouse statement failed: " + e.getMessage() + "\n  in: current_setting", e);
+            }
+        }
+        return memoryLimitBytes;
     }
 
     /** Starts a transaction. */
