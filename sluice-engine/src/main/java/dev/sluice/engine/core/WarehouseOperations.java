@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>A connector that writes many operations without a checkpoint would grow one DuckDB
  * transaction without bound. Once {@code commitRows} operations, or about half DuckDB's memory
  * limit in bytes of them, were written since the last commit, the next flush also commits, without
- * saving state. If the sync then dies, the next one
- * starts from the last checkpoint and writes those operations again: upserts, updates, deletes and
- * truncates applied a second time in the same order give the same tables.
+ * saving state. If the sync then dies, the next one starts from the last checkpoint and writes
+ * those operations again: upserts, updates, deletes and truncates applied a second time in the
+ * same order give the same tables.
  */
 public final class WarehouseOperations implements Operations {
 
@@ -68,7 +68,7 @@ public final class WarehouseOperations implements Operations {
     private long pendingBytes;
     private long uncommitted;
     private long uncommittedBytes;
-    private volatile int commitsWithoutState;
+    private boolean committedWithoutState;
     private Instant batchTime = Instant.now();
 
     /**
@@ -297,18 +297,14 @@ public final class WarehouseOperations implements Operations {
         writerThread.add(writer, op, values, mask);
     }
 
-    /** @return how many times the writer committed without a checkpoint so far; thread-safe */
-    public int commitsWithoutState() {
-        return commitsWithoutState;
-    }
-
     private void commitWithoutState() {
         long written = uncommitted;
         commit();
-        if (commitsWithoutState++ == 0) {
-            LOG.info("{} operations written without a checkpoint: committing them without state, as every {} from"
-                    + " now on, to keep memory bounded. A failed sync resumes from the last checkpoint and writes them"
-                    + " again; checkpoint more often to redo less.", written, commitRows);
+        if (!committedWithoutState) {
+            committedWithoutState = true;
+            LOG.info("{} operations written without a checkpoint: committing them without state (and so on every {}"
+                    + " operations or {} MB) to keep memory bounded. A failed sync resumes from the last checkpoint and"
+                    + " writes them again; checkpoint more often to redo less.", written, commitRows, commitBytes >> 20);
         }
         reopenIfMergedMuch();
         warehouse.begin();

@@ -12,7 +12,8 @@ import java.util.concurrent.ExecutionException;
  * The one thread that talks to DuckDB during a sync. Converted rows arrive in batches through a
  * bounded queue, so the connector's thread goes on reading and converting while this thread
  * appends and merges. A batch closes at {@value #BATCH_ROWS} rows or about {@value #BATCH_BYTES}
- * bytes of values, so the rows in flight take a few dozen megabytes of heap however wide they are; everything else (DDL, truncates, checkpoints) runs here too, in order, while
+ * bytes of values, so the rows in flight take a few dozen megabytes of heap however wide they are.
+ * Everything else (DDL, truncates, checkpoints) runs here too, in order, while
  * the caller waits. A failure on this thread fails every later call with the same cause.
  *
  * <p>{@link #add} and {@link #call} must be called by one thread at a time (the caller

@@ -185,9 +185,9 @@ public final class Warehouse implements AutoCloseable {
         if (!message.contains("Out of Memory") && !message.contains("failed to pin block")) {
             return "";
         }
-        return "\n  DuckDB reached its memory limit (" + memoryLimit + "): checkpoint more often (every million rows or"
-                + " so keeps each transaction small), or raise the limit with " + dev.sluice.engine.SyncOptions.MEMORY_LIMIT_VARIABLE
-                + "=1GB (the process then needs that much more memory)";
+        return "\n  DuckDB reached its memory limit (" + memoryLimit + "): raise it with "
+                + dev.sluice.engine.SyncOptions.MEMORY_LIMIT_VARIABLE + "=1GB (the process then needs that much more"
+                + " memory); everything before the last checkpoint is kept";
     }
 
     /**
