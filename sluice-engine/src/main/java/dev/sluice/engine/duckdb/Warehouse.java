@@ -180,9 +180,35 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    private String outOfMemoryHint(SQLException e) {
+    /**
+     * @param e a failure of {@link #execute}
+     * @return whether DuckDB ran out of its memory limit
+     */
+    public static boolean isOutOfMemory(SyncException e) {
+        return e.getCause() instanceof SQLException cause && isOutOfMemory(cause);
+    }
+
+    private static boolean isOutOfMemory(SQLException e) {
         String message = String.valueOf(e.getMessage());
-        if (!message.contains("Out of Memory") && !message.contains("failed to pin block")) {
+        return message.contains("Out of Memory") || message.contains("failed to pin block");
+    }
+
+    /**
+     * Lowers DuckDB's memory limit until {@link #restoreMemoryLimit()} or the connection is reopened.
+     *
+     * @param bytes the new limit
+     */
+    public void lowerMemoryLimit(long bytes) {
+        execute("SET memory_limit = " + Sql.literal((bytes >> 20) + "MiB"));
+    }
+
+    /** Sets DuckDB's memory limit back to the one the warehouse was opened with. */
+    public void restoreMemoryLimit() {
+        execute("SET memory_limit = " + Sql.literal(memoryLimit));
+    }
+
+    private String outOfMemoryHint(SQLException e) {
+        if (!isOutOfMemory(e)) {
             return "";
         }
         return "\n  DuckDB reached its memory limit (" + memoryLimit + "): raise it with "
