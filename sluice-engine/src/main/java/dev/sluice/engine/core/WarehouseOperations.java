@@ -286,7 +286,7 @@ public final class WarehouseOperations implements Operations {
         }
         unkeyed.forEach(model -> writerFor(model).addDeferredPrimaryKey());
         warehouse.commit();
-        warehouse.restoreMemoryLimit();
+        warehouse.resetMemoryLimit();
     }
 
     /**

@@ -96,7 +96,7 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private void configure() {
-        execute("SET memory_limit = " + Sql.literal(memoryLimit));
+        resetMemoryLimit();
         execute("SET TimeZone = 'UTC'");
     }
 
@@ -194,7 +194,7 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Lowers DuckDB's memory limit until {@link #restoreMemoryLimit()} or the connection is reopened.
+     * Lowers DuckDB's memory limit until {@link #resetMemoryLimit()} or the connection is reopened.
      *
      * @param bytes the new limit
      */
@@ -202,8 +202,8 @@ public final class Warehouse implements AutoCloseable {
         execute("SET memory_limit = " + Sql.literal((bytes >> 20) + "MiB"));
     }
 
-    /** Sets DuckDB's memory limit back to the one the warehouse was opened with. */
-    public void restoreMemoryLimit() {
+    /** Sets DuckDB's memory limit to the one the warehouse was opened with. */
+    public void resetMemoryLimit() {
         execute("SET memory_limit = " + Sql.literal(memoryLimit));
     }
 
