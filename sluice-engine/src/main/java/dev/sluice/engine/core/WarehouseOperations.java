@@ -272,8 +272,7 @@ public final class WarehouseOperations implements Operations {
             LOG.debug("building primary keys within {} MB failed, building them with the whole limit",
                     primaryKeyMemoryLimitBytes >> 20);
             warehouse.rollbackQuietly();
-            writers.values().forEach(TableWriter::connectionClosing);
-            warehouse.reopen();
+            reopenConnection();
             unkeyed.forEach(TableModel::markKeyPending);
             addPrimaryKeys(unkeyed, 0);
         }
@@ -367,9 +366,14 @@ public final class WarehouseOperations implements Operations {
         long merged = writers.values().stream().mapToLong(TableWriter::mergedSinceOpen).sum();
         if (merged >= TableWriter.REOPEN_AFTER_MERGED_ROWS
                 || merged > 0 && warehouse.heldMemoryBytes() >= warehouse.memoryLimitBytes() / 6) {
-            writers.values().forEach(TableWriter::connectionClosing);
-            warehouse.reopen();
+            reopenConnection();
         }
+    }
+
+    /** Closes every writer's appenders on the connection, then reopens it. Between transactions. */
+    private void reopenConnection() {
+        writers.values().forEach(TableWriter::connectionClosing);
+        warehouse.reopen();
     }
 
     private void flushAll() {

@@ -20,8 +20,9 @@ import org.duckdb.DuckDBAppender;
  * table this sync created) goes straight into the table through a DuckDB Appender; every other
  * operation goes through an Appender into a TEMP staging table (columns {@code _seq}, {@code _op},
  * {@code _mask}, then the data columns by position) and is applied at the flush: upserts by one
- * MERGE while fewer than {@value #MERGE_BUDGET_ROWS} rows were merged since the connection opened,
- * else by DELETE + INSERT, keeping the last row of a key staged twice; updates and deletes with
+ * MERGE while fewer than {@value #MERGE_BUDGET_ROWS} rows were merged since the connection opened
+ * and DuckDB holds less than a third of its memory limit that it cannot evict, else by DELETE +
+ * INSERT, keeping the last row of a key staged twice; updates and deletes with
  * {@code UPDATE ... FROM}. Runs in the warehouse's open transaction, on one thread.
  */
 public final class TableWriter implements AutoCloseable {
@@ -342,9 +343,9 @@ public final class TableWriter implements AutoCloseable {
      * Applies a segment's staged upserts: the last staged row of each key replaces the table's row
      * with that key. A MERGE updates rows in place, which is fast, but DuckDB 1.5 holds memory for
      * updated rows (about 100 bytes a row, past commits and checkpoints, until the connection closes),
-     * so once {@value #MERGE_BUDGET_ROWS} rows were merged since the connection opened, upserts delete
-     * and re-insert instead, which needs no such memory; a checkpoint reopens the connection after
-     * {@value #REOPEN_AFTER_MERGED_ROWS} merged rows.
+     * so once {@value #MERGE_BUDGET_ROWS} rows were merged since the connection opened, or that memory
+     * reaches a third of DuckDB's limit, upserts delete and re-insert instead, which needs no such
+     * memory; a commit reopens the connection after {@value #REOPEN_AFTER_MERGED_ROWS} merged rows.
      */
     private void applyUpserts(Segment segment, String range, String syncedSql) {
         if (segment.staged == 0) {
