@@ -1,58 +1,61 @@
 package dev.sluice.engine;
 
+import dev.sluice.engine.destination.DestinationFactory;
+import dev.sluice.engine.naming.NamingStrategy;
+import dev.sluice.engine.state.StateFileStore;
+import dev.sluice.engine.state.StateStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to run one local sync: where the project lives, where configuration and state come from,
- * the naming rule and the write-path limits. Immutable; build with {@link #forProject(Path)}.
+ * How to run one sync: the project, where configuration and state come from, where the rows go, the
+ * naming rule, the write-path limits and an optional deadline. Immutable; build with
+ * {@link #forProject(Path)}.
  *
- * <p>Files: {@code <project>/configuration.json}, {@code <project>/files/state.json},
- * {@code <project>/files/warehouse.db} unless overridden.
+ * <p>By default a sync reads {@code <project>/configuration.json}, keeps state in
+ * {@code <project>/files/state.json} and writes schema {@value ProjectLayout#SCHEMA} of
+ * {@code <project>/files/warehouse.db} (see {@link ProjectLayout}); each can be replaced.
  */
 public final class SyncOptions {
 
-    /** Default number of buffered operations that triggers a flush into the warehouse. */
+    /** Default number of buffered operations that triggers a flush into the destination. */
     public static final int DEFAULT_FLUSH_ROWS = 100_000;
     /**
      * Default number of operations written since the last commit after which the engine commits
-     * without saving state, so that a long stretch without a checkpoint keeps DuckDB's memory bounded.
+     * without saving state, so that a long stretch without a checkpoint keeps memory bounded.
      */
     public static final int DEFAULT_COMMIT_ROWS = 1_000_000;
-    /** Environment variable that sets DuckDB's memory limit, e.g. {@code 1GB}. */
-    public static final String MEMORY_LIMIT_VARIABLE = "SLUICE_DUCKDB_MEMORY_LIMIT";
-    /**
-     * Default DuckDB memory limit: {@value #MEMORY_LIMIT_VARIABLE} when set, else 320MB, which keeps a
-     * whole 10M-row sync within 1 GiB of RSS with the launcher's 320 MB heap.
-     */
-    public static final String DEFAULT_MEMORY_LIMIT = memoryLimitFromEnvironment();
 
-    private static String memoryLimitFromEnvironment() {
-        String value = System.getenv(MEMORY_LIMIT_VARIABLE);
-        return value == null || value.isBlank() ? "320MB" : value.trim();
-    }
-
-    private final Path projectDir;
+    private final ProjectLayout layout;
     private final Path configurationFile;
     private final Map<String, String> configuration;
-    private final Path stateFile;
+    private final Path stateOverride;
+    private final StateStore stateStore;
+    private final Path warehouseFile;
+    private final String schema;
+    private final DestinationFactory destination;
     private final NamingStrategy naming;
     private final int flushRows;
     private final int commitRows;
-    private final String memoryLimit;
+    private final Duration deadline;
     private final CheckpointObserver checkpointObserver;
 
     private SyncOptions(Builder b) {
-        this.projectDir = b.projectDir;
+        this.layout = b.layout;
         this.configurationFile = b.configurationFile;
         this.configuration = b.configuration == null ? null : Map.copyOf(b.configuration);
-        this.stateFile = b.stateFile;
+        this.stateOverride = b.stateOverride;
+        this.stateStore = b.stateStore != null ? b.stateStore : new StateFileStore(b.layout.stateFile());
+        this.warehouseFile = b.warehouseFile != null ? b.warehouseFile : b.layout.warehouseFile();
+        this.schema = b.schema;
+        this.destination = b.destination;
         this.naming = b.naming;
         this.flushRows = b.flushRows;
         this.commitRows = b.commitRows;
-        this.memoryLimit = b.memoryLimit;
+        this.deadline = b.deadline;
         this.checkpointObserver = b.checkpointObserver;
     }
 
@@ -61,37 +64,47 @@ public final class SyncOptions {
      * @return a builder with the defaults
      */
     public static Builder forProject(Path projectDir) {
-        return new Builder(projectDir);
+        return new Builder(ProjectLayout.of(Objects.requireNonNull(projectDir, "projectDir")));
+    }
+
+    /** @return the project's layout */
+    public ProjectLayout layout() {
+        return layout;
     }
 
     /** @return the project folder */
     public Path projectDir() {
-        return projectDir;
+        return layout.dir();
     }
 
-    /** @return {@code <project>/files} */
-    public Path filesDir() {
-        return projectDir.resolve("files");
-    }
-
-    /** @return the warehouse file, {@code <project>/files/warehouse.db} */
+    /** @return the DuckDB file written when no other destination is given, {@code files/warehouse.db} by default */
     public Path warehouseFile() {
-        return filesDir().resolve("warehouse.db");
+        return warehouseFile;
     }
 
-    /** @return where checkpoints save state, {@code <project>/files/state.json} */
-    public Path stateFile() {
-        return filesDir().resolve("state.json");
+    /** @return the schema the connector's tables go to */
+    public String schema() {
+        return schema;
     }
 
-    /** @return a state file to start from instead of {@link #stateFile()}, or null */
+    /** @return the destination to write instead of {@link #warehouseFile()}, or null for the DuckDB file */
+    public DestinationFactory destination() {
+        return destination;
+    }
+
+    /** @return where checkpoints save state, {@code files/state.json} by default */
+    public StateStore stateStore() {
+        return stateStore;
+    }
+
+    /** @return a state file to start from instead of the state store's, or null */
     public Path stateOverride() {
-        return stateFile;
+        return stateOverride;
     }
 
     /** @return the configuration file to read */
     public Path configurationFile() {
-        return configurationFile != null ? configurationFile : projectDir.resolve("configuration.json");
+        return configurationFile != null ? configurationFile : layout.configurationFile();
     }
 
     /** @return a configuration given in code (no file is read), or null */
@@ -104,19 +117,19 @@ public final class SyncOptions {
         return naming;
     }
 
-    /** @return how many buffered operations trigger a flush */
+    /** @return how many buffered operations trigger a flush, at most */
     public int flushRows() {
         return flushRows;
     }
 
-    /** @return how many operations written since the last commit trigger a commit without state */
+    /** @return how many operations written since the last commit trigger a commit without state, at most */
     public int commitRows() {
         return commitRows;
     }
 
-    /** @return DuckDB's memory limit, e.g. {@code 512MB} */
-    public String memoryLimit() {
-        return memoryLimit;
+    /** @return how long the sync may run before it is cancelled, or null for no limit */
+    public Duration deadline() {
+        return deadline;
     }
 
     /** @return the checkpoint observer, or null */
@@ -126,23 +139,27 @@ public final class SyncOptions {
 
     /** Collects options. Not thread-safe. */
     public static final class Builder {
-        private final Path projectDir;
+        private final ProjectLayout layout;
         private Path configurationFile;
         private Map<String, String> configuration;
-        private Path stateFile;
+        private Path stateOverride;
+        private StateStore stateStore;
+        private Path warehouseFile;
+        private String schema = ProjectLayout.SCHEMA;
+        private DestinationFactory destination;
         private NamingStrategy naming = NamingStrategy.FIVETRAN;
         private int flushRows = DEFAULT_FLUSH_ROWS;
         private int commitRows = DEFAULT_COMMIT_ROWS;
-        private String memoryLimit = DEFAULT_MEMORY_LIMIT;
+        private Duration deadline;
         private CheckpointObserver checkpointObserver;
 
-        private Builder(Path projectDir) {
-            this.projectDir = Objects.requireNonNull(projectDir, "projectDir").toAbsolutePath().normalize();
+        private Builder(ProjectLayout layout) {
+            this.layout = layout;
         }
 
         /** @param file the configuration file; relative paths are resolved against the project */
         public Builder configurationFile(Path file) {
-            this.configurationFile = file == null ? null : projectDir.resolve(file);
+            this.configurationFile = file == null ? null : layout.dir().resolve(file);
             return this;
         }
 
@@ -154,7 +171,34 @@ public final class SyncOptions {
 
         /** @param file a state file to start from; relative paths are resolved against the project */
         public Builder stateFile(Path file) {
-            this.stateFile = file == null ? null : projectDir.resolve(file);
+            this.stateOverride = file == null ? null : layout.dir().resolve(file);
+            return this;
+        }
+
+        /** @param store where checkpoints save state instead of {@code files/state.json} */
+        public Builder stateStore(StateStore store) {
+            this.stateStore = store;
+            return this;
+        }
+
+        /** @param file the DuckDB file to write instead of {@code files/warehouse.db}; relative to the project */
+        public Builder warehouseFile(Path file) {
+            this.warehouseFile = file == null ? null : layout.dir().resolve(file);
+            return this;
+        }
+
+        /** @param name the schema of the connector's tables, {@value ProjectLayout#SCHEMA} by default */
+        public Builder schema(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("the schema name must not be empty");
+            }
+            this.schema = name;
+            return this;
+        }
+
+        /** @param factory opens the destination to write instead of the DuckDB file */
+        public Builder destination(DestinationFactory factory) {
+            this.destination = factory;
             return this;
         }
 
@@ -185,9 +229,12 @@ public final class SyncOptions {
             return this;
         }
 
-        /** @param limit DuckDB's memory limit, e.g. {@code 1GB} */
-        public Builder memoryLimit(String limit) {
-            this.memoryLimit = Objects.requireNonNull(limit, "limit");
+        /** @param limit how long the sync may run; it is then cancelled. Null for no limit */
+        public Builder deadline(Duration limit) {
+            if (limit != null && (limit.isNegative() || limit.isZero())) {
+                throw new IllegalArgumentException("the deadline must be positive: " + limit);
+            }
+            this.deadline = limit;
             return this;
         }
 

@@ -18,6 +18,11 @@ import java.util.List;
 public record SyncResult(boolean succeeded, String failureMessage, Throwable failure, SyncMetrics metrics,
         Duration duration, State state, List<String> warnings) {
 
+    /** @return whether the sync was cancelled or passed its deadline (then it did not succeed) */
+    public boolean cancelled() {
+        return failure instanceof SyncCancelledException;
+    }
+
     /** @return rows (upserts + updates + deletes) per second of wall time */
     public double rowsPerSecond() {
         double seconds = Math.max(duration.toNanos(), 1) / 1e9;

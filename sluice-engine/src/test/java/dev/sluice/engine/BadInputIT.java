@@ -1,5 +1,6 @@
 package dev.sluice.engine;
 
+import dev.sluice.engine.runtime.SyncRuntime;
 import static dev.sluice.engine.SyncHarness.r;
 import static dev.sluice.engine.SyncHarness.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,14 +135,14 @@ class BadInputIT {
                 seen[0] = configuration.require("who");
             }
         };
-        SyncResult result = new LocalSync(connector, SyncOptions.forProject(dir).configurationFile(Path.of("conf/dev.json"))
-                .build()).run();
+        SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(dir).configurationFile(Path.of("conf/dev.json"))
+                .build());
         assertThat(result.failureMessage()).isNull();
         assertThat(seen[0]).isEqualTo("dev");
-        SyncResult missing = new LocalSync(connector, SyncOptions.forProject(dir).configurationFile(Path.of("conf/prod.json"))
-                .build()).run();
+        SyncResult missing = SyncRuntime.shared().run(connector, SyncOptions.forProject(dir).configurationFile(Path.of("conf/prod.json"))
+                .build());
         assertThat(missing.failureMessage()).contains(dir.resolve("conf/prod.json").toString()).contains("not found");
-        SyncResult missingKey = new LocalSync(connector, SyncOptions.forProject(dir).configuration(Map.of()).build()).run();
+        SyncResult missingKey = SyncRuntime.shared().run(connector, SyncOptions.forProject(dir).configuration(Map.of()).build());
         assertThat(missingKey.failureMessage()).contains("'who'").contains("missing");
     }
 

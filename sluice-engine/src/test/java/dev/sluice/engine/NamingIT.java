@@ -4,6 +4,7 @@ import static dev.sluice.engine.SyncHarness.r;
 import static dev.sluice.engine.SyncHarness.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.sdk.DataType;
 import dev.sluice.sdk.State;
 import dev.sluice.sdk.Table;

@@ -1,5 +1,7 @@
 package dev.sluice.engine;
 
+import dev.sluice.engine.naming.NamingStrategy;
+import dev.sluice.engine.runtime.SyncRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.engine.warehouse.WarehouseReader;
@@ -34,7 +36,7 @@ final class SyncHarness {
     private final Path project;
     private int flushRows = SyncOptions.DEFAULT_FLUSH_ROWS;
     private int commitRows = SyncOptions.DEFAULT_COMMIT_ROWS;
-    private String memoryLimit = SyncOptions.DEFAULT_MEMORY_LIMIT;
+    private SyncRuntime runtime = SyncRuntime.shared();
     private NamingStrategy naming = NamingStrategy.FIVETRAN;
     private Map<String, String> configuration = Map.of();
     private Path stateOverride;
@@ -57,7 +59,7 @@ final class SyncHarness {
     }
 
     SyncHarness memoryLimit(String limit) {
-        this.memoryLimit = limit;
+        this.runtime = new SyncRuntime(limit);
         return this;
     }
 
@@ -84,8 +86,8 @@ final class SyncHarness {
 
     SyncResult run(Connector connector) {
         SyncOptions.Builder options = SyncOptions.forProject(project).configuration(configuration)
-                .flushRows(flushRows).commitRows(commitRows).memoryLimit(memoryLimit).naming(naming).stateFile(stateOverride).checkpointObserver(observer);
-        return new LocalSync(connector, options.build()).run();
+                .flushRows(flushRows).commitRows(commitRows).naming(naming).stateFile(stateOverride).checkpointObserver(observer);
+        return runtime.run(connector, options.build());
     }
 
     SyncResult sync(SchemaBody schema, Body body) {

@@ -184,8 +184,8 @@ class BadInputIT {
                             .putData("blob", ValueType.newBuilder().setString(big).build())).build()));
             stream.onCompleted();
         }); RemoteConnector remote = RemoteConnector.connect(server.target(), SelectionFile.everything(), 1024 * 1024)) {
-            SyncResult result = new dev.sluice.engine.LocalSync(remote,
-                    dev.sluice.engine.SyncOptions.forProject(project).configuration(Map.of()).build()).run();
+            SyncResult result = dev.sluice.engine.runtime.SyncRuntime.shared().run(remote,
+                    dev.sluice.engine.SyncOptions.forProject(project).configuration(Map.of()).build());
 
             assertThat(result.succeeded()).isFalse();
             assertThat(result.failureMessage()).contains("larger than the 1 MiB limit", "RESOURCE_EXHAUSTED",

@@ -1,6 +1,6 @@
 package dev.sluice.protocol;
 
-import dev.sluice.engine.LocalSync;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.protocol.drive.RemoteConnector;
@@ -18,7 +18,7 @@ public final class Syncs {
     }
 
     public static SyncResult inProcess(Connector connector, Path project, Map<String, String> configuration) {
-        return new LocalSync(connector, SyncOptions.forProject(project).configuration(configuration).build()).run();
+        return SyncRuntime.shared().run(connector, SyncOptions.forProject(project).configuration(configuration).build());
     }
 
     /** Serves the connector on a free loopback port, drives it with the engine and stops the server. */
@@ -36,7 +36,7 @@ public final class Syncs {
     public static SyncResult remote(String target, Path project, Map<String, String> configuration,
             SelectionFile selection) {
         try (RemoteConnector remote = RemoteConnector.connect(target, selection)) {
-            return new LocalSync(remote, SyncOptions.forProject(project).configuration(configuration).build()).run();
+            return SyncRuntime.shared().run(remote, SyncOptions.forProject(project).configuration(configuration).build());
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.sluice.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.LocalSync;
-import dev.sluice.engine.NamingStrategy;
+import dev.sluice.engine.runtime.SyncRuntime;
+import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.sdk.Connector;
 import dev.sluice.sdk.State;
@@ -226,7 +227,7 @@ public final class ConnectorTester implements AutoCloseable {
     }
 
     private SyncRun run(CheckpointObserver observer) {
-        SyncResult result = new LocalSync(connectors.get(), settings.options(projectDir(), observer)).run();
+        SyncResult result = SyncRuntime.shared().run(connectors.get(), settings.options(projectDir(), observer));
         lastRun = new SyncRun(++syncs, result);
         return lastRun;
     }
@@ -244,7 +245,7 @@ public final class ConnectorTester implements AutoCloseable {
         if (lastRun != null) {
             return lastRun.state().copy();
         }
-        Path file = projectDir().resolve("files").resolve("state.json");
+        Path file = ProjectLayout.of(projectDir()).stateFile();
         if (!Files.isRegularFile(file)) {
             return State.empty();
         }

@@ -1,5 +1,6 @@
 package dev.sluice.testkit;
 
+import dev.sluice.engine.ProjectLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -38,11 +39,11 @@ final class ProjectFiles {
      * @param to the project to copy into
      */
     static void copyFilesFolder(Path from, Path to) {
-        Path source = from.resolve("files");
+        Path source = ProjectLayout.of(from).filesDir();
         if (!Files.isDirectory(source)) {
             return;
         }
-        Path target = to.resolve("files");
+        Path target = ProjectLayout.of(to).filesDir();
         try {
             Files.walkFileTree(source, new SimpleFileVisitor<>() {
                 @Override

@@ -1,7 +1,7 @@
 package dev.sluice.testkit;
 
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.LocalSync;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.sdk.Connector;
 import dev.sluice.sdk.State;
@@ -164,7 +164,7 @@ final class ResumeChecker {
 
     private SyncResult sync(Path project, CheckpointObserver observer) {
         syncsRun++;
-        return new LocalSync(connectors.get(), settings.options(project, observer)).run();
+        return SyncRuntime.shared().run(connectors.get(), settings.options(project, observer));
     }
 
     private String prefix(int checkpoint) {

@@ -1,7 +1,7 @@
 package dev.sluice.testkit;
 
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.NamingStrategy;
+import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.SyncOptions;
 import java.nio.file.Path;
 import java.util.Map;

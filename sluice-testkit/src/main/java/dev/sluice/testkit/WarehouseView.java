@@ -1,6 +1,7 @@
 package dev.sluice.testkit;
 
-import dev.sluice.engine.warehouse.Sql;
+import dev.sluice.engine.naming.SystemColumns;
+import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import java.util.Map;
  */
 final class WarehouseView implements AutoCloseable {
 
-    static final String SYNCED = "_fivetran_synced";
-    static final String DELETED = "_fivetran_deleted";
+    static final String SYNCED = SystemColumns.SYNCED;
+    static final String DELETED = SystemColumns.DELETED;
 
     private final WarehouseReader reader;
 
@@ -39,7 +40,7 @@ final class WarehouseView implements AutoCloseable {
     }
 
     static Path warehouseFile(Path projectDir) {
-        return projectDir.resolve("files").resolve("warehouse.db");
+        return ProjectLayout.of(projectDir).warehouseFile();
     }
 
     /** @return the destination tables, sorted by name */
@@ -54,8 +55,8 @@ final class WarehouseView implements AutoCloseable {
     Map<String, String> columnTypes(String table) {
         Map<String, String> types = new LinkedHashMap<>();
         for (Map<String, Object> row : reader.query("SELECT column_name, data_type FROM information_schema.columns"
-                + " WHERE table_schema = " + Sql.literal(WarehouseReader.SCHEMA) + " AND table_name = "
-                + Sql.literal(table) + " ORDER BY ordinal_position").rows()) {
+                + " WHERE table_schema = " + WarehouseReader.literal(WarehouseReader.SCHEMA) + " AND table_name = "
+                + WarehouseReader.literal(table) + " ORDER BY ordinal_position").rows()) {
             types.put((String) row.get("column_name"), (String) row.get("data_type"));
         }
         return types;
@@ -68,8 +69,8 @@ final class WarehouseView implements AutoCloseable {
     List<String> primaryKey(String table) {
         List<String> key = new ArrayList<>();
         for (Map<String, Object> row : reader.query("SELECT constraint_column_names AS names FROM duckdb_constraints()"
-                + " WHERE schema_name = " + Sql.literal(WarehouseReader.SCHEMA) + " AND table_name = "
-                + Sql.literal(table) + " AND constraint_type = 'PRIMARY KEY'").rows()) {
+                + " WHERE schema_name = " + WarehouseReader.literal(WarehouseReader.SCHEMA) + " AND table_name = "
+                + WarehouseReader.literal(table) + " AND constraint_type = 'PRIMARY KEY'").rows()) {
             Object names = Values.plain(row.get("names"));
             if (names instanceof List<?> list) {
                 list.forEach(name -> key.add(String.valueOf(name)));
@@ -103,9 +104,9 @@ final class WarehouseView implements AutoCloseable {
         requireTable(table);
         StringBuilder order = new StringBuilder();
         for (String column : sortColumns(table)) {
-            order.append(order.length() == 0 ? "" : ", ").append(Sql.quote(column));
+            order.append(order.length() == 0 ? "" : ", ").append(WarehouseReader.quote(column));
         }
-        return query("SELECT * FROM " + Sql.quote(WarehouseReader.SCHEMA) + "." + Sql.quote(table)
+        return query("SELECT * FROM " + WarehouseReader.quote(WarehouseReader.SCHEMA) + "." + WarehouseReader.quote(table)
                 + " ORDER BY " + order);
     }
 

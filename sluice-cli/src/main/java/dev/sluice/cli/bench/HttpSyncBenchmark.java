@@ -1,6 +1,6 @@
 package dev.sluice.cli.bench;
 
-import dev.sluice.engine.LocalSync;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.bench.Benchmark;
@@ -221,7 +221,7 @@ public final class HttpSyncBenchmark {
         PeakMemory.reset();
         long start = System.nanoTime();
         if (variant.duckdb) {
-            SyncResult result = new LocalSync(connector, SyncOptions.forProject(project).configuration(Map.of()).build()).run();
+            SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(project).configuration(Map.of()).build());
             if (!result.succeeded()) {
                 throw new SyncException("The " + variant.label() + " sync of " + playground.baseUrl() + listing.path()
                         + " failed: " + result.failureMessage(), result.failure());

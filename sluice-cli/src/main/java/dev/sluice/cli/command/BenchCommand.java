@@ -1,5 +1,6 @@
 package dev.sluice.cli.command;
 
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.cli.CliException;
 import dev.sluice.cli.VersionInfo;
 import dev.sluice.engine.SyncOptions;
@@ -80,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "sluice %s, Java %s, %d CPUs, JVM max heap %,d MB, DuckDB memory_limit %s%n",
                 VersionInfo.sluiceVersion(), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / MB,
-                SyncOptions.DEFAULT_MEMORY_LIMIT);
+                SyncRuntime.shared().duckDbMemoryBudget());
         out.println("Folder: " + workDir);
         out.flush();
         if (grpc) {

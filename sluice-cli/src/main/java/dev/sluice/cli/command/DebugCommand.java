@@ -2,20 +2,21 @@ package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
 import dev.sluice.cli.output.WarehouseOverview;
-import dev.sluice.cli.project.LoadedConnector;
+import dev.sluice.engine.runtime.LoadedConnector;
 import dev.sluice.cli.project.MavenLocator;
 import dev.sluice.cli.project.ProjectBuild;
-import dev.sluice.engine.LocalSync;
-import dev.sluice.engine.NamingStrategy;
+import dev.sluice.engine.runtime.SyncRuntime;
+import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.report.ProgressLine;
 import dev.sluice.engine.report.SyncReport;
-import dev.sluice.engine.input.ConfigurationLoader;
+import dev.sluice.engine.config.ConfigurationLoader;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.protocol.drive.RemoteConnector;
 import dev.sluice.protocol.drive.SelectionFile;
 import dev.sluice.sdk.Configuration;
+import dev.sluice.sdk.Connector;
 import dev.sluice.sdk.SyncException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,9 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,9 +51,8 @@ public final class DebugCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-            description = "The connector project folder (default: the current folder).")
-    Path dir;
+    @Mixin
+    ProjectDirOption projectDir;
 
     @Option(names = "--configuration", paramLabel = "FILE", defaultValue = "${env:SLUICE_CONFIGURATION}",
             description = "Configuration JSON file (default: configuration.json in the project;"
@@ -89,14 +89,13 @@ public final class DebugCommand implements Callable<Integer> {
         if (selection != null) {
             throw new CliException("--selection applies to --connector syncs only: add --connector HOST:PORT or drop it");
         }
-        Path project = ProjectDirs.mavenProject(dir);
+        Path project = projectDir.mavenProject();
         build(project, out, spec.commandLine().getErr());
         SyncOptions options = options(project);
         SyncResult result;
         try (LoadedConnector loaded = LoadedConnector.load(project)) {
-            LocalSync sync = new LocalSync(loaded.connector(), options);
             out.flush();
-            result = loaded.call(() -> runWithProgress(sync));
+            result = loaded.call(() -> runWithProgress(loaded.connector(), options));
         }
         return finish(result, options, out);
     }
@@ -109,9 +108,9 @@ public final class DebugCommand implements Callable<Integer> {
                 .build();
     }
 
-    private static SyncResult runWithProgress(LocalSync sync) {
-        try (ProgressLine ignored = ProgressLine.start(sync.metrics(), System.out, System.console() != null)) {
-            return sync.run();
+    private static SyncResult runWithProgress(Connector connector, SyncOptions options) {
+        try (ProgressLine progress = ProgressLine.open(System.out, System.console() != null)) {
+            return SyncRuntime.shared().start(connector, options, progress).await();
         }
     }
 
@@ -128,7 +127,7 @@ public final class DebugCommand implements Callable<Integer> {
     }
 
     private Integer syncRemote(PrintWriter out) {
-        Path project = ProjectDirs.existing(dir);
+        Path project = projectDir.existing();
         SyncOptions options = options(project);
         SelectionFile excluded;
         try {
@@ -149,9 +148,8 @@ public final class DebugCommand implements Callable<Integer> {
                     return 1;
                 }
             }
-            LocalSync sync = new LocalSync(remote, options);
             out.flush();
-            result = runWithProgress(sync);
+            result = runWithProgress(remote, options);
         } catch (SyncException e) {
             throw new CliException(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.sluice.cli.command;
 
+import dev.sluice.engine.ProjectLayout;
 import dev.sluice.cli.CliException;
 import java.io.Console;
 import java.io.IOException;
@@ -15,9 +16,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,9 +33,8 @@ public final class ResetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-            description = "The connector project folder (default: the current folder).")
-    Path dir;
+    @Mixin
+    ProjectDirOption projectDir;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
     boolean yes;
@@ -59,7 +59,7 @@ public final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path files = ProjectDirs.existing(dir).resolve("files");
+        Path files = ProjectLayout.of(projectDir.existing()).filesDir();
         if (!Files.exists(files)) {
             out.println("No files to delete in " + files);
             return 0;

@@ -1,7 +1,7 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
-import dev.sluice.cli.project.LoadedConnector;
+import dev.sluice.engine.runtime.LoadedConnector;
 import dev.sluice.protocol.ProtocolLimits;
 import dev.sluice.protocol.serve.ConnectorServer;
 import dev.sluice.protocol.serve.JsonLinesOutput;
@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,9 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-            description = "The connector project folder (default: the current folder).")
-    Path dir;
+    @Mixin
+    ProjectDirOption projectDir;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ProtocolLimits.DEFAULT_PORT,
             description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -46,7 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CliException("--port " + port + " is not a port: use 0 to 65535");
         }
-        Path project = ProjectDirs.mavenProject(dir);
+        Path project = projectDir.mavenProject();
         JsonLog log = new JsonLog(System.out);
         PrintStream json = new PrintStream(new JsonLinesOutput(log), true, StandardCharsets.UTF_8);
         System.setOut(json);

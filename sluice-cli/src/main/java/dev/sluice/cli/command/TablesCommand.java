@@ -5,8 +5,8 @@ import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sluice tables}: each table of the project's warehouse with its rows, deleted rows and columns. */
@@ -17,13 +17,12 @@ public final class TablesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-            description = "The connector project folder (default: the current folder).")
-    Path dir;
+    @Mixin
+    ProjectDirOption projectDir;
 
     @Override
     public Integer call() {
-        Path project = ProjectDirs.existing(dir);
+        Path project = projectDir.existing();
         try (WarehouseReader reader = WarehouseFiles.open(project)) {
             WarehouseOverview.print(reader, WarehouseFiles.of(project), spec.commandLine().getOut(), 0);
         }

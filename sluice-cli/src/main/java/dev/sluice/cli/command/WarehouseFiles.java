@@ -1,5 +1,6 @@
 package dev.sluice.cli.command;
 
+import dev.sluice.engine.ProjectLayout;
 import dev.sluice.cli.CliException;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ final class WarehouseFiles {
      * @return the warehouse file
      */
     static Path of(Path project) {
-        return project.resolve("files").resolve("warehouse.db");
+        return ProjectLayout.of(project).warehouseFile();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.sluice.cli.output;
 
-import dev.sluice.engine.warehouse.Sql;
+import dev.sluice.engine.naming.SystemColumns;
+
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.engine.warehouse.WarehouseReader.QueryResult;
 import dev.sluice.engine.warehouse.WarehouseReader.TableOverview;
@@ -20,7 +21,7 @@ public final class WarehouseOverview {
     /** How many sample rows {@link #print(WarehouseReader, Path, PrintWriter, int)} shows per table. */
     public static final int SAMPLE_ROWS = 5;
 
-    private static final String SYNCED = "_fivetran_synced";
+    private static final String SYNCED = SystemColumns.SYNCED;
 
     private WarehouseOverview() {
     }
@@ -63,10 +64,10 @@ public final class WarehouseOverview {
         }
         StringBuilder select = new StringBuilder();
         for (String column : columns) {
-            select.append(select.length() == 0 ? "" : ", ").append(Sql.quote(column));
+            select.append(select.length() == 0 ? "" : ", ").append(WarehouseReader.quote(column));
         }
-        QueryResult sample = reader.query("SELECT " + select + " FROM " + Sql.quote(WarehouseReader.SCHEMA) + "."
-                + Sql.quote(table.name()) + " LIMIT " + limit);
+        QueryResult sample = reader.query("SELECT " + select + " FROM " + WarehouseReader.quote(WarehouseReader.SCHEMA) + "."
+                + WarehouseReader.quote(table.name()) + " LIMIT " + limit);
         out.println();
         out.println(WarehouseReader.SCHEMA + "." + table.name() + " (" + Math.min(limit, table.rows()) + " of "
                 + table.rows() + " rows):");
@@ -86,6 +87,6 @@ public final class WarehouseOverview {
     }
 
     private static String quoteIfNeeded(String name) {
-        return name.matches("[a-z_][a-z0-9_]*") ? name : Sql.quote(name);
+        return name.matches("[a-z_][a-z0-9_]*") ? name : WarehouseReader.quote(name);
     }
 }

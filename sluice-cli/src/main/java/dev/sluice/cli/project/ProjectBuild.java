@@ -1,5 +1,6 @@
 package dev.sluice.cli.project;
 
+import dev.sluice.engine.ProjectLayout;
 import dev.sluice.cli.CliException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 public final class ProjectBuild {
 
     /** Where the build writes the runtime classpath, relative to the project. */
-    public static final String CLASSPATH_FILE = "target/sluice.classpath";
+    public static final String CLASSPATH_FILE = ProjectLayout.CLASSPATH_FILE;
 
     private static final int TAIL_LINES = 60;
 

@@ -3,6 +3,7 @@ package dev.sluice.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.cli.CliRun;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.bench.Benchmark;
@@ -25,7 +26,7 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("JVM max heap", "DuckDB memory_limit " + SyncOptions.DEFAULT_MEMORY_LIMIT)
+                .contains("JVM max heap", "DuckDB memory_limit " + SyncRuntime.shared().duckDbMemoryBudget())
                 .contains("Benchmark: 20,000 rows", "checkpoint every 5,000 rows")
                 .containsPattern("(?m)^  raw appender \\(naive limit\\) +[0-9,]+ rows/s .* MB/s .* s  peak RSS")
                 .containsPattern("(?m)^  first sync +[0-9,]+ rows/s .* peak RSS .*  \\d+\\.\\d\\dx raw$")

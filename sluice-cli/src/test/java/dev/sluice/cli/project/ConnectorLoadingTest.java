@@ -3,7 +3,9 @@ package dev.sluice.cli.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.cli.CliException;
+import dev.sluice.engine.runtime.ConnectorClasspath;
+import dev.sluice.engine.runtime.LoadedConnector;
+import dev.sluice.sdk.SyncException;
 import dev.sluice.cli.fixture.ConnectorProjects;
 import dev.sluice.cli.fixture.Greeting;
 import dev.sluice.sdk.Connector;
@@ -81,7 +83,7 @@ class ConnectorLoadingTest {
         Files.delete(project.resolve("target/classes/META-INF/services/dev.sluice.sdk.Connector"));
 
         assertThatThrownBy(() -> LoadedConnector.load(project))
-                .isInstanceOf(CliException.class)
+                .isInstanceOf(SyncException.class)
                 .hasMessageContaining("No connector found in " + project)
                 .hasMessageContaining("src/main/resources/META-INF/services/dev.sluice.sdk.Connector");
     }
@@ -95,7 +97,7 @@ class ConnectorLoadingTest {
                 List.of("com.example.First", "com.example.Second"));
 
         assertThatThrownBy(() -> LoadedConnector.load(project))
-                .isInstanceOf(CliException.class)
+                .isInstanceOf(SyncException.class)
                 .hasMessageContaining("Found 2 connectors")
                 .hasMessageContaining("com.example.First")
                 .hasMessageContaining("com.example.Second")
@@ -114,7 +116,7 @@ class ConnectorLoadingTest {
                 List.of("com.example.Broken"));
 
         assertThatThrownBy(() -> LoadedConnector.load(project))
-                .isInstanceOf(CliException.class)
+                .isInstanceOf(SyncException.class)
                 .hasMessageContaining("Cannot create the connector com.example.Broken")
                 .hasMessageContaining("IllegalStateException: no API key baked in");
     }
@@ -131,7 +133,7 @@ class ConnectorLoadingTest {
                 List.of("com.example.NeedsArgs"));
 
         assertThatThrownBy(() -> LoadedConnector.load(project))
-                .isInstanceOf(CliException.class)
+                .isInstanceOf(SyncException.class)
                 .hasMessageContaining("com.example.NeedsArgs")
                 .hasMessageContaining("public constructor without arguments");
     }
@@ -144,7 +146,7 @@ class ConnectorLoadingTest {
                 List.of("com.example.OneConector"));
 
         assertThatThrownBy(() -> LoadedConnector.load(project))
-                .isInstanceOf(CliException.class)
+                .isInstanceOf(SyncException.class)
                 .hasMessageContaining("com.example.OneConector")
                 .hasMessageContaining("META-INF/services/dev.sluice.sdk.Connector");
     }

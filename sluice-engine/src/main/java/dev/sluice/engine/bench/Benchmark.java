@@ -1,9 +1,9 @@
 package dev.sluice.engine.bench;
 
-import dev.sluice.engine.LocalSync;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
-import dev.sluice.engine.schema.JsonText;
+import dev.sluice.engine.values.JsonText;
 import dev.sluice.sdk.SyncException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -83,7 +83,7 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "Benchmark: %,d rows of %d columns (%.0f bytes as JSON), checkpoint every %,d rows%n",
                 rows, SyntheticSource.record(0).size(), bytesPerRow, checkpointEvery);
         Phase raw = measure("raw appender (naive limit)", () -> RawAppenderBaseline.run(workDir.resolve("raw.db"),
-                rows, SyncOptions.DEFAULT_MEMORY_LIMIT));
+                rows, SyncRuntime.shared().duckDbMemoryBudget()));
         print(raw, bytesPerRow, null);
         Files.deleteIfExists(workDir.resolve("raw.db"));
         Phase first = measure("first sync", () -> sync());
@@ -94,8 +94,8 @@ public final class Benchmark {
     }
 
     private void sync() {
-        SyncResult result = new LocalSync(new SyntheticConnector(rows, checkpointEvery),
-                options.configuration(java.util.Map.of()).build()).run();
+        SyncResult result = SyncRuntime.shared().run(new SyntheticConnector(rows, checkpointEvery),
+                options.configuration(java.util.Map.of()).build());
         if (!result.succeeded()) {
             throw new SyncException("Benchmark sync failed: " + result.failureMessage(), result.failure());
         }

@@ -1,7 +1,7 @@
 package dev.sluice.engine.bench;
 
-import dev.sluice.engine.duckdb.DuckDbConnections;
-import dev.sluice.engine.schema.JsonText;
+import dev.sluice.engine.destination.duckdb.DuckDbConnections;
+import dev.sluice.engine.values.JsonText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;

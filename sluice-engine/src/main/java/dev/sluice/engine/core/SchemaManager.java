@@ -1,13 +1,13 @@
 package dev.sluice.engine.core;
 
 import dev.sluice.engine.SyncMetrics;
-import dev.sluice.engine.duckdb.TableWriter;
+import dev.sluice.engine.destination.TableWriter;
 import dev.sluice.engine.schema.ColumnModel;
-import dev.sluice.engine.schema.ColumnType;
-import dev.sluice.engine.schema.Naming;
+import dev.sluice.engine.values.ColumnType;
+import dev.sluice.engine.naming.Naming;
 import dev.sluice.engine.schema.TableModel;
-import dev.sluice.engine.schema.TypeInference;
-import dev.sluice.engine.schema.TypeWidening;
+import dev.sluice.engine.values.TypeInference;
+import dev.sluice.engine.values.TypeWidening;
 import dev.sluice.sdk.Column;
 import dev.sluice.sdk.SyncException;
 import dev.sluice.sdk.Table;
@@ -111,7 +111,7 @@ public final class SchemaManager {
             if (model.keyTyped()) {
                 writerFor.apply(model).createTable();
                 metrics.schemaChanged();
-                LOG.info("schema change: created table {}.{}", "tester", name);
+                LOG.info("schema change: created table {}", name);
             }
             return;
         }
@@ -152,7 +152,7 @@ public final class SchemaManager {
     }
 
     /** @return every table known to the sync */
-    public java.util.Collection<TableModel> tables() {
+    public List<TableModel> tables() {
         return List.copyOf(tables.values());
     }
 

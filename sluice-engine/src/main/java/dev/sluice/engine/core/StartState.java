@@ -1,7 +1,8 @@
 package dev.sluice.engine.core;
 
-import dev.sluice.engine.duckdb.Warehouse;
-import dev.sluice.engine.input.StateFile;
+import dev.sluice.engine.destination.StoredState;
+import dev.sluice.engine.state.StateJson;
+import dev.sluice.engine.state.StateStore;
 import dev.sluice.sdk.State;
 import dev.sluice.sdk.SyncException;
 import java.nio.file.Path;
@@ -9,41 +10,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state a sync starts from. The warehouse keeps each checkpoint's state in the same
- * transaction as its data; {@code state.json} is written right after the commit. If a crash fell
- * between the two, the file still holds the previous checkpoint's state: the warehouse's copy wins
- * and the file is repaired. A file that differs otherwise was edited by the user, and wins.
+ * The state a sync starts from. The destination keeps each checkpoint's state in the same
+ * transaction as its data; the state store is written right after the commit. If a crash fell
+ * between the two, the store still holds the previous checkpoint's state: the destination's copy
+ * wins and the store is repaired. A store that differs otherwise was edited by the user, and wins.
  *
  * @param state the state to start from
- * @param json the state file's JSON text as it now stands, or null when there is none
+ * @param json the store's JSON text as it now stands, or null when there is none
  */
 public record StartState(State state, String json) {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartState.class);
 
     /**
-     * @param warehouse the open warehouse
-     * @param stateFile {@code files/state.json}
+     * @param stored the state the destination committed last, or null
+     * @param store the state store
      * @param override a state file given on the command line, or null
      * @return the state to start from
      */
-    public static StartState resolve(Warehouse warehouse, Path stateFile, Path override) {
-        String fileJson = StateFile.readText(stateFile);
+    public static StartState resolve(StoredState stored, StateStore store, Path override) {
+        String storeJson = store.read();
         if (override != null) {
-            String json = StateFile.readText(override);
+            String json = StateJson.readText(override);
             if (json == null) {
                 throw new SyncException("State file " + override + " not found: check the --state path");
             }
-            return new StartState(StateFile.parse(json, override.toString()), fileJson);
+            return new StartState(StateJson.parse(json, override.toString()), storeJson);
         }
-        Warehouse.StoredState stored = warehouse.storedState();
-        if (stored != null && !stored.state().equals(fileJson)
-                && (fileJson == null ? stored.previous() == null : fileJson.equals(stored.previous()))) {
-            LOG.info("state.json was one checkpoint behind the warehouse (the last run stopped while saving it): repaired");
-            StateFile.write(stateFile, stored.state());
-            fileJson = stored.state();
+        if (stored != null && !stored.state().equals(storeJson)
+                && (storeJson == null ? stored.previous() == null : storeJson.equals(stored.previous()))) {
+            LOG.info("{} was one checkpoint behind the destination (the last run stopped while saving it): repaired",
+                    store.describe());
+            store.write(stored.state());
+            storeJson = stored.state();
         }
-        State state = fileJson == null ? State.empty() : StateFile.parse(fileJson, stateFile.toString());
-        return new StartState(state, fileJson);
+        State state = storeJson == null ? State.empty() : StateJson.parse(storeJson, store.describe());
+        return new StartState(state, storeJson);
     }
 }

@@ -1,17 +1,19 @@
 package dev.sluice.engine.core;
 
-import dev.sluice.engine.duckdb.Operation;
-import dev.sluice.engine.duckdb.TableWriter;
+import dev.sluice.engine.destination.RowOperation;
+import dev.sluice.engine.destination.TableWriter;
 import dev.sluice.sdk.SyncException;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.slf4j.MDC;
 
 /**
- * The one thread that talks to DuckDB during a sync. Converted rows arrive in batches through a
+ * The one thread that talks to the destination during a sync. Converted rows arrive in batches through a
  * bounded queue, so the connector's thread goes on reading and converting while this thread
- * appends and merges. A batch closes at {@value #BATCH_ROWS} rows or about {@value #BATCH_BYTES}
+ * writes (its log lines carry the sync's MDC context, such as the sync id). A batch closes at {@value #BATCH_ROWS} rows or about {@value #BATCH_BYTES}
  * bytes of values, so the rows in flight take a few dozen megabytes of heap however wide they are.
  * Everything else (DDL, truncates, checkpoints) runs here too, in order, while
  * the caller waits. A failure on this thread fails every later call with the same cause.
@@ -24,7 +26,7 @@ final class WriterThread implements AutoCloseable {
     /** Receives staged rows on the writer thread. */
     interface RowSink {
         /** @param bytes the row's estimated size, {@link RowSize#estimate} */
-        void accept(TableWriter writer, Operation op, Object[] values, String mask, long bytes);
+        void accept(TableWriter writer, RowOperation op, Object[] values, String mask, long bytes);
 
         /** Called once per batch, after its rows. */
         void batchDone();
@@ -40,7 +42,7 @@ final class WriterThread implements AutoCloseable {
 
     private static final class Batch {
         final TableWriter[] writers = new TableWriter[BATCH_ROWS];
-        final Operation[] ops = new Operation[BATCH_ROWS];
+        final RowOperation[] ops = new RowOperation[BATCH_ROWS];
         final Object[][] values = new Object[BATCH_ROWS][];
         final String[] masks = new String[BATCH_ROWS];
         final long[] sizes = new long[BATCH_ROWS];
@@ -50,7 +52,7 @@ final class WriterThread implements AutoCloseable {
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
     private final RowSink sink;
-    private final Runnable onStop;
+    private final Map<String, String> logContext;
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean aborted;
@@ -59,17 +61,16 @@ final class WriterThread implements AutoCloseable {
 
     /**
      * @param sink where rows go, on the writer thread
-     * @param onStop run on the writer thread when it stops (to release thread-confined resources)
      */
-    WriterThread(RowSink sink, Runnable onStop) {
+    WriterThread(RowSink sink) {
         this.sink = sink;
-        this.onStop = onStop;
+        this.logContext = MDC.getCopyOfContextMap();
         this.thread = new Thread(this::loop, "sluice-writer");
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    void add(TableWriter writer, Operation op, Object[] values, String mask) {
+    void add(TableWriter writer, RowOperation op, Object[] values, String mask) {
         Batch current = batch;
         int i = current.size++;
         current.writers[i] = writer;
@@ -137,6 +138,9 @@ final class WriterThread implements AutoCloseable {
     }
 
     private void loop() {
+        if (logContext != null) {
+            MDC.setContextMap(logContext);
+        }
         try {
             while (true) {
                 Object item = queue.take();
@@ -152,7 +156,7 @@ final class WriterThread implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            onStop.run();
+            MDC.clear();
         }
     }
 
@@ -183,8 +187,9 @@ final class WriterThread implements AutoCloseable {
     }
 
     /**
-     * Stops the thread after the work queued so far and waits for it; rows not yet handed over are
-     * dropped. Idempotent.
+     * Stops the thread after the work queued so far and waits for it, even when the caller is
+     * interrupted (the interrupt is kept for later), so that afterwards no other thread touches the
+     * destination; rows not yet handed over are dropped. Idempotent.
      */
     @Override
     public void close() {
@@ -192,10 +197,23 @@ final class WriterThread implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            queue.put(STOP);
-            thread.join();
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(STOP);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -1,6 +1,8 @@
 package dev.sluice.engine.report;
 
+import dev.sluice.engine.SyncListener;
 import dev.sluice.engine.SyncMetrics;
+import dev.sluice.engine.SyncResult;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -8,71 +10,63 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A live progress line for a terminal: rows and rows/s per table, redrawn in place every half
- * second by a daemon thread until closed. While it runs, {@code System.out} is wrapped so that any
- * other output (log lines) first erases the progress line, which is then drawn again below it.
- * Prints nothing, and wraps nothing, when not given a terminal.
+ * A live progress line on a terminal, drawn from a sync's progress reports: rows and rows/s per
+ * table, redrawn in place. So that other output to the terminal (log lines on {@code System.out})
+ * does not run into it, it routes {@code System.out} through itself while open: such output first
+ * erases the line, which the next report draws again below it. Prints nothing, and routes nothing,
+ * when not given a terminal. Thread-safe.
  */
-public final class ProgressLine implements AutoCloseable {
+public final class ProgressLine implements SyncListener, AutoCloseable {
 
-    private static final long PERIOD_MILLIS = 500;
-
-    private final SyncMetrics metrics;
     private final PrintStream terminal;
     private final PrintStream previousOut;
-    private final Thread thread;
+    private final boolean active;
     private final Map<String, Long> lastRows = new HashMap<>();
-    private volatile boolean running = true;
+    private long lastNanos = System.nanoTime();
     private int drawnWidth;
+    private boolean closed;
 
-    private ProgressLine(SyncMetrics metrics, PrintStream out, boolean isTerminal) {
-        this.metrics = metrics;
+    private ProgressLine(PrintStream out, boolean isTerminal) {
         this.terminal = out;
         this.previousOut = System.out;
+        this.active = isTerminal;
         if (isTerminal) {
             System.setOut(new PrintStream(new ErasingStream(), true));
-            thread = new Thread(this::loop, "sluice-progress");
-            thread.setDaemon(true);
-            thread.start();
-        } else {
-            thread = null;
         }
     }
 
     /**
-     * @param metrics the running sync's counters
      * @param out the terminal
      * @param terminal whether {@code out} is a terminal; when false nothing is printed
-     * @return the running progress line; close it before printing the summary
+     * @return the progress line; give it to the sync as its listener, close it before printing the summary
      */
-    public static ProgressLine start(SyncMetrics metrics, PrintStream out, boolean terminal) {
-        return new ProgressLine(metrics, out, terminal);
+    public static ProgressLine open(PrintStream out, boolean terminal) {
+        return new ProgressLine(out, terminal);
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                Thread.sleep(PERIOD_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (running) {
-                draw();
-            }
+    @Override
+    public synchronized void progress(SyncMetrics metrics) {
+        if (!active || closed) {
+            return;
         }
-    }
-
-    private synchronized void draw() {
+        long now = System.nanoTime();
+        double seconds = Math.max(now - lastNanos, 1) / 1e9;
+        lastNanos = now;
         StringBuilder line = new StringBuilder("  syncing");
         metrics.rowsPerTable().forEach((table, rows) -> {
             long delta = rows - lastRows.getOrDefault(table, 0L);
             lastRows.put(table, rows);
-            line.append(String.format(Locale.ROOT, " | %s %,d (%,.0f/s)", table, rows, delta * 1000.0 / PERIOD_MILLIS));
+            line.append(String.format(Locale.ROOT, " | %s %,d (%,.0f/s)", table, rows, delta / seconds));
         });
         erase();
         terminal.print(line);
         terminal.flush();
         drawnWidth = line.length();
+    }
+
+    @Override
+    public void finished(SyncResult result) {
+        close();
     }
 
     private void erase() {
@@ -82,19 +76,21 @@ public final class ProgressLine implements AutoCloseable {
         }
     }
 
-    /** Stops the line, erases it and restores {@code System.out}. */
+    /** Erases the line and gives {@code System.out} back. Idempotent. */
     @Override
     public synchronized void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (active) {
             erase();
             terminal.flush();
             System.setOut(previousOut);
         }
     }
 
-    /** Output of others: erase the progress line first; it is redrawn on the next tick. */
+    /** Output of others: erase the progress line first; the next report draws it again. */
     private final class ErasingStream extends OutputStream {
         @Override
         public void write(int b) {

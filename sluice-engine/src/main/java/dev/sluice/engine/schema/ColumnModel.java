@@ -1,5 +1,7 @@
 package dev.sluice.engine.schema;
 
+import dev.sluice.engine.values.ColumnType;
+
 /**
  * A destination column as the sync knows it: name, current type, whether the connector declared
  * it (declared types never change) and its position among the table's data columns.

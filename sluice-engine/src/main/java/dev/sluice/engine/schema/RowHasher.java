@@ -1,5 +1,7 @@
 package dev.sluice.engine.schema;
 
+import dev.sluice.engine.values.ColumnType;
+
 import dev.sluice.sdk.DataType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.sluice.engine.schema;
 
+import dev.sluice.engine.naming.SystemColumns;
+import dev.sluice.engine.values.ColumnType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,11 +17,19 @@ import java.util.Map;
 public final class TableModel {
 
     /** Synthetic key of keyless tables: a hash of the row's values. */
-    public static final String FIVETRAN_ID = "_fivetran_id";
+    public static final String FIVETRAN_ID = SystemColumns.ID;
     /** When the row was written. */
-    public static final String SYNCED = "_fivetran_synced";
+    public static final String SYNCED = SystemColumns.SYNCED;
     /** Whether the row is soft-deleted. */
-    public static final String DELETED = "_fivetran_deleted";
+    public static final String DELETED = SystemColumns.DELETED;
+
+    /**
+     * @param name a column name
+     * @return whether it is one of the system columns Sluice writes itself
+     */
+    public static boolean isSystemColumn(String name) {
+        return SystemColumns.contains(name);
+    }
 
     private final String name;
     private final List<String> keyNames;

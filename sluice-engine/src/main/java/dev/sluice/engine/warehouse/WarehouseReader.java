@@ -1,6 +1,10 @@
 package dev.sluice.engine.warehouse;
 
-import dev.sluice.engine.duckdb.DuckDbConnections;
+import dev.sluice.engine.naming.SystemColumns;
+import dev.sluice.engine.ProjectLayout;
+import dev.sluice.engine.destination.Sql;
+import dev.sluice.engine.destination.duckdb.DuckDbConnections;
+import dev.sluice.engine.destination.duckdb.DuckDbErrors;
 import dev.sluice.sdk.SyncException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +27,7 @@ import java.util.Properties;
 public final class WarehouseReader implements AutoCloseable {
 
     /** The schema that holds synced tables, as in Fivetran's local tester. */
-    public static final String SCHEMA = "tester";
+    public static final String SCHEMA = ProjectLayout.SCHEMA;
 
     private final Connection connection;
 
@@ -45,8 +49,24 @@ public final class WarehouseReader implements AutoCloseable {
             properties.setProperty("duckdb.read_only", "true");
             return new WarehouseReader(DuckDbConnections.open(warehouseFile, properties));
         } catch (SQLException e) {
-            throw WarehouseErrors.openFailed(warehouseFile, e);
+            throw DuckDbErrors.openFailed(warehouseFile, e);
         }
+    }
+
+    /**
+     * @param identifier any name
+     * @return it as a quoted SQL identifier, safe for keywords, spaces, quotes and unicode
+     */
+    public static String quote(String identifier) {
+        return Sql.quote(identifier);
+    }
+
+    /**
+     * @param text any text
+     * @return it as a SQL string literal
+     */
+    public static String literal(String text) {
+        return Sql.literal(text);
     }
 
     /** @return the synced tables' names, sorted */
@@ -72,7 +92,7 @@ public final class WarehouseReader implements AutoCloseable {
         List<String> columns = columns(table);
         StringBuilder order = new StringBuilder();
         for (String column : columns) {
-            if (!column.equals("_fivetran_synced")) {
+            if (!column.equals(SystemColumns.SYNCED)) {
                 order.append(order.length() == 0 ? "" : ", ").append(Sql.quote(column));
             }
         }
@@ -106,8 +126,8 @@ public final class WarehouseReader implements AutoCloseable {
         List<TableOverview> overview = new ArrayList<>();
         for (String table : tables()) {
             List<String> columns = columns(table);
-            String deleted = columns.contains("_fivetran_deleted")
-                    ? "count(*) FILTER (WHERE _fivetran_deleted)" : "0";
+            String deleted = columns.contains(SystemColumns.DELETED)
+                    ? "count(*) FILTER (WHERE " + quote(SystemColumns.DELETED) + ")" : "0";
             Map<String, Object> counts = query("SELECT count(*) AS n, " + deleted + " AS d FROM "
                     + Sql.quote(SCHEMA) + "." + Sql.quote(table)).rows().get(0);
             overview.add(new TableOverview(table, ((Number) counts.get("n")).longValue(),

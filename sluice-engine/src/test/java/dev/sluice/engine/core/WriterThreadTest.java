@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class WriterThreadTest {
 
@@ -14,7 +15,7 @@ class WriterThreadTest {
         int[] rowsInBatch = {0};
         WriterThread thread = new WriterThread(new WriterThread.RowSink() {
             @Override
-            public void accept(dev.sluice.engine.duckdb.TableWriter writer, dev.sluice.engine.duckdb.Operation op,
+            public void accept(dev.sluice.engine.destination.TableWriter writer, dev.sluice.engine.destination.RowOperation op,
                     Object[] values, String mask, long bytes) {
                 rowsInBatch[0]++;
             }
@@ -24,7 +25,7 @@ class WriterThreadTest {
                 batchSizes.add(rowsInBatch[0]);
                 rowsInBatch[0] = 0;
             }
-        }, () -> { });
+        });
         try {
             for (int i = 0; i < 3000; i++) {
                 thread.add(null, null, new Object[] {(long) i, "narrow"}, null);
@@ -41,6 +42,75 @@ class WriterThreadTest {
         assertThat(batchSizes.subList(2, batchSizes.size())).as("wide rows: ~1 MB per batch")
                 .allMatch(size -> size <= 1024).contains(4);
         assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3010);
+    }
+
+    @Test
+    void theWriterThreadLogsWithTheLogContextOfTheThreadThatStartedIt() {
+        List<String> seen = new ArrayList<>();
+        MDC.put("sync_id", "abc123");
+        WriterThread thread;
+        try {
+            thread = new WriterThread(new WriterThread.RowSink() {
+                @Override
+                public void accept(dev.sluice.engine.destination.TableWriter writer,
+                        dev.sluice.engine.destination.RowOperation op, Object[] values, String mask, long bytes) {
+                    seen.add(MDC.get("sync_id"));
+                }
+
+                @Override
+                public void batchDone() {
+                }
+            });
+        } finally {
+            MDC.remove("sync_id");
+        }
+        try {
+            thread.add(null, null, new Object[] {1L}, null);
+            thread.call(() -> seen.add(MDC.get("sync_id")));
+        } finally {
+            thread.close();
+        }
+        assertThat(seen).containsExactly("abc123", "abc123");
+    }
+
+    @Test
+    void closeWaitsForTheThreadEvenWhenTheCallerIsInterrupted() throws Exception {
+        java.util.concurrent.CountDownLatch working = new java.util.concurrent.CountDownLatch(1);
+        boolean[] finished = {false};
+        WriterThread thread = new WriterThread(new WriterThread.RowSink() {
+            @Override
+            public void accept(dev.sluice.engine.destination.TableWriter writer,
+                    dev.sluice.engine.destination.RowOperation op, Object[] values, String mask, long bytes) {
+            }
+
+            @Override
+            public void batchDone() {
+            }
+        });
+        Thread caller = new Thread(() -> {
+            try {
+                thread.call(() -> {
+                    working.countDown();
+                    long end = System.nanoTime() + 500_000_000L;
+                    while (System.nanoTime() < end) {
+                        Thread.onSpinWait();
+                    }
+                    finished[0] = true;
+                });
+            } catch (RuntimeException expected) {
+                // interrupted while waiting: the work goes on on the writer thread
+            }
+            thread.close();
+            assertThat(finished[0]).as("the work had ended when close() returned").isTrue();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        });
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        caller.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+        caller.start();
+        working.await();
+        caller.interrupt();
+        caller.join();
+        assertThat(failure.get()).isNull();
     }
 
     @Test

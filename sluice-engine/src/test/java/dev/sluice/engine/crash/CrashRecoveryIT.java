@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.LocalSync;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.crash.ChildSync.KillPoint;
@@ -265,7 +265,7 @@ class CrashRecoveryIT {
         scenarios.add(new Scenario("halt between the commit of page=33 and its state.json, then kill the re-runs as soon"
                 + " as the warehouse is open and as soon as the start state is resolved", List.of(
                         new Step(null, List.of("haltInGapAtPage=33")),
-                        new Step(ChildSync.onOutput("LocalSync - warehouse: "), List.of()),
+                        new Step(ChildSync.onOutput("SyncExecution - destination: "), List.of()),
                         new Step(ChildSync.onOutput("previous state:"), List.of()))));
         runAll(scenarios);
     }
@@ -592,8 +592,8 @@ class CrashRecoveryIT {
 
     private static SyncResult runInProcess(Path project, Map<String, String> configuration, CheckpointObserver observer) {
         Map<String, String> values = new LinkedHashMap<>(configuration);
-        return new LocalSync(new CrashableConnector(), SyncOptions.forProject(project).configuration(values)
-                .flushRows(FLUSH_ROWS).checkpointObserver(observer).build()).run();
+        return SyncRuntime.shared().run(new CrashableConnector(), SyncOptions.forProject(project).configuration(values)
+                .flushRows(FLUSH_ROWS).checkpointObserver(observer).build());
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

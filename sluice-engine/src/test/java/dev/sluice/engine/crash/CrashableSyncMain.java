@@ -1,7 +1,7 @@
 package dev.sluice.engine.crash;
 
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.LocalSync;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import java.io.IOException;
@@ -61,8 +61,8 @@ public final class CrashableSyncMain {
             previous[0] = read(stateFile);
         };
         previous[0] = read(stateFile);
-        SyncResult result = new LocalSync(new CrashableConnector(), SyncOptions.forProject(project)
-                .configuration(configuration).flushRows(flushRows).checkpointObserver(observer).build()).run();
+        SyncResult result = SyncRuntime.shared().run(new CrashableConnector(), SyncOptions.forProject(project)
+                .configuration(configuration).flushRows(flushRows).checkpointObserver(observer).build());
         System.out.println(result.succeeded() ? "SYNC OK state=" + result.state().asMap()
                 : "SYNC FAILED: " + result.failureMessage());
         System.out.flush();

@@ -2,7 +2,7 @@ package dev.sluice.engine.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.engine.LocalSync;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.warehouse.WarehouseReader;
@@ -42,7 +42,7 @@ class KeylessRowsAcrossWideningIT {
                 operations.checkpoint(State.empty());
             }
         };
-        SyncResult result = new LocalSync(connector, SyncOptions.forProject(project).configuration(Map.of()).build()).run();
+        SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(project).configuration(Map.of()).build());
         assertThat(result.succeeded()).as(result.failureMessage()).isTrue();
         try (WarehouseReader reader = WarehouseReader.open(project.resolve("files/warehouse.db"))) {
             List<Map<String, Object>> rows = reader.query("SELECT kind, weight FROM tester.events ORDER BY kind").rows();

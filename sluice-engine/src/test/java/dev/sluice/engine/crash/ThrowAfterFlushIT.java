@@ -2,7 +2,7 @@ package dev.sluice.engine.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.engine.LocalSync;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.warehouse.WarehouseReader;
@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sync that throws must leave the warehouse with exactly the data of its last checkpoint
- * (LocalSync#run: "state stays at the last checkpoint and the warehouse holds exactly the data of
+ * (SyncExecution#run: "state stays at the last checkpoint and the warehouse holds exactly the data of
  * that checkpoint").
  *
  * <p>Engine bug found by the crash tests: when the connector throws while the writer thread still
- * has rows to apply (rows reach it in batches of 1024), {@code LocalSync.run} calls
+ * has rows to apply (rows reach it in batches of 1024), {@code SyncExecution.run} calls
  * {@code warehouse.rollbackQuietly()} on the connector's thread right away, and only then, in
  * {@code finally}, {@code operations.close()}, which lets the writer thread apply the batches still
  * queued. Those flushes run after the ROLLBACK, outside any transaction (DuckDB autocommit), so
@@ -50,8 +50,8 @@ class ThrowAfterFlushIT {
                 throw new IllegalStateException("source failed");
             }
         };
-        SyncResult result = new LocalSync(connector, SyncOptions.forProject(project).configuration(Map.of())
-                .flushRows(1).build()).run();
+        SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(project).configuration(Map.of())
+                .flushRows(1).build());
         assertThat(result.succeeded()).isFalse();
         assertThat(result.failureMessage()).contains("source failed");
         try (WarehouseReader reader = WarehouseReader.open(project.resolve("files/warehouse.db"))) {

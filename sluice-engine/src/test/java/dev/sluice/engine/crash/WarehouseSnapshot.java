@@ -20,7 +20,7 @@ import java.util.StringJoiner;
 /**
  * Everything a sync leaves in a warehouse that must not depend on when or how often it died: every
  * table of schema {@code tester} with its columns and types (in table order) and its rows (all
- * columns but {@code _fivetran_synced}, sorted), plus the state kept in {@code _sluice.sync_state}.
+ * columns but {@code _fivetran_synced}, sorted), plus the state kept in {@code _sluice.checkpoint_state}.
  *
  * @param tables per table: columns with types, and rows as text
  * @param storedState the state of the last committed checkpoint, or null
@@ -89,10 +89,10 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
             String state = null;
             String previous = null;
             boolean hasStateTable = !reader.query("SELECT 1 FROM information_schema.tables WHERE table_schema = '_sluice'"
-                    + " AND table_name = 'sync_state'").rows().isEmpty();
+                    + " AND table_name = 'checkpoint_state'").rows().isEmpty();
             if (hasStateTable) {
-                List<Map<String, Object>> stored = reader.query("SELECT state, previous_state FROM _sluice.sync_state"
-                        + " WHERE id = 1").rows();
+                List<Map<String, Object>> stored = reader.query("SELECT state, previous_state FROM"
+                        + " _sluice.checkpoint_state WHERE schema_name = 'tester'").rows();
                 if (!stored.isEmpty()) {
                     state = (String) stored.get(0).get("state");
                     previous = (String) stored.get(0).get("previous_state");

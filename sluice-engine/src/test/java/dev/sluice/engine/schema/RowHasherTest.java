@@ -1,5 +1,7 @@
 package dev.sluice.engine.schema;
 
+import dev.sluice.engine.values.ColumnType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.sluice.protocol.bench;
 
-import dev.sluice.engine.LocalSync;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.bench.Benchmark;
@@ -141,7 +141,7 @@ public final class GrpcBenchmark {
     }
 
     private static void sync(Connector connector, Path project) {
-        SyncResult result = new LocalSync(connector, SyncOptions.forProject(project).configuration(Map.of()).build()).run();
+        SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(project).configuration(Map.of()).build());
         if (!result.succeeded()) {
             throw new SyncException("Benchmark sync failed: " + result.failureMessage(), result.failure());
         }

@@ -1,6 +1,6 @@
 package dev.sluice.protocol.drive;
 
-import dev.sluice.engine.input.StateFile;
+import dev.sluice.engine.state.StateJson;
 import dev.sluice.protocol.ProtocolLimits;
 import dev.sluice.protocol.values.SchemaMessages;
 import dev.sluice.protocol.values.ValueDecoder;
@@ -243,7 +243,7 @@ public final class RemoteConnector implements Connector, AutoCloseable {
                 .putAllConfiguration(configuration.asMap())
                 .setSelection(selection());
         if (!state.isEmpty()) {
-            request.setStateJson(StateFile.toJson(state));
+            request.setStateJson(StateJson.toJson(state));
         }
         StreamReplay replay = new StreamReplay(operations);
         UpdateCall<byte[], Decoded> call = new UpdateCall<>(this::decode);
@@ -478,7 +478,7 @@ public final class RemoteConnector implements Connector, AutoCloseable {
             checkpoints++;
             State state;
             try {
-                state = StateFile.parse(json.isBlank() ? "{}" : json, "checkpoint");
+                state = StateJson.parse(json.isBlank() ? "{}" : json, "checkpoint");
             } catch (SyncException e) {
                 String shown = json.length() > 80 ? json.substring(0, 80) + "..." : json;
                 throw new SyncException("Checkpoint " + checkpoints + " from " + target + " carries a state_json"

@@ -1,6 +1,6 @@
 package dev.sluice.protocol.serve;
 
-import dev.sluice.engine.input.StateFile;
+import dev.sluice.engine.state.StateJson;
 import dev.sluice.protocol.values.SchemaMessages;
 import dev.sluice.sdk.Configuration;
 import dev.sluice.sdk.Connector;
@@ -90,7 +90,7 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
         State state;
         try {
             state = request.hasStateJson() && !request.getStateJson().isBlank()
-                    ? StateFile.parse(request.getStateJson(), "UpdateRequest.state_json") : State.empty();
+                    ? StateJson.parse(request.getStateJson(), "UpdateRequest.state_json") : State.empty();
         } catch (SyncException e) {
             log.severe(e.getMessage());
             observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());

@@ -1,8 +1,8 @@
 package dev.sluice.protocol.serve;
 
-import dev.sluice.engine.input.StateFile;
-import dev.sluice.engine.schema.RecordValues;
-import dev.sluice.engine.schema.TypeInference;
+import dev.sluice.engine.state.StateJson;
+import dev.sluice.engine.values.RecordValues;
+import dev.sluice.engine.values.TypeInference;
 import dev.sluice.protocol.ProtocolLimits;
 import dev.sluice.protocol.values.SchemaMessages;
 import dev.sluice.protocol.values.ValueEncoder;
@@ -114,7 +114,7 @@ final class UpdateStream implements Operations {
 
     @Override
     public synchronized void checkpoint(State state) {
-        String json = StateFile.toJson(state);
+        String json = StateJson.toJson(state);
         flushBatch();
         send(UpdateResponse.newBuilder().setCheckpoint(Checkpoint.newBuilder().setStateJson(json)).build());
     }

@@ -3,7 +3,7 @@ package dev.sluice.protocol.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.engine.schema.JsonText;
+import dev.sluice.engine.values.JsonText;
 import dev.sluice.sdk.Column;
 import dev.sluice.sdk.DataType;
 import dev.sluice.sdk.SyncException;

@@ -1,0 +1,4 @@
+/**
+ * One class per {@code sluice} sub-command.
+ */
+package dev.sluice.cli.command;

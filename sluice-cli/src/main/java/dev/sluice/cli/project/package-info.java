@@ -1,0 +1,4 @@
+/**
+ * Building a connector project with Maven when its sources changed, and finding Maven.
+ */
+package dev.sluice.cli.project;
