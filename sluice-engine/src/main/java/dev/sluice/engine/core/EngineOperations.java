@@ -59,8 +59,9 @@ public final class EngineOperations implements Operations {
     private final Map<String, RowHasher> hashers = new HashMap<>();
     private final Map<TableWriter, FreshKeys> freshKeys = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
-    private String savedStateJson;
-    private State savedState;
+    /** Written on the writer thread right after the state store, so that it holds even when the caller stopped waiting. */
+    private volatile String savedStateJson;
+    private volatile State savedState;
     private final WriterThread writerThread;
     private volatile String cancelled;
     private int checkpoints;
@@ -235,10 +236,10 @@ public final class EngineOperations implements Operations {
             flushAll();
             commit(new CheckpointState(json, previous));
             stateStore.write(json);
+            savedStateJson = json;
+            savedState = copy;
         });
         freshKeys.values().forEach(FreshKeys::checkpointed);
-        savedStateJson = json;
-        savedState = copy;
         checkpoints++;
         metrics.checkpointed();
         LOG.debug("checkpoint {} saved", checkpoints);
