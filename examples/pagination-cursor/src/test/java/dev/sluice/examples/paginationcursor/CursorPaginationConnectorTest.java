@@ -6,8 +6,8 @@ import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.User;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ResumeCheckReport;
+import dev.sluice.testkit.SyncOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,7 +31,7 @@ class CursorPaginationConnectorTest {
     @Test
     void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
         try (ConnectorTester tester = tester()) {
-            SyncRun sync = tester.sync().assertSucceeded();
+            SyncOutcome sync = tester.sync().assertSucceeded();
 
             assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
             assertThat(tester.rows("users")).hasSize(200);
@@ -47,7 +47,7 @@ class CursorPaginationConnectorTest {
             tester.syncStoppingAfterCheckpoint(2).assertFailed();
             assertThat(tester.state().getString("cursor")).isNotBlank();
 
-            SyncRun resumed = tester.sync().assertSucceeded();
+            SyncOutcome resumed = tester.sync().assertSucceeded();
 
             assertThat(resumed.metrics().upserts()).as("only the pages after the second").isEqualTo(120);
             assertRowsMatch(tester, playground.snapshot().users());
@@ -67,7 +67,7 @@ class CursorPaginationConnectorTest {
     @Test
     void resumesFromEveryCheckpoint() {
         try (ConnectorTester tester = tester()) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint();
 
             assertThat(report.checkpointsChecked()).isEqualTo(6);
             assertThat(report.referenceRows()).containsEntry("users", 200);

@@ -6,9 +6,9 @@ import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.User;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeCheck;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ResumeCheckOptions;
+import dev.sluice.testkit.ResumeCheckReport;
+import dev.sluice.testkit.SyncOutcome;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ class KeysetPaginationConnectorTest {
     @Test
     void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
         try (ConnectorTester tester = tester()) {
-            SyncRun sync = tester.sync().assertSucceeded();
+            SyncOutcome sync = tester.sync().assertSucceeded();
 
             assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
             assertThat(tester.rows("users")).hasSize(200);
@@ -51,7 +51,7 @@ class KeysetPaginationConnectorTest {
             Map<Object, Object> syncedBefore = syncedAtById(tester);
 
             List<User> after = playground.advance(3).users();
-            SyncRun next = tester.sync().assertSucceeded();
+            SyncOutcome next = tester.sync().assertSucceeded();
 
             Set<String> changed = after.stream().filter(user -> !user.equals(before.get(user.id())))
                     .map(User::id).collect(Collectors.toSet());
@@ -82,13 +82,13 @@ class KeysetPaginationConnectorTest {
     @Test
     void resumesFromEveryCheckpointOfTheFirstSyncAndOfTheNext() {
         try (ConnectorTester tester = tester()) {
-            ResumeReport first = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport first = tester.assertResumesFromEveryCheckpoint();
             assertThat(first.checkpointsChecked()).isEqualTo(5);
             assertThat(first.referenceRows()).containsEntry("users", 200);
 
             tester.sync().assertSucceeded();
             playground.advance(12);
-            ResumeReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState());
+            ResumeCheckReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
             assertThat(next.checkpointsChecked()).as("about 100 changed users, in pages of 40").isEqualTo(3);
         }
     }

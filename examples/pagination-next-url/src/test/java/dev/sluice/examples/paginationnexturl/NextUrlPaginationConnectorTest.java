@@ -6,9 +6,9 @@ import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.User;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeCheck;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ResumeCheckOptions;
+import dev.sluice.testkit.ResumeCheckReport;
+import dev.sluice.testkit.SyncOutcome;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +35,7 @@ class NextUrlPaginationConnectorTest {
     @Test
     void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
         try (ConnectorTester tester = tester()) {
-            SyncRun sync = tester.sync().assertSucceeded();
+            SyncOutcome sync = tester.sync().assertSucceeded();
 
             assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
             assertThat(tester.rows("users")).hasSize(200);
@@ -52,7 +52,7 @@ class NextUrlPaginationConnectorTest {
             Map<Object, Object> syncedBefore = syncedAtById(tester);
 
             List<User> after = playground.advance(3).users();
-            SyncRun next = tester.sync().assertSucceeded();
+            SyncOutcome next = tester.sync().assertSucceeded();
 
             Set<String> changed = after.stream().filter(user -> !user.equals(before.get(user.id())))
                     .map(User::id).collect(Collectors.toSet());
@@ -97,13 +97,13 @@ class NextUrlPaginationConnectorTest {
     @Test
     void resumesFromEveryCheckpointOfTheFirstSyncAndOfTheNext() {
         try (ConnectorTester tester = tester()) {
-            ResumeReport first = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport first = tester.assertResumesFromEveryCheckpoint();
             assertThat(first.checkpointsChecked()).isEqualTo(5);
             assertThat(first.referenceRows()).containsEntry("users", 200);
 
             tester.sync().assertSucceeded();
             playground.advance(12);
-            ResumeReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState());
+            ResumeCheckReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
             assertThat(next.checkpointsChecked()).as("about 100 changed users, in pages of 40").isEqualTo(3);
         }
     }

@@ -6,8 +6,8 @@ import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.User;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ResumeCheckReport;
+import dev.sluice.testkit.SyncOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +32,7 @@ class OffsetPaginationConnectorTest {
     @Test
     void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
         try (ConnectorTester tester = tester()) {
-            SyncRun sync = tester.sync().assertSucceeded();
+            SyncOutcome sync = tester.sync().assertSucceeded();
 
             assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
             assertThat(sync.checkpoints()).as("5 pages of 40, then the end").isEqualTo(6);
@@ -47,7 +47,7 @@ class OffsetPaginationConnectorTest {
             tester.syncStoppingAfterCheckpoint(2).assertFailed();
             assertThat(tester.state().getLong("offset", -1)).isEqualTo(80);
 
-            SyncRun resumed = tester.sync().assertSucceeded();
+            SyncOutcome resumed = tester.sync().assertSucceeded();
 
             assertThat(resumed.metrics().upserts()).as("only the pages after offset 80").isEqualTo(120);
             assertRowsMatch(tester, playground.snapshot().users());
@@ -61,7 +61,7 @@ class OffsetPaginationConnectorTest {
             List<User> before = playground.snapshot().users();
 
             List<User> after = playground.advance(2).users();
-            SyncRun next = tester.sync().assertSucceeded();
+            SyncOutcome next = tester.sync().assertSucceeded();
 
             assertThat(next.metrics().upserts()).as("a full sync reads everyone again").isEqualTo(after.size());
             assertRowsMatch(tester, after);
@@ -75,7 +75,7 @@ class OffsetPaginationConnectorTest {
     @Test
     void resumesFromEveryCheckpoint() {
         try (ConnectorTester tester = tester()) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint();
 
             assertThat(report.checkpointsChecked()).isEqualTo(6);
             assertThat(report.referenceRows()).containsEntry("users", 200);

@@ -6,8 +6,8 @@ import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.User;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ResumeCheckReport;
+import dev.sluice.testkit.SyncOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,7 +31,7 @@ class PageNumberPaginationConnectorTest {
     @Test
     void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
         try (ConnectorTester tester = tester()) {
-            SyncRun sync = tester.sync().assertSucceeded();
+            SyncOutcome sync = tester.sync().assertSucceeded();
 
             assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
             assertThat(tester.rows("users")).hasSize(200);
@@ -46,7 +46,7 @@ class PageNumberPaginationConnectorTest {
             tester.syncStoppingAfterCheckpoint(2).assertFailed();
             assertThat(tester.state().isEmpty()).isTrue();
 
-            SyncRun again = tester.sync().assertSucceeded();
+            SyncOutcome again = tester.sync().assertSucceeded();
 
             assertThat(again.metrics().upserts()).isEqualTo(200);
             assertRowsMatch(tester, playground.snapshot().users());
@@ -56,7 +56,7 @@ class PageNumberPaginationConnectorTest {
     @Test
     void resumesFromEveryCheckpoint() {
         try (ConnectorTester tester = tester()) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint();
 
             assertThat(report.checkpointsChecked()).isEqualTo(5);
             assertThat(report.referenceRows()).containsEntry("users", 200);
