@@ -6,26 +6,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 /**
  * The standard checks of a connector, inherited as JUnit tests: a connector's test extends this
- * class, says what differs (its source, its connector and configuration, what each of two syncs
- * must land) and gets four {@code @Test} methods:
+ * class, says what differs (how to make a tester of its connector and configuration, what each of
+ * two syncs must land, how to change the source between them) and gets four {@code @Test} methods:
  *
  * <pre>{@code
- * class MyConnectorTest extends ConnectorContractTest<Playground> {
- *     protected Playground startSource() { return Playground.start(PlaygroundOptions.defaults()); }
- *     protected ConnectorTester newTester(Playground api) {
- *         return ConnectorTester.of(MyConnector::new).configuration(Map.of("base_url", api.baseUrl()));
- *     }
- *     protected ExpectedSync firstSync(Playground api) { ... every user, 5 checkpoints ... }
- *     protected void changeSource(Playground api) { api.advance(3); }
- *     protected ExpectedSync secondSync(Playground api) { ... only the changed users ... }
+ * class MyConnectorTest extends ConnectorContractTest {
+ *     @AutoClose
+ *     private final Playground playground = Playground.start(PlaygroundOptions.defaults());
  *
- *     @Test void somethingOnlyThisConnectorDoes() { tester().sync() ... }   // tester() and source() are the test's
+ *     protected ConnectorTester newTester() {
+ *         return ConnectorTester.of(MyConnector::new).configuration(Map.of("base_url", playground.baseUrl()));
+ *     }
+ *     protected ExpectedSync firstSync() { ... every user, 5 checkpoints ... }
+ *     protected void changeSource() { playground.advance(3); }
+ *     protected ExpectedSync secondSync() { ... only the changed users ... }
+ *
+ *     @Test void somethingOnlyThisConnectorDoes() { tester().sync() ... }
  * }
  * }</pre>
  *
@@ -46,76 +47,44 @@ import org.opentest4j.AssertionFailedError;
  *     checkpoints and row counts.</li>
  * </ul>
  *
- * <p>Lifecycle: JUnit makes a new instance for each test. Before it, {@link #startSource()} and
- * then {@link #newTester} run; after it, even when it fails, the tester is closed and then
- * {@link #stopSource} runs. Within a test the hooks run in the order the checks above name them;
- * {@link #firstSync} and {@link #secondSync} run after the sync they describe (after the resume
- * check, in the resume tests), so they can read the source as it is then.
+ * <p>Lifecycle: JUnit makes a new instance for each test. The source the connector reads is the
+ * subclass's to start and stop, as JUnit allows: a field closed by {@code @AutoClose}, or its own
+ * {@code @BeforeEach} and {@code @AfterEach} methods. {@link #newTester()} runs at the first
+ * {@link #tester()} of a test, after every {@code @BeforeEach}; that tester is closed after the
+ * test and the subclass's {@code @AfterEach} methods, before its {@code @AutoClose} fields. Within a
+ * test the hooks run in the order the checks above name them; {@link #firstSync} and
+ * {@link #secondSync} run after the sync they describe (after the resume check, in the resume
+ * tests), so they can read the source as it is then.
  *
  * <p>Threading: every hook runs on the test's thread. The connector reads the source from the
  * engine's threads during a sync, and {@link ConnectorTester#syncCallingAfterCheckpoint} calls its
  * action from there, so a source shared with the connector must be safe to use across threads
  * (the playground is). An instance serves one test at a time.
- *
- * @param <S> the source the connector reads, e.g. the in-process playground; {@code Void} for a
- *     connector that needs none
  */
-public abstract class ConnectorContractTest<S> {
+public abstract class ConnectorContractTest {
 
-    private S source;
     private ConnectorTester tester;
 
     /**
-     * Starts the source the connector reads; runs before each test.
-     *
-     * @return the source, handed to every other hook; null by default, for a connector with none
-     * @throws Exception when the source cannot start, which fails the test
-     */
-    protected S startSource() throws Exception {
-        return null;
-    }
-
-    /**
-     * Stops the source; runs after each test, after the tester is closed.
-     *
-     * @param source what {@link #startSource()} returned
-     * @throws Exception when the source cannot stop, which fails the test
-     */
-    protected void stopSource(S source) throws Exception {
-        if (source instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
-    }
-
-    /**
-     * @param source the started source
      * @return a new tester of the connector with its configuration, e.g.
      *     {@code ConnectorTester.of(MyConnector::new).configuration(Map.of("base_url", api.baseUrl()))};
      *     the base class closes it
      */
-    protected abstract ConnectorTester newTester(S source);
+    protected abstract ConnectorTester newTester();
 
-    /**
-     * @param source the source as the first sync read it
-     * @return what the first sync must do and land
-     */
-    protected abstract ExpectedSync firstSync(S source);
+    /** @return what the first sync must do and land */
+    protected abstract ExpectedSync firstSync();
 
     /**
      * Changes the source between the first and the second sync (adds, updates, deletes records).
      * By default nothing changes, and {@link #secondSync} says what a sync of an unchanged source
      * writes.
-     *
-     * @param source the started source
      */
-    protected void changeSource(S source) {
+    protected void changeSource() {
     }
 
-    /**
-     * @param source the source as the second sync read it
-     * @return what the second sync must write and what the warehouse must then hold
-     */
-    protected abstract ExpectedSync secondSync(S source);
+    /** @return what the second sync must write and what the warehouse must then hold */
+    protected abstract ExpectedSync secondSync();
 
     /**
      * Adjusts the resume checks, e.g. {@code options.everyNthCheckpoint(10)} for a sync with many
@@ -128,66 +97,55 @@ public abstract class ConnectorContractTest<S> {
         return options;
     }
 
-    /** @return the source of the running test */
-    protected final S source() {
-        return source;
-    }
-
-    /** @return the tester of the running test, for a subclass's own tests */
+    /** @return the running test's tester, made by {@link #newTester()} at the first call */
     protected final ConnectorTester tester() {
+        if (tester == null) {
+            tester = Objects.requireNonNull(newTester(), "newTester returned null");
+        }
         return tester;
     }
 
-    @BeforeEach
-    final void startSourceAndTester() throws Exception {
-        source = startSource();
-        tester = Objects.requireNonNull(newTester(source), "newTester returned null");
-    }
-
     @AfterEach
-    final void closeTesterAndStopSource() throws Exception {
-        try {
-            if (tester != null) {
-                tester.close();
-            }
-        } finally {
-            stopSource(source);
+    final void closeTester() {
+        if (tester != null) {
+            tester.close();
+            tester = null;
         }
     }
 
     /** A first sync succeeds and meets {@link #firstSync}. */
     @Test
     final void firstSyncLandsTheExpectedRows() {
-        SyncOutcome first = succeeded("The first sync", tester.sync());
-        firstSync(source).verify(new SyncUnderCheck("The first sync", first, tester, Map.of()));
+        SyncOutcome first = succeeded("The first sync", tester().sync());
+        firstSync().verify(new SyncUnderCheck("The first sync", first, tester(), Map.of()));
     }
 
     /** The first sync resumes from every checkpoint with the tables of an uninterrupted one. */
     @Test
     final void resumesFromEveryCheckpointOfTheFirstSync() {
-        ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint(
+        ResumeCheckReport report = tester().assertResumesFromEveryCheckpoint(
                 resumeCheckOptions(ResumeCheckOptions.fromEmptyState()));
-        assertReportMatches("The first sync", report, firstSync(source));
+        assertReportMatches("The first sync", report, firstSync());
     }
 
     /** After a first sync and {@link #changeSource}, a second sync meets {@link #secondSync}. */
     @Test
     final void secondSyncWritesOnlyTheChanges() {
-        succeeded("The first sync", tester.sync());
-        Map<String, List<Map<String, Object>>> before = everyRow(tester);
-        changeSource(source);
-        SyncOutcome second = succeeded("The second sync", tester.sync());
-        secondSync(source).verify(new SyncUnderCheck("The second sync", second, tester, before));
+        succeeded("The first sync", tester().sync());
+        Map<String, List<Map<String, Object>>> before = everyRow(tester());
+        changeSource();
+        SyncOutcome second = succeeded("The second sync", tester().sync());
+        secondSync().verify(new SyncUnderCheck("The second sync", second, tester(), before));
     }
 
     /** The second sync resumes from every checkpoint with the tables of an uninterrupted one. */
     @Test
     final void resumesFromEveryCheckpointOfTheSecondSync() {
-        succeeded("The first sync", tester.sync());
-        changeSource(source);
-        ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint(
+        succeeded("The first sync", tester().sync());
+        changeSource();
+        ResumeCheckReport report = tester().assertResumesFromEveryCheckpoint(
                 resumeCheckOptions(ResumeCheckOptions.fromCurrentState()));
-        assertReportMatches("The second sync", report, secondSync(source));
+        assertReportMatches("The second sync", report, secondSync());
     }
 
     private static SyncOutcome succeeded(String name, SyncOutcome outcome) {

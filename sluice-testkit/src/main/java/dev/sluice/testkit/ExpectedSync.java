@@ -20,6 +20,7 @@ import org.opentest4j.AssertionFailedError;
  *         .operations(OperationCounts.onlyUpserts(200))
  *         .keys("users", "id", ids)                 // exactly these rows, soft-deleted ones included
  *         .rows("users", "id", expectedRows)        // each of these live, with at least these values
+ *         .records("users", "id", users)            // the same, from records: createdAt is created_at
  *         .written("users", "id", changedIds)       // the rows this sync wrote, no other
  *         .and(tester -> assertThat(tester.state().has("offset")).isFalse());
  * }</pre>
@@ -111,6 +112,27 @@ public final class ExpectedSync {
     }
 
     /**
+     * Like {@link #rows}, with each expected row given as a record, e.g. the source's own: each
+     * component must equal the column of the same name, ignoring case and underscores
+     * ({@code createdAt} is column {@code created_at}), so that records named as the source names
+     * them match under any naming.
+     *
+     * @param table a destination table
+     * @param keyColumn a column that tells its rows apart; some component must match it
+     * @param records records the table must hold live, each with its values
+     * @return this expectation
+     */
+    public ExpectedSync records(String table, String keyColumn, Collection<? extends Record> records) {
+        List<Record> expected = List.copyOf(records);
+        checks.add(sync -> {
+            List<String> columns = sync.tester().columns(table);
+            List<Map<String, ?>> rows = expected.stream().<Map<String, ?>>map(r -> TableChecks.asRow(r, columns)).toList();
+            TableChecks.assertRowsContain(sync.name() + ": table '" + table + "'", keyColumn, rows, sync.tester().rows(table));
+        });
+        return this;
+    }
+
+    /**
      * The rows the sync wrote are those whose {@code _fivetran_synced} it changed: new rows and
      * every row it upserted, updated or deleted again, even with the same values.
      *
@@ -146,6 +168,22 @@ public final class ExpectedSync {
     /** @return the rows per table implied by {@link #keys}, soft-deleted rows included */
     public Map<String, Integer> expectedRowCounts() {
         return Map.copyOf(rowCounts);
+    }
+
+    /**
+     * Checks the tester's last sync, for a test's own syncs: {@code expect().rows(...).assertMetBy(tester)}.
+     * With no rows known from before that sync, {@link #written} counts every row as written.
+     *
+     * @param tester a tester that has run a sync
+     * @throws AssertionError at the first check that does not hold
+     * @throws IllegalStateException when the tester has run no sync
+     */
+    public void assertMetBy(ConnectorTester tester) {
+        SyncOutcome last = tester.lastSync();
+        if (last == null) {
+            throw new IllegalStateException("The tester has run no sync to check");
+        }
+        verify(new SyncUnderCheck("Sync " + last.number(), last, tester, Map.of()));
     }
 
     /**

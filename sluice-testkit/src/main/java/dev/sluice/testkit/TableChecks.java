@@ -1,8 +1,11 @@
 package dev.sluice.testkit;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -111,6 +114,33 @@ final class TableChecks {
                 }
             }
         }
+    }
+
+    /**
+     * @param record an expected row as a record
+     * @param columns the table's columns
+     * @return the record's values by the column each component matches, ignoring case and
+     *     underscores
+     * @throws AssertionError naming the component that matches no column
+     */
+    static Map<String, Object> asRow(Record record, List<String> columns) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            String column = columns.stream().filter(name -> comparableName(name).equals(comparableName(component.getName())))
+                    .findFirst().orElseThrow(() -> new AssertionError("The component " + component.getName() + " of "
+                            + record.getClass().getSimpleName() + " matches no column of " + columns));
+            try {
+                component.getAccessor().trySetAccessible();
+                row.put(column, component.getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + component.getName() + " of " + record, e);
+            }
+        }
+        return row;
+    }
+
+    private static String comparableName(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     private static TreeSet<Object> sorted(Collection<Object> keys) {

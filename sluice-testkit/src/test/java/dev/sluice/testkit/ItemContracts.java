@@ -19,7 +19,8 @@ final class ItemContracts {
     private ItemContracts() {
     }
 
-    abstract static class ItemContract extends ConnectorContractTest<ItemSource> {
+    abstract static class ItemContract extends ConnectorContractTest {
+        private final ItemSource source = new ItemSource(FIRST_ITEMS);
         private final Function<ItemSource, Connector> connector;
 
         ItemContract(Function<ItemSource, Connector> connector) {
@@ -27,17 +28,12 @@ final class ItemContracts {
         }
 
         @Override
-        protected ItemSource startSource() {
-            return new ItemSource(FIRST_ITEMS);
-        }
-
-        @Override
-        protected ConnectorTester newTester(ItemSource source) {
+        protected ConnectorTester newTester() {
             return ConnectorTester.of(() -> connector.apply(source));
         }
 
         @Override
-        protected ExpectedSync firstSync(ItemSource source) {
+        protected ExpectedSync firstSync() {
             return ExpectedSync.expect()
                     .checkpoints(FIRST_ITEMS / ItemConnectors.PAGE_SIZE)
                     .operations(OperationCounts.onlyUpserts(FIRST_ITEMS))
@@ -47,12 +43,12 @@ final class ItemContracts {
         }
 
         @Override
-        protected void changeSource(ItemSource source) {
+        protected void changeSource() {
             source.add(ADDED_ITEMS);
         }
 
         @Override
-        protected ExpectedSync secondSync(ItemSource source) {
+        protected ExpectedSync secondSync() {
             return ExpectedSync.expect()
                     .operations(OperationCounts.onlyUpserts(ADDED_ITEMS))
                     .written("items", "id", ids(FIRST_ITEMS + 1, FIRST_ITEMS + ADDED_ITEMS))
