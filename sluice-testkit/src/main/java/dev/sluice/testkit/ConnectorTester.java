@@ -49,11 +49,11 @@ public final class ConnectorTester implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<? extends Connector> connectors;
-    private SyncSettings settings = SyncSettings.defaults();
+    private TesterSyncOptions settings = TesterSyncOptions.defaults();
     private Path projectDir;
     private boolean ownsProjectDir;
     private int syncs;
-    private SyncRun lastRun;
+    private SyncOutcome lastRun;
 
     private ConnectorTester(Supplier<? extends Connector> connectors) {
         this.connectors = connectors;
@@ -158,7 +158,7 @@ public final class ConnectorTester implements AutoCloseable {
      *
      * @return how it ended; a failed sync is returned, not thrown
      */
-    public SyncRun sync() {
+    public SyncOutcome sync() {
         return run(null);
     }
 
@@ -170,13 +170,13 @@ public final class ConnectorTester implements AutoCloseable {
      * @param checkpoint the checkpoint to stop after, from 1
      * @return the sync, failed if it reached that checkpoint
      */
-    public SyncRun syncStoppingAfterCheckpoint(int checkpoint) {
+    public SyncOutcome syncStoppingAfterCheckpoint(int checkpoint) {
         if (checkpoint < 1) {
             throw new IllegalArgumentException("Checkpoints are numbered from 1, not " + checkpoint);
         }
         return run((number, state) -> {
             if (number == checkpoint) {
-                throw new ResumeChecker.SimulatedCrash(number);
+                throw new SimulatedCrash(number);
             }
         });
     }
@@ -194,8 +194,8 @@ public final class ConnectorTester implements AutoCloseable {
      *
      * <p>An exception thrown by the action comes out of the connector's {@code checkpoint} call
      * and, unless the connector catches it, fails the sync exactly as an exception of the connector
-     * would: the failed sync is returned with the action's exception as {@link SyncRun#failure()}
-     * (its message as {@link SyncRun#failureMessage()} for a {@code SyncException}, else after
+     * would: the failed sync is returned with the action's exception as {@link SyncOutcome#failure()}
+     * (its message as {@link SyncOutcome#failureMessage()} for a {@code SyncException}, else after
      * {@code "update() failed: <exception class>: "}), and the warehouse and state stay those of
      * checkpoint {@code checkpoint}.
      *
@@ -207,12 +207,12 @@ public final class ConnectorTester implements AutoCloseable {
      * @throws AssertionError when the sync succeeded with fewer than {@code checkpoint}
      *     checkpoints, so the action never ran (the run is still {@link #lastSync()})
      */
-    public SyncRun syncCallingAfterCheckpoint(int checkpoint, Runnable action) {
+    public SyncOutcome syncCallingAfterCheckpoint(int checkpoint, Runnable action) {
         if (checkpoint < 1) {
             throw new IllegalArgumentException("Checkpoints are numbered from 1, not " + checkpoint);
         }
         Objects.requireNonNull(action, "action");
-        SyncRun run = run((number, state) -> {
+        SyncOutcome run = run((number, state) -> {
             if (number == checkpoint) {
                 action.run();
             }
@@ -226,14 +226,14 @@ public final class ConnectorTester implements AutoCloseable {
         return run;
     }
 
-    private SyncRun run(CheckpointObserver observer) {
+    private SyncOutcome run(CheckpointObserver observer) {
         SyncResult result = SyncRuntime.shared().run(connectors.get(), settings.options(projectDir(), observer));
-        lastRun = new SyncRun(++syncs, result);
+        lastRun = new SyncOutcome(++syncs, result);
         return lastRun;
     }
 
     /** @return the last sync run, or null before the first */
-    public SyncRun lastSync() {
+    public SyncOutcome lastSync() {
         return lastRun;
     }
 
@@ -361,15 +361,15 @@ public final class ConnectorTester implements AutoCloseable {
 
     /**
      * Checks that a sync stopped right after any of its checkpoints, then resumed, ends with the
-     * same tables as a sync that never stopped: see {@link #assertResumesFromEveryCheckpoint(ResumeCheck)}.
+     * same tables as a sync that never stopped: see {@link #assertResumesFromEveryCheckpoint(ResumeCheckOptions)}.
      * Every sync starts from an empty state, as a first sync does; the tester's own project is
      * not touched.
      *
      * @return what was checked
      * @throws AssertionError naming the checkpoint, the table and the first differing row
      */
-    public ResumeReport assertResumesFromEveryCheckpoint() {
-        return assertResumesFromEveryCheckpoint(ResumeCheck.fromEmptyState());
+    public ResumeCheckReport assertResumesFromEveryCheckpoint() {
+        return assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromEmptyState());
     }
 
     /**
@@ -377,9 +377,9 @@ public final class ConnectorTester implements AutoCloseable {
      * projects that leave the tester's own untouched:
      * <ol>
      * <li>one uninterrupted sync, the reference, counts its checkpoints, K;</li>
-     * <li>for each checkpoint k of 1..K (or those {@link ResumeCheck#everyNthCheckpoint} picks), a
+     * <li>for each checkpoint k of 1..K (or those {@link ResumeCheckOptions#everyNthCheckpoint} picks), a
      *     new sync is stopped right after checkpoint k, as by a crash, then resumed with up to
-     *     {@link ResumeCheck#maxResumeAttempts()} syncs until one succeeds;</li>
+     *     {@link ResumeCheckOptions#maxResumeAttempts()} syncs until one succeeds;</li>
      * <li>its tables must then equal the reference's on every column but
      *     {@code _fivetran_synced}, rows compared in primary-key order. When checkpoint k saved the
      *     reference's final state, the resumed sync is a new sync: it is compared with the
@@ -392,10 +392,10 @@ public final class ConnectorTester implements AutoCloseable {
      * @return what was checked
      * @throws AssertionError naming the checkpoint, the table and the first differing row
      */
-    public ResumeReport assertResumesFromEveryCheckpoint(ResumeCheck check) {
+    public ResumeCheckReport assertResumesFromEveryCheckpoint(ResumeCheckOptions check) {
         Objects.requireNonNull(check, "check");
         Path start = check.startsFromCurrentState() ? projectDir() : null;
-        return new ResumeChecker(connectors, settings, check, start).run();
+        return new ResumeCheckRunner(connectors, settings, check, start).run();
     }
 
     /** Deletes the project folder if the tester created it. */

@@ -18,7 +18,7 @@ class ConnectorTesterTest {
     @Test
     void syncsIntoAWarehouseAndReadsRowsInKeyOrderAsPlainJavaValues() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged())) {
-            SyncRun run = tester.sync().assertSucceeded();
+            SyncOutcome run = tester.sync().assertSucceeded();
 
             assertThat(run.number()).isEqualTo(1);
             assertThat(run.checkpoints()).isEqualTo(10);
@@ -46,7 +46,7 @@ class ConnectorTesterTest {
             tester.sync().assertSucceeded();
             assertThat(tester.state().getLong("next_page", -1)).isEqualTo(10);
 
-            SyncRun second = tester.sync().assertSucceeded();
+            SyncOutcome second = tester.sync().assertSucceeded();
 
             assertThat(second.number()).isEqualTo(2);
             assertThat(second.metrics().upserts()).isZero();
@@ -57,7 +57,7 @@ class ConnectorTesterTest {
     @Test
     void aFailedSyncIsReturnedAndKeepsTheLastCheckpoint() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.FailsAfter(3))) {
-            SyncRun run = tester.sync();
+            SyncOutcome run = tester.sync();
 
             assertThat(run.succeeded()).isFalse();
             assertThat(run.failureMessage()).contains("503 Service Unavailable");
@@ -72,14 +72,14 @@ class ConnectorTesterTest {
     @Test
     void aSyncStoppedAfterACheckpointIsResumedByTheNextSync() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged())) {
-            SyncRun stopped = tester.syncStoppingAfterCheckpoint(4);
+            SyncOutcome stopped = tester.syncStoppingAfterCheckpoint(4);
 
             assertThat(stopped.succeeded()).isFalse();
             assertThat(stopped.failureMessage()).contains("checkpoint 4");
             assertThat(tester.rows("items")).hasSize(400);
             assertThat(tester.state().getLong("next_page", -1)).isEqualTo(4);
 
-            SyncRun resumed = tester.sync().assertSucceeded();
+            SyncOutcome resumed = tester.sync().assertSucceeded();
             assertThat(resumed.metrics().upserts()).isEqualTo(600);
             assertThat(tester.rows("items")).hasSize(1000);
         }

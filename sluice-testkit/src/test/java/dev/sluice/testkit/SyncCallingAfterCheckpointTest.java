@@ -21,7 +21,7 @@ class SyncCallingAfterCheckpointTest {
         try (ConnectorTester tester = ConnectorTester.of(connector)) {
             List<String> threads = new ArrayList<>();
 
-            SyncRun run = tester.syncCallingAfterCheckpoint(4, () -> {
+            SyncOutcome run = tester.syncCallingAfterCheckpoint(4, () -> {
                 threads.add(Thread.currentThread().getName());
                 ProjectFiles.copyFilesFolder(tester.projectDir(), copy);
             }).assertSucceeded();
@@ -52,7 +52,7 @@ class SyncCallingAfterCheckpointTest {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged())) {
             IllegalStateException thrown = new IllegalStateException("the source went away");
 
-            SyncRun run = tester.syncCallingAfterCheckpoint(3, () -> {
+            SyncOutcome run = tester.syncCallingAfterCheckpoint(3, () -> {
                 throw thrown;
             });
 
@@ -70,7 +70,7 @@ class SyncCallingAfterCheckpointTest {
     @Test
     void aSyncExceptionFromTheActionIsReportedAsAConnectorsSyncExceptionIs() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged())) {
-            SyncRun run = tester.syncCallingAfterCheckpoint(1, () -> {
+            SyncOutcome run = tester.syncCallingAfterCheckpoint(1, () -> {
                 throw new SyncException("the API answered 429 Too Many Requests");
             });
 
@@ -110,7 +110,7 @@ class SyncCallingAfterCheckpointTest {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.FailsAfter(2))) {
             int[] calls = {0};
 
-            SyncRun run = tester.syncCallingAfterCheckpoint(5, () -> calls[0]++);
+            SyncOutcome run = tester.syncCallingAfterCheckpoint(5, () -> calls[0]++);
 
             run.assertFailedWith("503 Service Unavailable");
             assertThat(calls[0]).isZero();

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeCheck;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ResumeCheckOptions;
+import dev.sluice.testkit.ResumeCheckReport;
+import dev.sluice.testkit.SyncOutcome;
 import dev.sluice.toolkit.http.Json;
 import dev.sluice.toolkit.testing.FakeApi;
 import dev.sluice.toolkit.testing.FakeApi.Reply;
@@ -84,7 +84,7 @@ class RestConnectorIT {
     @Test
     void syncsEveryOrderThenOnlyTheChangesWithoutDuplicates() {
         try (ConnectorTester tester = tester(KEY)) {
-            SyncRun first = tester.sync().assertSucceeded();
+            SyncOutcome first = tester.sync().assertSucceeded();
 
             assertThat(tester.rows("orders")).hasSize(13);
             assertThat(first.metrics().upserts()).as("each order once, despite the 503 and the 429").isEqualTo(13);
@@ -98,7 +98,7 @@ class RestConnectorIT {
                 orders.get(2)[2] = "shipped";
                 orders.add(new Object[] {14L, "2024-03-04T00:00:00Z", "placed"});
             }
-            SyncRun second = tester.sync().assertSucceeded();
+            SyncOutcome second = tester.sync().assertSucceeded();
 
             assertThat(second.metrics().upserts()).as("the new order and the changed one only").isEqualTo(2);
             assertThat(tester.rows("orders")).hasSize(14);
@@ -109,7 +109,7 @@ class RestConnectorIT {
     @Test
     void resumesFromEveryCheckpoint() {
         try (ConnectorTester tester = tester(KEY)) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint();
             assertThat(report.checkpointsChecked()).isEqualTo(4);
             assertThat(report.referenceRows()).containsEntry("orders", 13);
 
@@ -118,7 +118,7 @@ class RestConnectorIT {
                 orders.add(new Object[] {20L, "2024-03-04T00:00:00Z", "placed"});
                 orders.add(new Object[] {21L, "2024-03-06T00:00:00Z", "placed"});
             }
-            tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState());
+            tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
         }
     }
 

@@ -8,8 +8,8 @@ import dev.sluice.playground.data.Deletion;
 import dev.sluice.playground.data.Snapshot;
 import dev.sluice.playground.data.User;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeCheck;
-import dev.sluice.testkit.ResumeReport;
+import dev.sluice.testkit.ResumeCheckOptions;
+import dev.sluice.testkit.ResumeCheckReport;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +86,7 @@ class IncrementalDeletesConnectorTest {
 
             tester.sync().assertSucceeded();
             playground.advance(3);
-            ResumeReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState());
+            ResumeCheckReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
             assertThat(next.referenceCheckpoints()).as("two pages of changed users, one of deletes").isEqualTo(3);
         }
     }

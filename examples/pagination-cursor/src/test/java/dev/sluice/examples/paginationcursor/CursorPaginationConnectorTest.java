@@ -5,88 +5,75 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.User;
+import dev.sluice.testkit.ConnectorContractTest;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ExpectedSync;
+import dev.sluice.testkit.OperationCounts;
+import dev.sluice.testkit.SyncOutcome;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-class CursorPaginationConnectorTest {
+/** A full sync through server-side cursor tokens: a listing that changes mid-sync skips no one. */
+class CursorPaginationConnectorTest extends ConnectorContractTest {
 
+    @AutoClose
     private final Playground playground = Playground.start(PlaygroundOptions.defaults());
 
-    @AfterEach
-    void stopPlayground() {
-        playground.close();
-    }
+    private final Set<String> usersEverListed = new TreeSet<>();
 
-    private ConnectorTester tester() {
+    @Override
+    protected ConnectorTester newTester() {
         return ConnectorTester.of(CursorPaginationConnector::new)
                 .configuration(Map.of("base_url", playground.baseUrl(), "page_size", "40"));
     }
 
-    @Test
-    void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
-        try (ConnectorTester tester = tester()) {
-            SyncRun sync = tester.sync().assertSucceeded();
+    @Override
+    protected ExpectedSync firstSync() {
+        List<User> users = playground.snapshot().users();
+        return ExpectedSync.expect()
+                .checkpoints(6) // 5 pages of 40, then the end
+                .operations(OperationCounts.onlyUpserts(200)) // each user once
+                .keys("users", "id", users.stream().map(User::id).toList())
+                .records("users", "id", users)
+                .and(tester -> assertThat(tester.state().getString("cursor")).as("a finished sync clears the token").isNull());
+    }
 
-            assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
-            assertThat(tester.rows("users")).hasSize(200);
-            assertThat(sync.checkpoints()).as("5 pages of 40, then the end").isEqualTo(6);
-            assertRowsMatch(tester, playground.snapshot().users());
-            assertThat(tester.state().getString("cursor")).as("a finished sync clears the token").isNull();
-        }
+    @Override
+    protected void changeSource() {
+        playground.snapshot().users().forEach(user -> usersEverListed.add(user.id()));
+        playground.advance(2).users().forEach(user -> usersEverListed.add(user.id()));
+    }
+
+    @Override
+    protected ExpectedSync secondSync() {
+        List<User> listed = playground.snapshot().users();
+        return ExpectedSync.expect()
+                .operations(OperationCounts.onlyUpserts(listed.size())) // the whole listing again
+                .written("users", "id", listed.stream().map(User::id).toList())
+                .keys("users", "id", usersEverListed) // users deleted at the source stay
+                .records("users", "id", listed);
     }
 
     @Test
     void anInterruptedSyncResumesFromTheSavedToken() {
-        try (ConnectorTester tester = tester()) {
-            tester.syncStoppingAfterCheckpoint(2).assertFailed();
-            assertThat(tester.state().getString("cursor")).isNotBlank();
+        tester().syncStoppingAfterCheckpoint(2).assertFailed();
+        assertThat(tester().state().getString("cursor")).isNotBlank();
 
-            SyncRun resumed = tester.sync().assertSucceeded();
+        SyncOutcome resumed = tester().sync().assertSucceeded();
 
-            assertThat(resumed.metrics().upserts()).as("only the pages after the second").isEqualTo(120);
-            assertRowsMatch(tester, playground.snapshot().users());
-        }
+        assertThat(resumed.metrics().upserts()).as("only the pages after the second").isEqualTo(120);
+        ExpectedSync.expect().records("users", "id", playground.snapshot().users()).assertMetBy(tester());
     }
 
     @Test
     void changesBetweenPagesMakeTheListingSkipNoOne() {
-        try (ConnectorTester tester = tester()) {
-            tester.syncCallingAfterCheckpoint(1, () -> playground.advance(3)).assertSucceeded();
+        tester().syncCallingAfterCheckpoint(1, () -> playground.advance(3)).assertSucceeded();
 
-            assertThat(playground.snapshot().steps()).isEqualTo(3);
-            assertRowsMatch(tester, playground.snapshot().users());
-        }
-    }
-
-    @Test
-    void resumesFromEveryCheckpoint() {
-        try (ConnectorTester tester = tester()) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
-
-            assertThat(report.checkpointsChecked()).isEqualTo(6);
-            assertThat(report.referenceRows()).containsEntry("users", 200);
-        }
-    }
-
-    /** Each user has its row, with the values the playground serves. */
-    private static void assertRowsMatch(ConnectorTester tester, List<User> users) {
-        Map<Object, Map<String, Object>> rows = tester.rows("users").stream()
-                .collect(Collectors.toMap(row -> row.get("id"), row -> row));
-        for (User user : users) {
-            assertThat(rows.get(user.id())).as("user %s", user.id()).isNotNull()
-                    .containsEntry("name", user.name())
-                    .containsEntry("email", user.email())
-                    .containsEntry("address", user.address())
-                    .containsEntry("company", user.company())
-                    .containsEntry("job", user.job())
-                    .containsEntry("created_at", user.createdAt())
-                    .containsEntry("updated_at", user.updatedAt());
-        }
+        assertThat(playground.snapshot().steps()).isEqualTo(3);
+        ExpectedSync.expect().records("users", "id", playground.snapshot().users()).assertMetBy(tester());
     }
 }

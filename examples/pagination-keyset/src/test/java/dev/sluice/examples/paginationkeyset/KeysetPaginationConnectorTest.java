@@ -5,125 +5,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.User;
+import dev.sluice.testkit.ConnectorContractTest;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeCheck;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
-import java.util.HashSet;
+import dev.sluice.testkit.ExpectedSync;
+import dev.sluice.testkit.OperationCounts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-class KeysetPaginationConnectorTest {
+/**
+ * An incremental sync from the (updated_at, id) of the last user read: the second sync brings
+ * exactly the new and updated users, and a listing that changes mid-sync skips no one.
+ */
+class KeysetPaginationConnectorTest extends ConnectorContractTest {
 
+    @AutoClose
     private final Playground playground = Playground.start(PlaygroundOptions.defaults());
 
-    @AfterEach
-    void stopPlayground() {
-        playground.close();
-    }
+    private List<User> usersBeforeChange;
 
-    private ConnectorTester tester() {
+    @Override
+    protected ConnectorTester newTester() {
         return ConnectorTester.of(KeysetPaginationConnector::new)
                 .configuration(Map.of("base_url", playground.baseUrl(), "page_size", "40"));
     }
 
-    @Test
-    void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
-        try (ConnectorTester tester = tester()) {
-            SyncRun sync = tester.sync().assertSucceeded();
-
-            assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
-            assertThat(tester.rows("users")).hasSize(200);
-            assertThat(sync.checkpoints()).as("one per page of 40").isEqualTo(5);
-            assertRowsMatch(tester, playground.snapshot().users());
-        }
+    @Override
+    protected ExpectedSync firstSync() {
+        List<User> users = playground.snapshot().users();
+        User last = users.get(199);
+        return ExpectedSync.expect()
+                .operations(OperationCounts.onlyUpserts(200)) // each user once
+                .checkpoints(5) // one per page of 40
+                .keys("users", "id", users.stream().map(User::id).toList())
+                .records("users", "id", users)
+                .and(tester -> assertThat(tester.state().get("users_cursor")).as("the last updated_at and the ids read at it")
+                        .isEqualTo(Map.of("timestamp", last.updatedAt().toString(), "ids", List.of(last.id()))));
     }
 
-    @Test
-    void theNextSyncBringsExactlyTheNewAndUpdatedUsers() {
-        try (ConnectorTester tester = tester()) {
-            tester.sync().assertSucceeded();
-            Map<String, User> before = byId(playground.snapshot().users());
-            Map<Object, Object> syncedBefore = syncedAtById(tester);
-
-            List<User> after = playground.advance(3).users();
-            SyncRun next = tester.sync().assertSucceeded();
-
-            Set<String> changed = after.stream().filter(user -> !user.equals(before.get(user.id())))
-                    .map(User::id).collect(Collectors.toSet());
-            assertThat(changed).as("3 steps add 12 users and update about 15").hasSizeGreaterThan(12);
-            assertThat(next.metrics().upserts()).isEqualTo(changed.size());
-            Map<Object, Object> syncedAfter = syncedAtById(tester);
-            assertThat(syncedAfter.keySet().stream().filter(id -> !syncedAfter.get(id).equals(syncedBefore.get(id))))
-                    .as("the rows the second sync wrote").containsExactlyInAnyOrderElementsOf(changed);
-            assertRowsMatch(tester, after);
-            Set<String> everSeen = new HashSet<>(before.keySet());
-            after.forEach(user -> everSeen.add(user.id()));
-            assertThat(syncedAfter.keySet()).as("deleted users stay: this feed does not report deletions")
-                    .containsExactlyInAnyOrderElementsOf(everSeen);
-        }
+    @Override
+    protected void changeSource() {
+        usersBeforeChange = playground.snapshot().users();
+        playground.advance(12);
     }
 
-    @Test
-    void stateHoldsTheLastUpdatedAtAndTheIdsReadAtIt() {
-        try (ConnectorTester tester = tester()) {
-            tester.sync().assertSucceeded();
-
-            User last = playground.snapshot().users().get(199);
-            assertThat(tester.state().get("users_cursor"))
-                    .isEqualTo(Map.of("timestamp", last.updatedAt().toString(), "ids", List.of(last.id())));
-        }
-    }
-
-    @Test
-    void resumesFromEveryCheckpointOfTheFirstSyncAndOfTheNext() {
-        try (ConnectorTester tester = tester()) {
-            ResumeReport first = tester.assertResumesFromEveryCheckpoint();
-            assertThat(first.checkpointsChecked()).isEqualTo(5);
-            assertThat(first.referenceRows()).containsEntry("users", 200);
-
-            tester.sync().assertSucceeded();
-            playground.advance(12);
-            ResumeReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState());
-            assertThat(next.checkpointsChecked()).as("about 100 changed users, in pages of 40").isEqualTo(3);
-        }
+    @Override
+    protected ExpectedSync secondSync() {
+        List<User> after = playground.snapshot().users();
+        List<String> changed = after.stream().filter(user -> !usersBeforeChange.contains(user)).map(User::id).toList();
+        assertThat(changed).as("12 steps add 48 users and update about 60").hasSizeGreaterThan(48);
+        Set<String> everSeen = new TreeSet<>(changed);
+        usersBeforeChange.forEach(user -> everSeen.add(user.id()));
+        return ExpectedSync.expect()
+                .operations(OperationCounts.onlyUpserts(changed.size()))
+                .checkpoints(3) // about 100 changed users, in pages of 40
+                .written("users", "id", changed)
+                .keys("users", "id", everSeen) // deleted users stay: this feed does not report deletions
+                .records("users", "id", after);
     }
 
     @Test
     void changesBetweenPagesMakeTheListingSkipNoOne() {
-        try (ConnectorTester tester = tester()) {
-            tester.syncCallingAfterCheckpoint(1, () -> playground.advance(3)).assertSucceeded();
+        tester().syncCallingAfterCheckpoint(1, () -> playground.advance(3)).assertSucceeded();
 
-            assertThat(playground.snapshot().steps()).isEqualTo(3);
-            assertRowsMatch(tester, playground.snapshot().users());
-        }
-    }
-
-    /** Each user has its row, with the values the playground serves. */
-    private static void assertRowsMatch(ConnectorTester tester, List<User> users) {
-        Map<Object, Map<String, Object>> rows = tester.rows("users").stream()
-                .collect(Collectors.toMap(row -> row.get("id"), row -> row));
-        for (User user : users) {
-            assertThat(rows.get(user.id())).as("user %s", user.id()).isNotNull()
-                    .containsEntry("name", user.name())
-                    .containsEntry("email", user.email())
-                    .containsEntry("address", user.address())
-                    .containsEntry("company", user.company())
-                    .containsEntry("job", user.job())
-                    .containsEntry("created_at", user.createdAt())
-                    .containsEntry("updated_at", user.updatedAt());
-        }
-    }
-
-    private static Map<String, User> byId(List<User> users) {
-        return users.stream().collect(Collectors.toMap(User::id, user -> user));
-    }
-
-    private static Map<Object, Object> syncedAtById(ConnectorTester tester) {
-        return tester.rows("users").stream().collect(Collectors.toMap(row -> row.get("id"), row -> row.get("_fivetran_synced")));
+        assertThat(playground.snapshot().steps()).isEqualTo(3);
+        ExpectedSync.expect().records("users", "id", playground.snapshot().users()).assertMetBy(tester());
     }
 }

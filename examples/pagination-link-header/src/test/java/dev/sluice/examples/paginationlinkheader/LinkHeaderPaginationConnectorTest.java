@@ -1,68 +1,56 @@
 package dev.sluice.examples.paginationlinkheader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
+import dev.sluice.playground.data.Snapshot;
 import dev.sluice.playground.data.User;
+import dev.sluice.testkit.ConnectorContractTest;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ExpectedSync;
+import dev.sluice.testkit.OperationCounts;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AutoClose;
 
-class LinkHeaderPaginationConnectorTest {
+/** A full sync that follows rel="next" links; the contract's checks are all it needs. */
+class LinkHeaderPaginationConnectorTest extends ConnectorContractTest {
 
+    @AutoClose
     private final Playground playground = Playground.start(PlaygroundOptions.defaults());
 
-    @AfterEach
-    void stopPlayground() {
-        playground.close();
-    }
+    private final List<Snapshot> snapshotsSynced = new ArrayList<>();
 
-    private ConnectorTester tester() {
+    @Override
+    protected ConnectorTester newTester() {
         return ConnectorTester.of(LinkHeaderPaginationConnector::new)
                 .configuration(Map.of("base_url", playground.baseUrl(), "page_size", "40"));
     }
 
-    @Test
-    void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
-        try (ConnectorTester tester = tester()) {
-            SyncRun sync = tester.sync().assertSucceeded();
-
-            assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
-            assertThat(tester.rows("users")).hasSize(200);
-            assertThat(sync.checkpoints()).as("one per page; page 5 has no rel=\"next\" link").isEqualTo(5);
-            assertRowsMatch(tester, playground.snapshot().users());
-        }
+    @Override
+    protected ExpectedSync firstSync() {
+        Snapshot snapshot = playground.snapshot();
+        return ExpectedSync.expect()
+                .operations(OperationCounts.onlyUpserts(200)) // each user once
+                .checkpoints(5) // one per page; page 5 has no rel="next" link
+                .keys("users", "id", snapshot.users().stream().map(User::id).toList())
+                .records("users", "id", snapshot.users());
     }
 
-    @Test
-    void resumesFromEveryCheckpoint() {
-        try (ConnectorTester tester = tester()) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
-
-            assertThat(report.checkpointsChecked()).isEqualTo(5);
-            assertThat(report.referenceRows()).containsEntry("users", 200);
-        }
+    @Override
+    protected void changeSource() {
+        snapshotsSynced.add(playground.snapshot());
+        snapshotsSynced.add(playground.advance(2));
     }
 
-    /** Each user has its row, with the values the playground serves. */
-    private static void assertRowsMatch(ConnectorTester tester, List<User> users) {
-        Map<Object, Map<String, Object>> rows = tester.rows("users").stream()
-                .collect(Collectors.toMap(row -> row.get("id"), row -> row));
-        for (User user : users) {
-            assertThat(rows.get(user.id())).as("user %s", user.id()).isNotNull()
-                    .containsEntry("name", user.name())
-                    .containsEntry("email", user.email())
-                    .containsEntry("address", user.address())
-                    .containsEntry("company", user.company())
-                    .containsEntry("job", user.job())
-                    .containsEntry("created_at", user.createdAt())
-                    .containsEntry("updated_at", user.updatedAt());
-        }
+    @Override
+    protected ExpectedSync secondSync() {
+        Snapshot now = playground.snapshot();
+        return ExpectedSync.expect()
+                .operations(OperationCounts.onlyUpserts(now.users().size())) // every link followed again
+                .written("users", "id", now.users().stream().map(User::id).toList())
+                .keys("users", "id", snapshotsSynced.stream().flatMap(snapshot -> snapshot.users().stream())
+                        .map(User::id).distinct().toList()) // users deleted at the source stay
+                .records("users", "id", now.users());
     }
 }

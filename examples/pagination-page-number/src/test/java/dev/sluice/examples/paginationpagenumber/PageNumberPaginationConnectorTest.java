@@ -5,77 +5,69 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.User;
+import dev.sluice.testkit.ConnectorContractTest;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ExpectedSync;
+import dev.sluice.testkit.OperationCounts;
+import dev.sluice.testkit.SyncOutcome;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-class PageNumberPaginationConnectorTest {
+/** A full sync that keeps no state: each sync, even after a crash, starts at page 1. */
+class PageNumberPaginationConnectorTest extends ConnectorContractTest {
 
+    @AutoClose
     private final Playground playground = Playground.start(PlaygroundOptions.defaults());
 
-    @AfterEach
-    void stopPlayground() {
-        playground.close();
-    }
+    private final Set<String> everSeen = new TreeSet<>();
 
-    private ConnectorTester tester() {
+    @Override
+    protected ConnectorTester newTester() {
         return ConnectorTester.of(PageNumberPaginationConnector::new)
                 .configuration(Map.of("base_url", playground.baseUrl(), "page_size", "40"));
     }
 
-    @Test
-    void syncsEveryUserExactlyOnceWithThePlaygroundsValues() {
-        try (ConnectorTester tester = tester()) {
-            SyncRun sync = tester.sync().assertSucceeded();
+    @Override
+    protected ExpectedSync firstSync() {
+        return ExpectedSync.expect()
+                .operations(OperationCounts.onlyUpserts(200)) // each user once
+                .checkpoints(5) // one per page; total_pages says page 5 is the last
+                .keys("users", "id", ids(playground.snapshot().users()))
+                .records("users", "id", playground.snapshot().users());
+    }
 
-            assertThat(sync.metrics().upserts()).as("each user once").isEqualTo(200);
-            assertThat(tester.rows("users")).hasSize(200);
-            assertThat(sync.checkpoints()).as("one per page; total_pages says page 5 is the last").isEqualTo(5);
-            assertRowsMatch(tester, playground.snapshot().users());
-        }
+    @Override
+    protected void changeSource() {
+        everSeen.addAll(ids(playground.snapshot().users()));
+        everSeen.addAll(ids(playground.advance(2).users()));
+    }
+
+    @Override
+    protected ExpectedSync secondSync() {
+        List<User> users = playground.snapshot().users();
+        return ExpectedSync.expect()
+                .operations(OperationCounts.onlyUpserts(users.size())) // every page again
+                .written("users", "id", ids(users))
+                .keys("users", "id", everSeen) // users deleted at the source stay
+                .records("users", "id", users);
     }
 
     @Test
     void anInterruptedSyncStartsAgainFromTheFirstPage() {
-        try (ConnectorTester tester = tester()) {
-            tester.syncStoppingAfterCheckpoint(2).assertFailed();
-            assertThat(tester.state().isEmpty()).isTrue();
+        tester().syncStoppingAfterCheckpoint(2).assertFailed();
+        assertThat(tester().state().isEmpty()).isTrue();
 
-            SyncRun again = tester.sync().assertSucceeded();
+        SyncOutcome again = tester().sync().assertSucceeded();
 
-            assertThat(again.metrics().upserts()).isEqualTo(200);
-            assertRowsMatch(tester, playground.snapshot().users());
-        }
+        assertThat(again.operations()).isEqualTo(OperationCounts.onlyUpserts(200));
+        ExpectedSync.expect().records("users", "id", playground.snapshot().users()).assertMetBy(tester());
     }
 
-    @Test
-    void resumesFromEveryCheckpoint() {
-        try (ConnectorTester tester = tester()) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
-
-            assertThat(report.checkpointsChecked()).isEqualTo(5);
-            assertThat(report.referenceRows()).containsEntry("users", 200);
-        }
-    }
-
-    /** Each user has its row, with the values the playground serves. */
-    private static void assertRowsMatch(ConnectorTester tester, List<User> users) {
-        Map<Object, Map<String, Object>> rows = tester.rows("users").stream()
-                .collect(Collectors.toMap(row -> row.get("id"), row -> row));
-        for (User user : users) {
-            assertThat(rows.get(user.id())).as("user %s", user.id()).isNotNull()
-                    .containsEntry("name", user.name())
-                    .containsEntry("email", user.email())
-                    .containsEntry("address", user.address())
-                    .containsEntry("company", user.company())
-                    .containsEntry("job", user.job())
-                    .containsEntry("created_at", user.createdAt())
-                    .containsEntry("updated_at", user.updatedAt());
-        }
+    private static List<String> ids(List<User> users) {
+        return users.stream().map(User::id).toList();
     }
 }

@@ -8,8 +8,8 @@ import dev.sluice.playground.data.Company;
 import dev.sluice.playground.data.Department;
 import dev.sluice.playground.data.Snapshot;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeCheck;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ResumeCheckOptions;
+import dev.sluice.testkit.SyncOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +36,7 @@ class ParentChildConnectorTest {
     @Test
     void theFirstSyncLoadsEveryCompanyAndDepartment() {
         try (ConnectorTester tester = ConnectorTester.of(new ParentChildConnector()).configuration(configuration())) {
-            SyncRun first = tester.sync().assertSucceeded();
+            SyncOutcome first = tester.sync().assertSucceeded();
 
             Snapshot snapshot = playground.snapshot();
             assertThat(first.checkpoints()).as("20 companies in pages of 5").isEqualTo(4);
@@ -69,7 +69,7 @@ class ParentChildConnectorTest {
                     .findFirst().orElseThrow();
             requests.clear();
 
-            SyncRun second = tester.sync().assertSucceeded();
+            SyncOutcome second = tester.sync().assertSucceeded();
 
             assertThat(second.metrics().upserts()).as("the changed company and its changed department").isEqualTo(2);
             assertThat(tester.row("departments", "id", changed.id()))
@@ -88,7 +88,7 @@ class ParentChildConnectorTest {
 
             tester.sync().assertSucceeded();
             playground.advance(5);
-            tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState());
+            tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.sdk.Configuration;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.SyncOutcome;
 import dev.sluice.toolkit.fixtures.PostgresServer;
 import dev.sluice.toolkit.jdbc.IncrementalJdbcReader;
 import java.sql.Connection;
@@ -38,7 +38,7 @@ class PostgresIncrementalBenchIT {
             try (ConnectorTester tester = ConnectorTester.of(new PostgresIncrementalConnector())
                     .configuration(ShopDatabase.configuration(postgres, db, 10_000))) {
                 long started = System.nanoTime();
-                SyncRun run = tester.sync().assertSucceeded();
+                SyncOutcome run = tester.sync().assertSucceeded();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long rows = customers * 4L;
                 assertThat(tester.rows("orders")).hasSize(customers * 3);

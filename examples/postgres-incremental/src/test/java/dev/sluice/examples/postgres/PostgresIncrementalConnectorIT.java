@@ -3,9 +3,9 @@ package dev.sluice.examples.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeCheck;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ResumeCheckOptions;
+import dev.sluice.testkit.ResumeCheckReport;
+import dev.sluice.testkit.SyncOutcome;
 import dev.sluice.toolkit.fixtures.PostgresServer;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class PostgresIncrementalConnectorIT {
         String db = ShopDatabase.create(postgres, "first_sync", 300, 3);
         try (ConnectorTester tester = ConnectorTester.of(new PostgresIncrementalConnector())
                 .configuration(ShopDatabase.configuration(postgres, db, 100))) {
-            SyncRun run = tester.sync().assertSucceeded();
+            SyncOutcome run = tester.sync().assertSucceeded();
 
             assertThat(tester.tables()).containsExactly("customers", "orders");
             assertThat(tester.rows("customers")).hasSize(300);
@@ -74,7 +74,7 @@ class PostgresIncrementalConnectorIT {
                     "UPDATE orders SET status = 'refunded' WHERE id IN (1, 2, 600)",
                     "INSERT INTO customers (id, email) VALUES (201, 'new@example.com')",
                     "INSERT INTO orders (id, customer_id, status, total, placed_on) VALUES (601, 201, 'pending', 5, '2024-06-01')");
-            SyncRun next = tester.sync().assertSucceeded();
+            SyncOutcome next = tester.sync().assertSucceeded();
 
             assertThat(next.metrics().upserts()).as("2 + 1 customers, 3 + 1 orders").isEqualTo(7);
             assertThat(tester.rows("customers")).hasSize(201);
@@ -95,13 +95,13 @@ class PostgresIncrementalConnectorIT {
         String db = ShopDatabase.create(postgres, "resume", 100, 2);
         try (ConnectorTester tester = ConnectorTester.of(new PostgresIncrementalConnector())
                 .configuration(ShopDatabase.configuration(postgres, db, 30))) {
-            ResumeReport first = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport first = tester.assertResumesFromEveryCheckpoint();
             assertThat(first.referenceCheckpoints()).isEqualTo(4 + 7 + 1);
 
             tester.sync().assertSucceeded();
             postgres.execute(db, "UPDATE customers SET name = 'Renamed ' || id WHERE id % 10 = 0",
                     "UPDATE orders SET status = 'paid' WHERE id % 4 = 0");
-            ResumeReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState());
+            ResumeCheckReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
             assertThat(next.checkpointsChecked()).isEqualTo(next.referenceCheckpoints()).isGreaterThanOrEqualTo(3);
         }
     }
@@ -111,7 +111,7 @@ class PostgresIncrementalConnectorIT {
         Map<String, String> configuration = ShopDatabase.configuration(postgres, "postgres", 100);
         configuration.put("password", "wrong-secret-1");
         try (ConnectorTester tester = ConnectorTester.of(new PostgresIncrementalConnector()).configuration(configuration)) {
-            SyncRun run = tester.sync().assertFailedWith("as user 'sluice': the server rejected the login");
+            SyncOutcome run = tester.sync().assertFailedWith("as user 'sluice': the server rejected the login");
             assertThat(run.failureMessage()).contains("127.0.0.1:" + postgres.port()).doesNotContain("wrong-secret-1");
         }
     }

@@ -3,9 +3,9 @@ package dev.sluice.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeCheck;
-import dev.sluice.testkit.ResumeReport;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.ResumeCheckOptions;
+import dev.sluice.testkit.ResumeCheckReport;
+import dev.sluice.testkit.SyncOutcome;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +25,7 @@ class QuickstartConnectorTest {
     void theFirstSyncLoadsTheShopsHistory() {
         try (ConnectorTester tester = ConnectorTester.of(new QuickstartConnector())
                 .configurationFile(Path.of("configuration.json"))) {
-            SyncRun first = tester.sync().assertSucceeded();
+            SyncOutcome first = tester.sync().assertSucceeded();
 
             assertThat(tester.tables()).containsExactly("customers", "order_items", "orders");
             assertThat(tester.rows("customers")).hasSize(500);
@@ -64,7 +64,7 @@ class QuickstartConnectorTest {
             tester.sync().assertSucceeded();
             Map<Object, Map<String, Object>> ordersBefore = byId(tester.rows("orders"));
 
-            SyncRun second = tester.sync().assertSucceeded();
+            SyncOutcome second = tester.sync().assertSucceeded();
 
             assertThat(second.metrics().upserts()).isPositive();
             assertThat(second.metrics().updates()).isPositive();
@@ -125,11 +125,11 @@ class QuickstartConnectorTest {
     @Test
     void resumesFromEveryCheckpointOfTheFirstSyncAndOfTheNext() {
         try (ConnectorTester tester = ConnectorTester.of(new QuickstartConnector()).configuration(SMALL_SHOP)) {
-            ResumeReport first = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport first = tester.assertResumesFromEveryCheckpoint();
             assertThat(first.referenceCheckpoints()).isEqualTo(2 + 6 + 1);
 
             tester.sync().assertSucceeded();
-            ResumeReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState());
+            ResumeCheckReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
             assertThat(next.checkpointsChecked()).isEqualTo(next.referenceCheckpoints()).isGreaterThanOrEqualTo(3);
         }
     }

@@ -3,7 +3,7 @@ package dev.sluice.examples.postgres.tunnel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.SyncRun;
+import dev.sluice.testkit.SyncOutcome;
 import dev.sluice.toolkit.fixtures.PostgresServer;
 import dev.sluice.toolkit.fixtures.SshServer;
 import dev.sluice.toolkit.fixtures.SshServer.KeyPair;
@@ -65,7 +65,7 @@ class PostgresSshTunnelConnectorIT {
         configuration.put("ssh_private_key", key.privateKey());
         configuration.put("ssh_private_key_passphrase", "open sesame");
         try (ConnectorTester tester = ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
-            SyncRun first = tester.sync().assertSucceeded();
+            SyncOutcome first = tester.sync().assertSucceeded();
 
             assertThat(tester.rows("customers")).hasSize(1000);
             assertThat(tester.rows("orders")).hasSize(3000);
@@ -73,7 +73,7 @@ class PostgresSshTunnelConnectorIT {
             assertThat(tester.row("customers", "id", 1000L)).containsEntry("email", "customer.1000@example.com");
 
             postgres.execute(DB, "UPDATE orders SET status = 'lost' WHERE id = 42");
-            SyncRun next = tester.sync().assertSucceeded();
+            SyncOutcome next = tester.sync().assertSucceeded();
             assertThat(next.metrics().upserts()).isEqualTo(1);
             assertThat(tester.row("orders", "id", 42L)).containsEntry("status", "lost");
         }
@@ -95,7 +95,7 @@ class PostgresSshTunnelConnectorIT {
         configuration.put("ssh_password", SshServer.PASSWORD);
         configuration.put("ssh_known_host", otherHostKey());
         try (ConnectorTester tester = ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
-            SyncRun run = tester.sync().assertFailedWith("does not match the configured known host entry");
+            SyncOutcome run = tester.sync().assertFailedWith("does not match the configured known host entry");
             assertThat(run.failureMessage()).contains("127.0.0.1:" + sshd.port()).doesNotContain(SshServer.PASSWORD);
             assertThat(tester.tables()).isEmpty();
         }
@@ -106,7 +106,7 @@ class PostgresSshTunnelConnectorIT {
         Map<String, String> configuration = configuration();
         configuration.put("ssh_password", "not-it-123");
         try (ConnectorTester tester = ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
-            SyncRun run = tester.sync().assertFailedWith("rejected user 'sluice-test' with the password");
+            SyncOutcome run = tester.sync().assertFailedWith("rejected user 'sluice-test' with the password");
             assertThat(run.failureMessage()).doesNotContain("not-it-123");
         }
     }

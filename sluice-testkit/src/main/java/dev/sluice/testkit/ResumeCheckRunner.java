@@ -16,22 +16,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one resume check (see {@link ConnectorTester#assertResumesFromEveryCheckpoint(ResumeCheck)})
+ * Runs one resume check (see {@link ConnectorTester#assertResumesFromEveryCheckpoint(ResumeCheckOptions)})
  * in throw-away projects under one work folder: deleted when the check passes, kept for
  * inspection when it fails.
  */
-final class ResumeChecker {
+final class ResumeCheckRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ResumeChecker.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ResumeCheckRunner.class);
 
     private final Supplier<? extends Connector> connectors;
-    private final SyncSettings settings;
-    private final ResumeCheck check;
+    private final TesterSyncOptions settings;
+    private final ResumeCheckOptions check;
     private final Path startProject;
     private Path workDir;
     private int syncsRun;
     private Reference reference;
-    private WarehouseSnapshot referenceThenNextSync;
+    private WarehouseContents referenceThenNextSync;
 
     /**
      * @param connectors gives the connector for each sync
@@ -40,14 +40,14 @@ final class ResumeChecker {
      * @param startProject the project whose {@code files/} every sync starts from, or null to
      *     start from nothing
      */
-    ResumeChecker(Supplier<? extends Connector> connectors, SyncSettings settings, ResumeCheck check, Path startProject) {
+    ResumeCheckRunner(Supplier<? extends Connector> connectors, TesterSyncOptions settings, ResumeCheckOptions check, Path startProject) {
         this.connectors = connectors;
         this.settings = settings;
         this.check = check;
         this.startProject = startProject;
     }
 
-    ResumeReport run() {
+    ResumeCheckReport run() {
         long start = System.nanoTime();
         workDir = ProjectFiles.createTempDirectory("sluice-resume-check-");
         boolean keep = false;
@@ -60,7 +60,7 @@ final class ResumeChecker {
                     checked.add(k);
                 }
             }
-            ResumeReport report = new ResumeReport(reference.checkpoints(), List.copyOf(checked), syncsRun,
+            ResumeCheckReport report = new ResumeCheckReport(reference.checkpoints(), List.copyOf(checked), syncsRun,
                     reference.tables().rowCounts(), Duration.ofNanos(System.nanoTime() - start));
             LOG.info("{}", report);
             return report;
@@ -82,7 +82,7 @@ final class ResumeChecker {
             throw failure("The uninterrupted reference sync failed: " + result.failureMessage() + kept(project),
                     result.failure());
         }
-        return new Reference(project, List.copyOf(states), WarehouseSnapshot.read(project));
+        return new Reference(project, List.copyOf(states), WarehouseContents.read(project));
     }
 
     private void checkResumeAfter(int checkpoint) {
@@ -90,10 +90,10 @@ final class ResumeChecker {
         stopAfter(checkpoint, project);
         int attempts = resume(checkpoint, project);
         boolean sameAsFinal = reference.states().get(checkpoint - 1).equals(reference.finalState());
-        WarehouseSnapshot expected = sameAsFinal ? referenceThenNextSync() : reference.tables();
-        Optional<WarehouseSnapshot.Difference> difference = expected.firstDifference(WarehouseSnapshot.read(project));
+        WarehouseContents expected = sameAsFinal ? referenceThenNextSync() : reference.tables();
+        Optional<WarehouseContents.Difference> difference = expected.firstDifference(WarehouseContents.read(project));
         if (difference.isPresent()) {
-            WarehouseSnapshot.Difference d = difference.get();
+            WarehouseContents.Difference d = difference.get();
             throw new AssertionFailedError(prefix(checkpoint) + "stopping the sync right after checkpoint "
                     + checkpoint + " and resuming it (" + attempts + (attempts == 1 ? " sync" : " syncs")
                     + ") did not end with the tables of " + (sameAsFinal
@@ -139,7 +139,7 @@ final class ResumeChecker {
                 + kept(project), last.failure());
     }
 
-    private WarehouseSnapshot referenceThenNextSync() {
+    private WarehouseContents referenceThenNextSync() {
         if (referenceThenNextSync == null) {
             Path project = newProject("reference-then-next-sync");
             ProjectFiles.copyFilesFolder(reference.project(), project);
@@ -148,7 +148,7 @@ final class ResumeChecker {
                 throw failure("The sync after the uninterrupted reference sync failed: " + next.failureMessage()
                         + kept(project), next.failure());
             }
-            referenceThenNextSync = WarehouseSnapshot.read(project);
+            referenceThenNextSync = WarehouseContents.read(project);
         }
         return referenceThenNextSync;
     }
@@ -194,7 +194,7 @@ final class ResumeChecker {
      * @param states the state saved at each checkpoint, in order
      * @param tables its tables at the end
      */
-    private record Reference(Path project, List<State> states, WarehouseSnapshot tables) {
+    private record Reference(Path project, List<State> states, WarehouseContents tables) {
         int checkpoints() {
             return states.size();
         }
@@ -221,13 +221,6 @@ final class ResumeChecker {
                 fired = true;
                 throw new SimulatedCrash(number);
             }
-        }
-    }
-
-    /** The failure the test kit injects to stop a sync. */
-    static final class SimulatedCrash extends RuntimeException {
-        SimulatedCrash(int checkpoint) {
-            super("Sync stopped by the test kit right after checkpoint " + checkpoint + " (a simulated crash)");
         }
     }
 }

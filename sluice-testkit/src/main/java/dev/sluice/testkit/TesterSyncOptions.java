@@ -16,27 +16,27 @@ import java.util.Map;
  * @param naming the naming rule
  * @param flushRows buffered operations that trigger a flush
  */
-record SyncSettings(Map<String, String> configuration, Path configurationFile, NamingStrategy naming, int flushRows) {
+record TesterSyncOptions(Map<String, String> configuration, Path configurationFile, NamingStrategy naming, int flushRows) {
 
     /** @return the defaults: an empty configuration, Fivetran naming, the engine's flush size */
-    static SyncSettings defaults() {
-        return new SyncSettings(Map.of(), null, NamingStrategy.FIVETRAN, SyncOptions.DEFAULT_FLUSH_ROWS);
+    static TesterSyncOptions defaults() {
+        return new TesterSyncOptions(Map.of(), null, NamingStrategy.FIVETRAN, SyncOptions.DEFAULT_FLUSH_ROWS);
     }
 
-    SyncSettings withConfiguration(Map<String, String> values) {
-        return new SyncSettings(Map.copyOf(values), null, naming, flushRows);
+    TesterSyncOptions withConfiguration(Map<String, String> values) {
+        return new TesterSyncOptions(Map.copyOf(values), null, naming, flushRows);
     }
 
-    SyncSettings withConfigurationFile(Path file) {
-        return new SyncSettings(null, file.toAbsolutePath().normalize(), naming, flushRows);
+    TesterSyncOptions withConfigurationFile(Path file) {
+        return new TesterSyncOptions(null, file.toAbsolutePath().normalize(), naming, flushRows);
     }
 
-    SyncSettings withNaming(NamingStrategy strategy) {
-        return new SyncSettings(configuration, configurationFile, strategy, flushRows);
+    TesterSyncOptions withNaming(NamingStrategy strategy) {
+        return new TesterSyncOptions(configuration, configurationFile, strategy, flushRows);
     }
 
-    SyncSettings withFlushRows(int rows) {
-        return new SyncSettings(configuration, configurationFile, naming, rows);
+    TesterSyncOptions withFlushRows(int rows) {
+        return new TesterSyncOptions(configuration, configurationFile, naming, rows);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param referenceRows rows per destination table after the reference sync
  * @param duration the check's wall time
  */
-public record ResumeReport(int referenceCheckpoints, List<Integer> checkedCheckpoints, int syncsRun,
+public record ResumeCheckReport(int referenceCheckpoints, List<Integer> checkedCheckpoints, int syncsRun,
         Map<String, Integer> referenceRows, Duration duration) {
 
     /** @return how many checkpoints were checked */

@@ -10,12 +10,12 @@ import java.util.List;
  * How one sync run by a {@link ConnectorTester} ended. A failed sync is a result, not an
  * exception: check it with {@link #assertSucceeded()} or {@link #assertFailed()}. Immutable.
  */
-public final class SyncRun {
+public final class SyncOutcome {
 
     private final int number;
     private final SyncResult result;
 
-    SyncRun(int number, SyncResult result) {
+    SyncOutcome(int number, SyncResult result) {
         this.number = number;
         this.result = result;
     }
@@ -53,6 +53,12 @@ public final class SyncRun {
         return result.metrics();
     }
 
+    /** @return the operations this sync wrote, by kind */
+    public OperationCounts operations() {
+        SyncMetrics metrics = result.metrics();
+        return new OperationCounts(metrics.upserts(), metrics.updates(), metrics.deletes(), metrics.truncates());
+    }
+
     /** @return durable checkpoints made by this sync */
     public long checkpoints() {
         return result.metrics().checkpoints();
@@ -78,7 +84,7 @@ public final class SyncRun {
      * @throws AssertionError with the failure message (and the failure as its cause) when the
      *     sync failed
      */
-    public SyncRun assertSucceeded() {
+    public SyncOutcome assertSucceeded() {
         if (!succeeded()) {
             AssertionError error = new AssertionError("Sync " + number + " failed: " + failureMessage());
             if (failure() != null) {
@@ -93,7 +99,7 @@ public final class SyncRun {
      * @return this run
      * @throws AssertionError when the sync succeeded
      */
-    public SyncRun assertFailed() {
+    public SyncOutcome assertFailed() {
         if (succeeded()) {
             throw new AssertionError("Sync " + number + " succeeded but was expected to fail");
         }
@@ -105,7 +111,7 @@ public final class SyncRun {
      * @return this run
      * @throws AssertionError when the sync succeeded or its message lacks {@code messagePart}
      */
-    public SyncRun assertFailedWith(String messagePart) {
+    public SyncOutcome assertFailedWith(String messagePart) {
         assertFailed();
         if (failureMessage() == null || !failureMessage().contains(messagePart)) {
             throw new AssertionError("Sync " + number + " failed with \"" + failureMessage()
@@ -117,8 +123,6 @@ public final class SyncRun {
     @Override
     public String toString() {
         return "Sync " + number + (succeeded() ? " succeeded" : " failed: " + failureMessage()) + " in "
-                + duration().toMillis() + " ms (" + metrics().upserts() + " upserts, " + metrics().updates()
-                + " updates, " + metrics().deletes() + " deletes, " + metrics().truncates() + " truncates, "
-                + checkpoints() + " checkpoints)";
+                + duration().toMillis() + " ms (" + operations() + ", " + checkpoints() + " checkpoints)";
     }
 }

@@ -10,15 +10,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
-class ResumeCheckTest {
+class ResumeCheckRunnerTest {
 
     /** The failing checks here need no projects kept for inspection. */
-    private static final ResumeCheck DISCARD_FAILED = ResumeCheck.fromEmptyState().keepFailedProjects(false);
+    private static final ResumeCheckOptions DISCARD_FAILED = ResumeCheckOptions.fromEmptyState().keepFailedProjects(false);
 
     @Test
     void aConnectorThatResumesCorrectlyPassesForEveryCheckpoint() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged())) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint();
 
             assertThat(report.referenceCheckpoints()).isEqualTo(10);
             assertThat(report.checkpointsChecked()).isEqualTo(10);
@@ -64,7 +64,7 @@ class ResumeCheckTest {
     @Test
     void rowsEmittedAfterTheLastCheckpointAreFineWhenTheResumedSyncEmitsThemAgain() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.TailAfterLastCheckpoint())) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint();
+            ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint();
 
             assertThat(report.referenceCheckpoints()).isEqualTo(9);
             assertThat(report.referenceRows()).containsEntry("items", 1000);
@@ -97,7 +97,7 @@ class ResumeCheckTest {
             tester.sync().assertSucceeded();
             assertThat(tester.rows("items")).hasSize(80);
 
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState());
+            ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
 
             assertThat(report.referenceCheckpoints()).isEqualTo(5);
             assertThat(report.referenceRows()).containsEntry("items", 120);
@@ -109,7 +109,7 @@ class ResumeCheckTest {
     @Test
     void passesWhenTheEngineFlushesBetweenCheckpoints() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged()).flushRows(7)) {
-            assertThat(tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromEmptyState().everyNthCheckpoint(4))
+            assertThat(tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromEmptyState().everyNthCheckpoint(4))
                     .checkedCheckpoints()).containsExactly(4, 8, 10);
         }
     }
@@ -117,8 +117,8 @@ class ResumeCheckTest {
     @Test
     void checksEveryNthCheckpointAndTheLast() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged())) {
-            ResumeReport report = tester.assertResumesFromEveryCheckpoint(
-                    ResumeCheck.fromEmptyState().everyNthCheckpoint(3).maxResumeAttempts(1));
+            ResumeCheckReport report = tester.assertResumesFromEveryCheckpoint(
+                    ResumeCheckOptions.fromEmptyState().everyNthCheckpoint(3).maxResumeAttempts(1));
 
             assertThat(report.checkedCheckpoints()).containsExactly(3, 6, 9, 10);
         }
@@ -126,9 +126,9 @@ class ResumeCheckTest {
 
     @Test
     void rejectsNonsenseSettings() {
-        assertThatThrownBy(() -> ResumeCheck.fromEmptyState().everyNthCheckpoint(0))
+        assertThatThrownBy(() -> ResumeCheckOptions.fromEmptyState().everyNthCheckpoint(0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ResumeCheck.fromEmptyState().maxResumeAttempts(0))
+        assertThatThrownBy(() -> ResumeCheckOptions.fromEmptyState().maxResumeAttempts(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,14 +1,14 @@
 package dev.sluice.testkit;
 
 /**
- * What {@link ConnectorTester#assertResumesFromEveryCheckpoint(ResumeCheck)} checks. Immutable;
+ * What {@link ConnectorTester#assertResumesFromEveryCheckpoint(ResumeCheckOptions)} checks. Immutable;
  * start from {@link #fromEmptyState()} or {@link #fromCurrentState()}:
  *
  * <pre>{@code
- * tester.assertResumesFromEveryCheckpoint(ResumeCheck.fromCurrentState().everyNthCheckpoint(5));
+ * tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState().everyNthCheckpoint(5));
  * }</pre>
  */
-public final class ResumeCheck {
+public final class ResumeCheckOptions {
 
     /** Resumed syncs tried after a stop before the check gives up, by default. */
     public static final int DEFAULT_MAX_RESUME_ATTEMPTS = 3;
@@ -18,7 +18,7 @@ public final class ResumeCheck {
     private final int everyNth;
     private final boolean keepFailedProjects;
 
-    private ResumeCheck(boolean fromCurrentState, int maxResumeAttempts, int everyNth, boolean keepFailedProjects) {
+    private ResumeCheckOptions(boolean fromCurrentState, int maxResumeAttempts, int everyNth, boolean keepFailedProjects) {
         this.fromCurrentState = fromCurrentState;
         this.maxResumeAttempts = maxResumeAttempts;
         this.everyNth = everyNth;
@@ -29,27 +29,27 @@ public final class ResumeCheck {
      * @return a check of a first sync: every sync starts from an empty state and an empty
      *     warehouse
      */
-    public static ResumeCheck fromEmptyState() {
-        return new ResumeCheck(false, DEFAULT_MAX_RESUME_ATTEMPTS, 1, true);
+    public static ResumeCheckOptions fromEmptyState() {
+        return new ResumeCheckOptions(false, DEFAULT_MAX_RESUME_ATTEMPTS, 1, true);
     }
 
     /**
      * @return a check of the tester's next sync: every sync starts from a copy of the tester's
      *     warehouse and saved state (an incremental sync after the ones the test ran)
      */
-    public static ResumeCheck fromCurrentState() {
-        return new ResumeCheck(true, DEFAULT_MAX_RESUME_ATTEMPTS, 1, true);
+    public static ResumeCheckOptions fromCurrentState() {
+        return new ResumeCheckOptions(true, DEFAULT_MAX_RESUME_ATTEMPTS, 1, true);
     }
 
     /**
      * @param attempts how many syncs to run after a stop until one succeeds, at least 1
      * @return a copy of this check with that limit
      */
-    public ResumeCheck maxResumeAttempts(int attempts) {
+    public ResumeCheckOptions maxResumeAttempts(int attempts) {
         if (attempts < 1) {
             throw new IllegalArgumentException("maxResumeAttempts must be at least 1, not " + attempts);
         }
-        return new ResumeCheck(fromCurrentState, attempts, everyNth, keepFailedProjects);
+        return new ResumeCheckOptions(fromCurrentState, attempts, everyNth, keepFailedProjects);
     }
 
     /**
@@ -59,11 +59,11 @@ public final class ResumeCheck {
      * @param n the step, at least 1 (1, the default, checks every checkpoint)
      * @return a copy of this check with that step
      */
-    public ResumeCheck everyNthCheckpoint(int n) {
+    public ResumeCheckOptions everyNthCheckpoint(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("everyNthCheckpoint needs a step of at least 1, not " + n);
         }
-        return new ResumeCheck(fromCurrentState, maxResumeAttempts, n, keepFailedProjects);
+        return new ResumeCheckOptions(fromCurrentState, maxResumeAttempts, n, keepFailedProjects);
     }
 
     /**
@@ -71,8 +71,8 @@ public final class ResumeCheck {
      *     default) or deletes them
      * @return a copy of this check with that choice
      */
-    public ResumeCheck keepFailedProjects(boolean keep) {
-        return new ResumeCheck(fromCurrentState, maxResumeAttempts, everyNth, keep);
+    public ResumeCheckOptions keepFailedProjects(boolean keep) {
+        return new ResumeCheckOptions(fromCurrentState, maxResumeAttempts, everyNth, keep);
     }
 
     /** @return whether a failed check keeps its projects */
@@ -106,7 +106,7 @@ public final class ResumeCheck {
 
     @Override
     public String toString() {
-        return "ResumeCheck[from " + (fromCurrentState ? "current" : "empty") + " state, maxResumeAttempts="
+        return "ResumeCheckOptions[from " + (fromCurrentState ? "current" : "empty") + " state, maxResumeAttempts="
                 + maxResumeAttempts + ", everyNthCheckpoint=" + everyNth + ", keepFailedProjects=" + keepFailedProjects + "]";
     }
 }

@@ -10,15 +10,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Every table of a warehouse without {@code _fivetran_synced}, the one column that differs
- * between two correct syncs of the same data. Two snapshots are equal when a connector produced
- * the same tables twice.
+ * The contents of every table of a warehouse without {@code _fivetran_synced}, the one column
+ * that differs between two correct syncs of the same data: equal when a connector produced the
+ * same tables twice.
  */
-final class WarehouseSnapshot {
+final class WarehouseContents {
 
-    private final Map<String, TableSnapshot> tables;
+    private final Map<String, TableContents> tables;
 
-    private WarehouseSnapshot(Map<String, TableSnapshot> tables) {
+    private WarehouseContents(Map<String, TableContents> tables) {
         this.tables = tables;
     }
 
@@ -26,14 +26,14 @@ final class WarehouseSnapshot {
      * @param projectDir a synced project
      * @return its tables
      */
-    static WarehouseSnapshot read(Path projectDir) {
-        Map<String, TableSnapshot> tables = new TreeMap<>();
+    static WarehouseContents read(Path projectDir) {
+        Map<String, TableContents> tables = new TreeMap<>();
         try (WarehouseView view = WarehouseView.open(projectDir)) {
             for (String table : view.tables()) {
-                tables.put(table, TableSnapshot.read(view, table));
+                tables.put(table, TableContents.read(view, table));
             }
         }
-        return new WarehouseSnapshot(tables);
+        return new WarehouseContents(tables);
     }
 
     /** @return row count per table, by table name */
@@ -47,7 +47,7 @@ final class WarehouseSnapshot {
      * @param actual the tables to compare with these
      * @return the first difference, or empty when the tables are the same
      */
-    Optional<Difference> firstDifference(WarehouseSnapshot actual) {
+    Optional<Difference> firstDifference(WarehouseContents actual) {
         for (String name : tables.keySet()) {
             if (!actual.tables.containsKey(name)) {
                 return Optional.of(new Difference("table '" + name + "' is missing", tables.keySet(),
@@ -60,7 +60,7 @@ final class WarehouseSnapshot {
                         actual.tables.keySet()));
             }
         }
-        for (Map.Entry<String, TableSnapshot> table : tables.entrySet()) {
+        for (Map.Entry<String, TableContents> table : tables.entrySet()) {
             Optional<Difference> difference = table.getValue().firstDifference(actual.tables.get(table.getKey()));
             if (difference.isPresent()) {
                 return difference;
@@ -70,7 +70,7 @@ final class WarehouseSnapshot {
     }
 
     /**
-     * How two snapshots differ.
+     * How the contents of two warehouses differ.
      *
      * @param message what differs, naming the table
      * @param expected the expected value, for an IDE's diff view
@@ -80,13 +80,13 @@ final class WarehouseSnapshot {
     }
 
     /** One table: its column types and its rows, without {@code _fivetran_synced}. */
-    private static final class TableSnapshot {
+    private static final class TableContents {
         private final String name;
         private final Map<String, String> types;
         private final List<String> sortColumns;
         private final List<Map<String, Object>> rows;
 
-        private TableSnapshot(String name, Map<String, String> types, List<String> sortColumns,
+        private TableContents(String name, Map<String, String> types, List<String> sortColumns,
                 List<Map<String, Object>> rows) {
             this.name = name;
             this.types = types;
@@ -94,7 +94,7 @@ final class WarehouseSnapshot {
             this.rows = rows;
         }
 
-        static TableSnapshot read(WarehouseView view, String table) {
+        static TableContents read(WarehouseView view, String table) {
             Map<String, String> types = view.columnTypes(table);
             types.remove(WarehouseView.SYNCED);
             List<String> sortColumns = view.sortColumns(table);
@@ -107,10 +107,10 @@ final class WarehouseSnapshot {
                 }
                 rows.add(kept);
             }
-            return new TableSnapshot(table, types, sortColumns, rows);
+            return new TableContents(table, types, sortColumns, rows);
         }
 
-        Optional<Difference> firstDifference(TableSnapshot actual) {
+        Optional<Difference> firstDifference(TableContents actual) {
             if (!types.equals(actual.types)) {
                 return Optional.of(new Difference("table '" + name + "' has other columns or column types",
                         new TreeMap<>(types), new TreeMap<>(actual.types)));
