@@ -34,7 +34,7 @@ public final class Dataset {
     private static final int COMPANIES = 20;
 
     private final Random random;
-    private final Names names;
+    private final FakeValues fake;
     private final int initialUsers;
     private final Map<String, User> users = new LinkedHashMap<>();
     private final List<String> liveIds = new ArrayList<>();
@@ -56,12 +56,12 @@ public final class Dataset {
             throw new IllegalArgumentException("userCount must be at least 1, got " + userCount);
         }
         this.random = new Random(seed);
-        this.names = new Names(random);
+        this.fake = new FakeValues(random);
         this.initialUsers = userCount;
         createCompanies();
         for (int i = 0; i < userCount; i++) {
-            Instant created = unique(START.minusMillis(1 + names.below(YEAR_MS)));
-            Instant updated = unique(created.plusMillis(names.below(Duration.between(created, START).toMillis())));
+            Instant created = unique(START.minusMillis(1 + fake.below(YEAR_MS)));
+            Instant updated = unique(created.plusMillis(fake.below(Duration.between(created, START).toMillis())));
             addUser(newUser(created, updated));
         }
         publish();
@@ -113,7 +113,7 @@ public final class Dataset {
         Department department = departments.get(index);
         Instant changedAt = at.next();
         departments.set(index, new Department(department.id(), department.companyId(), department.name(),
-                Math.max(1, department.headCount() + names.between(-5, 8)), changedAt));
+                Math.max(1, department.headCount() + fake.between(-5, 8)), changedAt));
         for (int c = 0; c < companies.size(); c++) {
             Company company = companies.get(c);
             if (company.id().equals(department.companyId())) {
@@ -134,7 +134,7 @@ public final class Dataset {
         }
 
         Instant next() {
-            last = unique(last.plusMillis(1 + names.below(gapMillis)));
+            last = unique(last.plusMillis(1 + fake.below(gapMillis)));
             return last;
         }
     }
@@ -142,17 +142,17 @@ public final class Dataset {
     private User changed(User user, Instant at) {
         switch (random.nextInt(3)) {
             case 0: {
-                String first = names.firstName();
-                String last = names.lastName();
-                return new User(user.id(), first + " " + last, names.email(first, last, ++serial), user.address(),
+                String first = fake.firstName();
+                String last = fake.lastName();
+                return new User(user.id(), first + " " + last, fake.email(first, last, ++serial), user.address(),
                         user.company(), user.job(), user.createdAt(), at);
             }
             case 1:
-                return new User(user.id(), user.name(), user.email(), user.address(), user.company(), names.job(),
+                return new User(user.id(), user.name(), user.email(), user.address(), user.company(), fake.job(),
                         user.createdAt(), at);
             default: {
                 String[] parts = user.name().split(" ", 2);
-                return new User(user.id(), user.name(), names.email(parts[0], parts[1], ++serial), user.address(),
+                return new User(user.id(), user.name(), fake.email(parts[0], parts[1], ++serial), user.address(),
                         user.company(), user.job(), user.createdAt(), at);
             }
         }
@@ -168,23 +168,23 @@ public final class Dataset {
 
     private void createCompanies() {
         for (int c = 0; c < COMPANIES; c++) {
-            String id = names.uuid();
-            Instant created = unique(START.minusMillis(YEAR_MS + 1 + names.below(YEAR_MS)));
+            String id = fake.uuid();
+            Instant created = unique(START.minusMillis(YEAR_MS + 1 + fake.below(YEAR_MS)));
             Instant latest = created;
-            for (String name : names.departmentNames(names.between(2, 6))) {
-                Instant updated = unique(created.plusMillis(names.below(Duration.between(created, START).toMillis())));
-                departments.add(new Department(names.uuid(), id, name, names.between(3, 120), updated));
+            for (String name : fake.departmentNames(fake.between(2, 6))) {
+                Instant updated = unique(created.plusMillis(fake.below(Duration.between(created, START).toMillis())));
+                departments.add(new Department(fake.uuid(), id, name, fake.between(3, 120), updated));
                 latest = updated.isAfter(latest) ? updated : latest;
             }
-            companies.add(new Company(id, names.companyName(c), names.industry(), created, latest));
+            companies.add(new Company(id, fake.companyName(c), fake.industry(), created, latest));
         }
     }
 
     private User newUser(Instant created, Instant updated) {
-        String first = names.firstName();
-        String last = names.lastName();
-        return new User(names.uuid(), first + " " + last, names.email(first, last, ++serial), names.address(),
-                companies.get(random.nextInt(companies.size())).name(), names.job(), created, updated);
+        String first = fake.firstName();
+        String last = fake.lastName();
+        return new User(fake.uuid(), first + " " + last, fake.email(first, last, ++serial), fake.address(),
+                companies.get(random.nextInt(companies.size())).name(), fake.job(), created, updated);
     }
 
     private void addUser(User user) {

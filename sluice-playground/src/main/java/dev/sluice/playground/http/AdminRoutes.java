@@ -19,13 +19,13 @@ final class AdminRoutes {
     void register(RoutesConfig routes) {
         routes.post("/admin/advance", ctx -> {
             int steps = new Params(ctx).integer("steps", 1, 1, MAX_STEPS);
-            Json.respond(ctx, state(dataset.advance(steps)));
+            JsonBodies.respond(ctx, state(dataset.advance(steps)));
         });
-        routes.get("/admin/state", ctx -> Json.respond(ctx, state(dataset.snapshot())));
+        routes.get("/admin/state", ctx -> JsonBodies.respond(ctx, state(dataset.snapshot())));
     }
 
     static Map<String, Object> state(Snapshot snapshot) {
-        return Json.object("steps", snapshot.steps(), "clock", snapshot.clock(), "users", snapshot.users().size(),
+        return JsonBodies.object("steps", snapshot.steps(), "clock", snapshot.clock(), "users", snapshot.users().size(),
                 "deleted", snapshot.deletions().size(), "companies", snapshot.companies().size(),
                 "departments", snapshot.departmentCount());
     }

@@ -65,7 +65,7 @@ final class AuthRoutes {
     private void login(Context ctx) {
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(ctx.bodyAsBytes());
+            body = JsonBodies.MAPPER.readTree(ctx.bodyAsBytes());
         } catch (IOException e) {
             body = null;
         }
@@ -74,11 +74,11 @@ final class AuthRoutes {
         }
         require(body.get("username").asText().equals(Credentials.USERNAME)
                 && body.get("password").asText().equals(Credentials.PASSWORD), "invalid username or password");
-        Json.respond(ctx, Json.object("token", sessions.issue("st_"), "expires_in", sessions.expiresInSeconds()));
+        JsonBodies.respond(ctx, JsonBodies.object("token", sessions.issue("st_"), "expires_in", sessions.expiresInSeconds()));
     }
 
     private void usersPage(Context ctx) {
-        Json.respond(ctx, Pages.usersPage(new Params(ctx), data.get().users()));
+        JsonBodies.respond(ctx, PageSlices.usersPage(new Params(ctx), data.get().users()));
     }
 
     static void checkToken(TokenStore store, String token, String whereToGetOne) {

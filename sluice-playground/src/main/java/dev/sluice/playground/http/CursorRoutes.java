@@ -18,7 +18,7 @@ final class CursorRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/cursors/companies", ctx -> page(ctx, Pages.since(data.get().companies(), Company::updatedAt,
+        routes.get("/cursors/companies", ctx -> page(ctx, PageSlices.since(data.get().companies(), Company::updatedAt,
                 new Params(ctx).instant("updated_since"))));
         routes.get("/cursors/{company_id}/departments", ctx -> {
             String companyId = ctx.pathParam("company_id");
@@ -26,13 +26,13 @@ final class CursorRoutes {
             if (departments == null) {
                 throw ApiError.notFound("no company with id '" + companyId + "': take ids from GET /cursors/companies");
             }
-            page(ctx, Pages.since(departments, Department::updatedAt, new Params(ctx).instant("updated_since")));
+            page(ctx, PageSlices.since(departments, Department::updatedAt, new Params(ctx).instant("updated_since")));
         });
     }
 
     private static void page(Context ctx, List<?> items) {
         Params params = new Params(ctx);
-        Json.respond(ctx, Pages.pageNumber(items, params.integer("page", 1, 1, Integer.MAX_VALUE),
+        JsonBodies.respond(ctx, PageSlices.pageNumber(items, params.integer("page", 1, 1, Integer.MAX_VALUE),
                 params.pageSize("per_page")));
     }
 }

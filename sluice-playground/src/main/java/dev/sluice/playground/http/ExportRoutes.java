@@ -22,9 +22,9 @@ final class ExportRoutes {
         routes.get("/export/csv", ctx -> {
             StringBuilder csv = new StringBuilder();
             line(csv, HEADER);
-            for (User user : Pages.usersSince(data.get().users(), new Params(ctx).instant("updated_since"))) {
+            for (User user : PageSlices.usersSince(data.get().users(), new Params(ctx).instant("updated_since"))) {
                 line(csv, List.of(user.id(), user.name(), user.email(), user.address(), user.company(), user.job(),
-                        Json.timestamp(user.createdAt()), Json.timestamp(user.updatedAt())));
+                        JsonBodies.timestamp(user.createdAt()), JsonBodies.timestamp(user.updatedAt())));
             }
             ctx.contentType("text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"users.csv\"")

@@ -79,22 +79,22 @@ public final class HttpApi {
         config.routes.before(this::guard);
         config.routes.exception(ApiError.class, (error, ctx) -> {
             error.headers().forEach(ctx::header);
-            Map<String, Object> body = Json.object("error", error.getMessage());
+            Map<String, Object> body = JsonBodies.object("error", error.getMessage());
             body.putAll(error.extra());
             ctx.attribute(HANDLED, Boolean.TRUE);
-            Json.respond(ctx, error.status(), body);
+            JsonBodies.respond(ctx, error.status(), body);
         });
         config.routes.exception(Exception.class, (error, ctx) -> {
             if (error instanceof HttpResponseException response) {
-                Json.respond(ctx, response.getStatus(), Json.object("error", response.getMessage()));
+                JsonBodies.respond(ctx, response.getStatus(), JsonBodies.object("error", response.getMessage()));
                 return;
             }
             LOG.error("{} {} failed", ctx.req().getMethod(), ctx.path(), error);
-            Json.respond(ctx, 500, Json.object("error", "internal error of the playground: " + error));
+            JsonBodies.respond(ctx, 500, JsonBodies.object("error", "internal error of the playground: " + error));
         });
         config.routes.error(404, ctx -> {
             if (ctx.attribute(HANDLED) == null) {
-                Json.respond(ctx, 404, Json.object("error", "no route " + ctx.req().getMethod() + " " + ctx.path()
+                JsonBodies.respond(ctx, 404, JsonBodies.object("error", "no route " + ctx.req().getMethod() + " " + ctx.path()
                         + "; GET / lists the routes"));
             }
         });
@@ -107,7 +107,7 @@ public final class HttpApi {
         new IncrementalRoutes(supplier).register(config.routes);
         new ExportRoutes(supplier).register(config.routes);
         new AdminRoutes(dataset).register(config.routes);
-        config.routes.get("/", ctx -> Json.respond(ctx, Json.object("name", "Sluice API playground",
+        config.routes.get("/", ctx -> JsonBodies.respond(ctx, JsonBodies.object("name", "Sluice API playground",
                 "state", AdminRoutes.state(dataset.snapshot()), "routes", ROUTES)));
     }
 

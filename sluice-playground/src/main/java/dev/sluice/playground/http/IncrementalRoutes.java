@@ -33,9 +33,9 @@ final class IncrementalRoutes {
         Params params = new Params(ctx);
         Instant since = params.instant("since");
         int limit = params.pageSize("limit");
-        List<T> matching = Pages.since(ordered, timestamp, since);
-        List<T> page = Pages.slice(matching, 0, limit);
+        List<T> matching = PageSlices.since(ordered, timestamp, since);
+        List<T> page = PageSlices.slice(matching, 0, limit);
         Instant next = page.isEmpty() ? since : timestamp.apply(page.get(page.size() - 1)).plusMillis(1);
-        Json.respond(ctx, Json.object("data", page, "next_since", next, "has_more", matching.size() > page.size()));
+        JsonBodies.respond(ctx, JsonBodies.object("data", page, "next_since", next, "has_more", matching.size() > page.size()));
     }
 }

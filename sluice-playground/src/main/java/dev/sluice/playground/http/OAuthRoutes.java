@@ -31,7 +31,7 @@ final class OAuthRoutes {
                         + " from POST /oauth/token");
             }
             AuthRoutes.checkToken(tokens, token, "POST /oauth/token");
-            Json.respond(ctx, Pages.usersPage(new Params(ctx), data.get().users()));
+            JsonBodies.respond(ctx, PageSlices.usersPage(new Params(ctx), data.get().users()));
         });
     }
 
@@ -54,7 +54,7 @@ final class OAuthRoutes {
                             + (grantType == null ? "nothing" : "'" + grantType + "'"));
         }
         ctx.header("Cache-Control", "no-store");
-        Json.respond(ctx, Json.object("access_token", tokens.issue("at_"), "token_type", "Bearer",
+        JsonBodies.respond(ctx, JsonBodies.object("access_token", tokens.issue("at_"), "token_type", "Bearer",
                 "expires_in", tokens.expiresInSeconds(), "refresh_token", tokens.issueRefresh()));
     }
 

@@ -24,7 +24,7 @@ final class PaginationRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/pagination/next_page_url", this::nextPageUrl);
-        routes.get("/pagination/page_number", ctx -> Json.respond(ctx, Pages.usersPage(new Params(ctx), data.get().users())));
+        routes.get("/pagination/page_number", ctx -> JsonBodies.respond(ctx, PageSlices.usersPage(new Params(ctx), data.get().users())));
         routes.get("/pagination/offset", this::offset);
         routes.get("/pagination/keyset", this::keyset);
         routes.get("/pagination/cursor", this::cursor);
@@ -37,7 +37,7 @@ final class PaginationRoutes {
         String orderType = params.choice("order_type", "asc", List.of("asc", "desc"));
         int perPage = params.pageSize("per_page");
         int page = params.integer("page", 1, 1, Integer.MAX_VALUE);
-        List<User> users = Pages.usersSince(data.get().users(), params.instant("updated_since"));
+        List<User> users = PageSlices.usersSince(data.get().users(), params.instant("updated_since"));
         Comparator<User> order = orderBy.equals("createdAt")
                 ? Comparator.comparing(User::createdAt).thenComparing(User::id) : Snapshot.USER_ORDER;
         if (orderType.equals("desc")) {
@@ -47,7 +47,7 @@ final class PaginationRoutes {
         sorted.sort(order);
         boolean more = (long) page * perPage < sorted.size();
         String next = more ? Urls.absolute(ctx, Urls.query(ctx, Map.of("page", String.valueOf(page + 1)))) : null;
-        Json.respond(ctx, Json.object("data", Pages.slice(sorted, (long) (page - 1) * perPage, perPage),
+        JsonBodies.respond(ctx, JsonBodies.object("data", PageSlices.slice(sorted, (long) (page - 1) * perPage, perPage),
                 "total_items", sorted.size(), "page", page, "per_page", perPage, "next_page_url", next));
     }
 
@@ -55,8 +55,8 @@ final class PaginationRoutes {
         Params params = new Params(ctx);
         int offset = params.integer("offset", 0, 0, Integer.MAX_VALUE);
         int limit = params.pageSize("limit");
-        List<User> users = Pages.usersSince(data.get().users(), params.instant("updated_since"));
-        Json.respond(ctx, Json.object("data", Pages.slice(users, offset, limit), "offset", offset, "limit", limit,
+        List<User> users = PageSlices.usersSince(data.get().users(), params.instant("updated_since"));
+        JsonBodies.respond(ctx, JsonBodies.object("data", PageSlices.slice(users, offset, limit), "offset", offset, "limit", limit,
                 "total", users.size()));
     }
 
@@ -65,11 +65,11 @@ final class PaginationRoutes {
         int perPage = params.pageSize("per_page");
         String token = params.text("scroll_param");
         PositionToken after = token == null ? null : PositionToken.decode(KEYSET, "scroll_param", token);
-        List<User> matching = Pages.usersSince(data.get().users(), params.instant("updated_since"));
+        List<User> matching = PageSlices.usersSince(data.get().users(), params.instant("updated_since"));
         List<User> rest = after(matching, after);
-        List<User> page = Pages.slice(rest, 0, perPage);
+        List<User> page = PageSlices.slice(rest, 0, perPage);
         String next = rest.size() > perPage ? position(page).encode(KEYSET) : null;
-        Json.respond(ctx, Json.object("data", page, "total_count", matching.size(), "scroll_param", next));
+        JsonBodies.respond(ctx, JsonBodies.object("data", page, "total_count", matching.size(), "scroll_param", next));
     }
 
     private void cursor(Context ctx) {
@@ -77,18 +77,18 @@ final class PaginationRoutes {
         int limit = params.pageSize("limit");
         String token = params.text("cursor");
         PositionToken after = token == null ? null : PositionToken.decode(CURSOR, "cursor", token);
-        List<User> rest = after(Pages.usersSince(data.get().users(), params.instant("updated_since")), after);
-        List<User> page = Pages.slice(rest, 0, limit);
+        List<User> rest = after(PageSlices.usersSince(data.get().users(), params.instant("updated_since")), after);
+        List<User> page = PageSlices.slice(rest, 0, limit);
         String next = rest.size() > limit ? position(page).encode(CURSOR) : null;
-        Json.respond(ctx, Json.object("data", page, "next_cursor", next));
+        JsonBodies.respond(ctx, JsonBodies.object("data", page, "next_cursor", next));
     }
 
     private void link(Context ctx) {
         Params params = new Params(ctx);
         int page = params.integer("page", 1, 1, Integer.MAX_VALUE);
         int perPage = params.pageSize("per_page");
-        List<User> users = Pages.usersSince(data.get().users(), params.instant("updated_since"));
-        int last = Math.max(1, Pages.totalPages(users.size(), perPage));
+        List<User> users = PageSlices.usersSince(data.get().users(), params.instant("updated_since"));
+        int last = Math.max(1, PageSlices.totalPages(users.size(), perPage));
         StringBuilder links = new StringBuilder();
         if (page < last) {
             links.append('<').append(Urls.absolute(ctx, Urls.query(ctx, Map.of("page", String.valueOf(page + 1)))))
@@ -98,14 +98,14 @@ final class PaginationRoutes {
                 .append(">; rel=\"last\"");
         ctx.header("Link", links.toString());
         ctx.header("X-Total-Count", String.valueOf(users.size()));
-        Json.respond(ctx, Pages.slice(users, (long) (page - 1) * perPage, perPage));
+        JsonBodies.respond(ctx, PageSlices.slice(users, (long) (page - 1) * perPage, perPage));
     }
 
     private static List<User> after(List<User> users, PositionToken after) {
         if (after == null) {
             return users;
         }
-        return users.subList(Pages.firstIndex(users, user -> after.before(user.updatedAt(), user.id())), users.size());
+        return users.subList(PageSlices.firstIndex(users, user -> after.before(user.updatedAt(), user.id())), users.size());
     }
 
     private static PositionToken position(List<User> page) {

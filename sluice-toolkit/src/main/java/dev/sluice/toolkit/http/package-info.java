@@ -4,6 +4,8 @@
  * concurrency and secret redaction; requests and responses as
  * {@link dev.sluice.toolkit.http.ApiRequest} and {@link dev.sluice.toolkit.http.ApiResponse}.
  * Every failure is a {@link dev.sluice.toolkit.http.HttpSourceException} subclass whose message
- * holds no secret.
+ * holds no secret. {@code RestClient} is the facade; behind it, one package-private class per job
+ * (the request loop, credential scope, redirects, retry schedule, request building, throttled
+ * transport and failure messages).
  */
 package dev.sluice.toolkit.http;

@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Slicing of ordered lists into the response shapes the routes share. */
-final class Pages {
+/**
+ * Slices ordered lists into the pages the routes serve: the items since a timestamp (by binary
+ * search), one page of them, and the {@code page_number} response shape. Stateless.
+ */
+final class PageSlices {
 
-    private Pages() {
+    private PageSlices() {
     }
 
     /**
@@ -58,7 +61,7 @@ final class Pages {
 
     /** The page_number shape: {@code {data, page, page_size, total_pages, total_items}}. */
     static Map<String, Object> pageNumber(List<?> items, int page, int perPage) {
-        return Json.object("data", slice(items, (long) (page - 1) * perPage, perPage), "page", page,
+        return JsonBodies.object("data", slice(items, (long) (page - 1) * perPage, perPage), "page", page,
                 "page_size", perPage, "total_pages", totalPages(items.size(), perPage), "total_items", items.size());
     }
 

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-/** Makes names, addresses and ids from a seeded random source. Not thread-safe. */
-final class Names {
+/**
+ * Makes the fake values of the playground's data from a seeded random source: names, e-mail
+ * addresses, addresses, jobs, companies, ids and numbers. Not thread-safe.
+ */
+final class FakeValues {
 
     private static final List<String> FIRST = List.of("Ada", "Alan", "Grace", "Linus", "Margaret", "Dennis", "Barbara",
             "Ken", "Frances", "Edsger", "Radia", "Tim", "Katherine", "John", "Hedy", "Donald", "Sophie", "Niklaus",
@@ -32,7 +35,7 @@ final class Names {
 
     private final Random random;
 
-    Names(Random random) {
+    FakeValues(Random random) {
         this.random = random;
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * @param <R> a message as gRPC delivers it
  * @param <T> what a message is turned into
  */
-final class UpdateCall<R, T> implements ClientResponseObserver<UpdateRequest, R> {
+final class UpdateReadAhead<R, T> implements ClientResponseObserver<UpdateRequest, R> {
 
     static final int AHEAD = 16;
     private static final Object END = new Object();
@@ -25,7 +25,7 @@ final class UpdateCall<R, T> implements ClientResponseObserver<UpdateRequest, R>
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD + 2);
     private ClientCallStreamObserver<UpdateRequest> call;
 
-    UpdateCall(Function<R, T> decode) {
+    UpdateReadAhead(Function<R, T> decode) {
         this.decode = decode;
     }
 

@@ -15,8 +15,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON of the playground: timestamps as ISO-8601 UTC with milliseconds and {@code Z}. */
-final class Json {
+/**
+ * Reads and writes the JSON bodies of the playground's requests and responses, with timestamps as
+ * ISO-8601 UTC with milliseconds and {@code Z}. Thread-safe.
+ */
+final class JsonBodies {
 
     /** Format of every timestamp the playground writes, e.g. {@code 2025-01-01T00:00:00.000Z}. */
     public static final DateTimeFormatter TIMESTAMP =
@@ -25,7 +28,7 @@ final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule("playground")
             .addSerializer(Instant.class, new InstantSerializer()));
 
-    private Json() {
+    private JsonBodies() {
     }
 
     /** @return the instant as the playground writes it */
