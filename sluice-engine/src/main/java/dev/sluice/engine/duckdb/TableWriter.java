@@ -405,6 +405,7 @@ public final class TableWriter implements AutoCloseable {
         return fits;
     }
 
+    @SuppressWarnings("ReferenceEquality") // a cache keyed on the very Instant a batch shares
     private void appendToTarget(Object[] row, Instant synced) {
         ensureTargetAppender();
         if (synced != lastSynced) {
