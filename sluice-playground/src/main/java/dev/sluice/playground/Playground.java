@@ -63,7 +63,8 @@ public final class Playground implements AutoCloseable {
         }
         if (playground.ticker != null) {
             long millis = options.autoAdvance().toMillis();
-            playground.ticker.scheduleAtFixedRate(() -> playground.advance(1), millis, millis, TimeUnit.MILLISECONDS);
+            // runs until close() shuts the ticker down
+            var unused = playground.ticker.scheduleAtFixedRate(() -> playground.advance(1), millis, millis, TimeUnit.MILLISECONDS);
         }
         return playground;
     }

@@ -95,10 +95,9 @@ public final class Column {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Column)) {
+        if (!(o instanceof Column other)) {
             return false;
         }
-        Column other = (Column) o;
         return name.equals(other.name) && type == other.type && precision == other.precision
                 && scale == other.scale;
     }

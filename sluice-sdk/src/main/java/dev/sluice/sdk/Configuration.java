@@ -120,11 +120,11 @@ public final class Configuration {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
-        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true": case "yes": case "1": return true;
-            case "false": case "no": case "0": return false;
-            default: throw notA("true or false", key, value);
-        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw notA("true or false", key, value);
+        };
     }
 
     /** @return every key and value, unmodifiable, in file order */

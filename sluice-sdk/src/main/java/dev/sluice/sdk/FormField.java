@@ -22,9 +22,20 @@ public final class FormField {
         TOGGLE
     }
 
-    /** An option of a dropdown: the stored value, a label to show and an optional description. */
+    /**
+     * An option of a dropdown: the stored value, a label to show and an optional description.
+     *
+     * @param value the value stored in the configuration when this option is chosen
+     * @param label the text shown for the option
+     * @param description a longer explanation shown with the option, or null
+     */
     public record Option(String value, String label, String description) {
-        /** @throws IllegalArgumentException when the value is blank */
+        /**
+         * @param value the value stored in the configuration when this option is chosen
+         * @param label the text shown for the option
+         * @param description a longer explanation shown with the option, or null
+         * @throws IllegalArgumentException when the value is blank
+         */
         public Option {
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException("A dropdown option has an empty value");
@@ -186,10 +197,9 @@ public final class FormField {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof FormField)) {
+        if (!(o instanceof FormField f)) {
             return false;
         }
-        FormField f = (FormField) o;
         return name.equals(f.name) && label.equals(f.label) && kind == f.kind && options.equals(f.options)
                 && required == f.required && Objects.equals(description, f.description)
                 && Objects.equals(placeholder, f.placeholder) && Objects.equals(defaultValue, f.defaultValue);

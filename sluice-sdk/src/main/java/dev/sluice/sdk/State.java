@@ -121,7 +121,10 @@ public final class State {
         return values.get(key);
     }
 
-    /** @return whether the key is present */
+    /**
+     * @param key the key
+     * @return whether the key is present
+     */
     public boolean has(String key) {
         return values.containsKey(key);
     }
@@ -216,7 +219,7 @@ public final class State {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof State && ((State) other).values.equals(values);
+        return other instanceof State state && state.values.equals(values);
     }
 
     @Override

@@ -145,10 +145,9 @@ public final class Table {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Table)) {
+        if (!(o instanceof Table other)) {
             return false;
         }
-        Table other = (Table) o;
         return name.equals(other.name) && primaryKey.equals(other.primaryKey)
                 && columns.equals(other.columns);
     }

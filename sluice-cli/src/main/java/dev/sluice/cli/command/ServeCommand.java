@@ -49,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
         JsonLog log = new JsonLog(System.out);
         PrintStream json = new PrintStream(new JsonLinesOutput(log), true, StandardCharsets.UTF_8);
         System.setOut(json);
-        PrintWriter out = new PrintWriter(json, true);
+        PrintWriter out = new PrintWriter(json, true, StandardCharsets.UTF_8);
         DebugCommand.build(project, out, spec.commandLine().getErr());
         LoadedConnector loaded = LoadedConnector.load(project);
         ConnectorServer server;

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,7 +66,7 @@ public final class ConfigurationLoader {
         }
         if (root == null || !root.isObject()) {
             throw new SyncException("Configuration file " + file + " must hold a JSON object of strings,"
-                    + " e.g. {\"api_key\": \"...\"}, but holds " + (root == null ? "nothing" : root.getNodeType().name().toLowerCase()));
+                    + " e.g. {\"api_key\": \"...\"}, but holds " + (root == null ? "nothing" : root.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         if (root.size() > MAX_KEYS) {
             throw new SyncException("Configuration file " + file + " has " + root.size() + " keys; at most "
@@ -104,7 +105,7 @@ public final class ConfigurationLoader {
             case NULL -> "null";
             case ARRAY -> "a list";
             case OBJECT -> "an object";
-            default -> node.getNodeType().name().toLowerCase();
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 

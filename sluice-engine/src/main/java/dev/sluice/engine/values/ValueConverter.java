@@ -252,10 +252,10 @@ public final class ValueConverter {
             return value;
         }
         ColumnType natural = TypeInference.infer(value);
-        if (natural == ColumnType.JSON) {
+        if (ColumnType.JSON.equals(natural)) {
             return JsonText.write(value);
         }
-        if (natural == ColumnType.BINARY) {
+        if (ColumnType.BINARY.equals(natural)) {
             return Base64.getEncoder().encodeToString((byte[]) toBytes(value));
         }
         if (value instanceof BigDecimal) {

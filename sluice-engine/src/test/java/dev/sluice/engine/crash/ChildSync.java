@@ -42,6 +42,7 @@ final class ChildSync {
         }
 
         /** @return e.g. {@code at 1234 ms} */
+        @Override
         String toString();
     }
 

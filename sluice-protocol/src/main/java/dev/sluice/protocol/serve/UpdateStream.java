@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -172,10 +173,10 @@ final class UpdateStream implements Operations {
 
     private synchronized void record(String table, RecordType type, Map<String, ?> data) {
         if (table == null || table.isBlank()) {
-            throw new SyncException("A " + type.name().toLowerCase() + " names no table: give every operation a table name");
+            throw new SyncException("A " + type.name().toLowerCase(Locale.ROOT) + " names no table: give every operation a table name");
         }
         if (data == null) {
-            throw new SyncException("Table '" + table + "': a " + type.name().toLowerCase() + " got no row (null)");
+            throw new SyncException("Table '" + table + "': a " + type.name().toLowerCase(Locale.ROOT) + " got no row (null)");
         }
         if (!selection.includesTable(table)) {
             return;

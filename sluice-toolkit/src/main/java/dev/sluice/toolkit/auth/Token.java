@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Token(String value, Instant expiresAt) {
 
-    /** Checks the value. */
+    /**
+     * Checks the value.
+     *
+     * @param value the token
+     * @param expiresAt when it expires, or null when the server did not say (renewed only on a 401)
+     */
     public Token {
         Objects.requireNonNull(value, "value");
     }

@@ -23,7 +23,14 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap, Duration
     /** One attempt: nothing is retried. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param maxAttempts attempts in all, the first included; 1 disables retries
+     * @param base the backoff before the first retry, before jitter
+     * @param cap the longest backoff
+     * @param maxRetryAfter the longest {@code Retry-After} honoured; longer waits are cut to it
+     */
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1 but is " + maxAttempts);

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record NextPage(ApiRequest request, String marker) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param request the request for the next page
+     * @param marker what identifies that page, e.g. {@code offset 200}, {@code cursor 'abc'} or
+     *     {@code next link https://...}; never a secret
+     */
     public NextPage {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(marker, "marker");

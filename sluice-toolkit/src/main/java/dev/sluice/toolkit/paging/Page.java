@@ -18,7 +18,15 @@ import java.util.Map;
  */
 public record Page(int number, long recordsBefore, ApiRequest request, ApiResponse response, List<JsonNode> records) {
 
-    /** Copies the records. */
+    /**
+     * Copies the records.
+     *
+     * @param number 1 for the first page of the listing
+     * @param recordsBefore how many records the earlier pages of the listing held
+     * @param request the request that fetched this page, before authentication
+     * @param response the response
+     * @param records the page's records, in order, unmodifiable
+     */
     public Page {
         records = List.copyOf(records);
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -41,7 +42,7 @@ final class FakeData {
     }
 
     static String email(String name, long id) {
-        return name.toLowerCase().replace(' ', '.') + "." + id + "@example.com";
+        return name.toLowerCase(Locale.ROOT).replace(' ', '.') + "." + id + "@example.com";
     }
 
     String country() {

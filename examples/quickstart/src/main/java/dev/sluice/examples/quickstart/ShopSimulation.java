@@ -140,7 +140,7 @@ final class ShopSimulation {
         long ageDays = Duration.between(updatedAt, ShopClock.HISTORY_END).toDays();
         String status = ageDays > 3 ? "delivered" : fake.pick(Order.STATUSES.subList(0, 3));
         boolean shipped = status.equals("shipped") || status.equals("delivered");
-        long customerId = 1 + fake.nextInt(Math.max(1, initialCustomers * 3 / 4));
+        long customerId = 1L + fake.nextInt(Math.max(1, initialCustomers * 3 / 4));
         Order order = new Order(++lastOrderId, customerId, status, fake.items(), fake.tags(),
                 dateOf(updatedAt.minus(Duration.ofDays(3))), shipped ? updatedAt.minus(Duration.ofDays(1)) : null,
                 updatedAt);

@@ -39,6 +39,7 @@ final class TargetAppender {
      * @param row canonical values by column position
      * @param synced the row's write time
      */
+    @SuppressWarnings("ReferenceEquality") // a cache keyed on the very Instant a batch shares
     void append(Object[] row, Instant synced) {
         ensureOpen();
         if (synced != lastSynced) {
