@@ -16,29 +16,42 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code sluice} command. Exit codes: 0 success, 1 a failed command or sync, 2 a usage error.
  * Command names are case-insensitive; a mistyped one gets "Did you mean" suggestions.
  */
-@Command(name = "sluice",
+@Command(
+        name = "sluice",
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "Create, build, sync and inspect Sluice connectors on this machine.",
-        subcommands = {InitCommand.class, DebugCommand.class, ServeCommand.class, ResetCommand.class, QueryCommand.class,
-            TablesCommand.class, BenchCommand.class, BenchHttpCommand.class, PlaygroundCommand.class, VersionCommand.class,
-            HelpCommand.class},
+        subcommands = {
+            InitCommand.class,
+            DebugCommand.class,
+            ServeCommand.class,
+            ResetCommand.class,
+            QueryCommand.class,
+            TablesCommand.class,
+            BenchCommand.class,
+            BenchHttpCommand.class,
+            PlaygroundCommand.class,
+            VersionCommand.class,
+            HelpCommand.class
+        },
         footer = {"", "Start with: sluice init my-connector && cd my-connector && sluice debug"})
 public final class SluiceCli implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
             description = "Print stack traces and debug logs (or set SLUICE_DEBUG=1).")
     boolean verbose;
 
@@ -65,7 +78,10 @@ public final class SluiceCli implements Callable<Integer> {
     }
 
     private static String firstCommand(String[] args) {
-        return Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+        return Arrays.stream(args)
+                .filter(arg -> !arg.startsWith("-"))
+                .findFirst()
+                .orElse("");
     }
 
     private static void configureLogging(String[] args) {

@@ -31,8 +31,8 @@ public final class VersionInfo implements IVersionProvider {
         return List.of(
                 "sluice " + sluiceVersion(),
                 "DuckDB JDBC " + duckdb,
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
-                        + ", " + System.getProperty("java.home") + ")");
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                        + System.getProperty("java.home") + ")");
     }
 
     @Override

@@ -15,8 +15,12 @@ public record CliRun(int exitCode, String out, String err) {
     /** Runs one command object with Sluice's error handling. */
     public static CliRun command(Object command, String... args) {
         ErrorHandler errors = new ErrorHandler();
-        return run(new CommandLine(command).setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors)
-                .setCaseInsensitiveEnumValuesAllowed(true), args);
+        return run(
+                new CommandLine(command)
+                        .setExecutionExceptionHandler(errors)
+                        .setParameterExceptionHandler(errors)
+                        .setCaseInsensitiveEnumValuesAllowed(true),
+                args);
     }
 
     private static CliRun run(CommandLine commandLine, String... args) {

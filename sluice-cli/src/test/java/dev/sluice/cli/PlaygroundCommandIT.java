@@ -24,14 +24,23 @@ class PlaygroundCommandIT {
 
     @Test
     void theShadedJarServesThePlaygroundUntilStopped() throws Exception {
-        Path jar = Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "playground", "--port", "0", "--users", "30"))
-                .redirectErrorStream(true).start();
+        Path jar =
+                Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "playground",
+                        "--port",
+                        "0",
+                        "--users",
+                        "30"))
+                .redirectErrorStream(true)
+                .start();
         StringBuffer output = new StringBuffer();
         Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     output.append(line).append('\n');
@@ -44,9 +53,12 @@ class PlaygroundCommandIT {
         try {
             String baseUrl = await(output, BASE_URL);
             HttpClient client = HttpClient.newHttpClient();
-            HttpResponse<String> keyset = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/pagination/keyset?per_page=50"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> csv = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/export/csv")).build(),
+            HttpResponse<String> keyset = client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/pagination/keyset?per_page=50"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> csv = client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/export/csv")).build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(keyset.statusCode()).isEqualTo(200);
@@ -55,11 +67,18 @@ class PlaygroundCommandIT {
             await(output, Pattern.compile("GET /export/csv 200"));
         } finally {
             process.destroy();
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS))
+                    .as("stops on SIGTERM")
+                    .isTrue();
             reader.join(5000);
         }
-        assertThat(output.toString()).contains("sluice-playground-key", "/cursors/{company_id}/departments",
-                "Press Ctrl-C to stop.", "GET /pagination/keyset 200").doesNotContain("INFO", "Jetty");
+        assertThat(output.toString())
+                .contains(
+                        "sluice-playground-key",
+                        "/cursors/{company_id}/departments",
+                        "Press Ctrl-C to stop.",
+                        "GET /pagination/keyset 200")
+                .doesNotContain("INFO", "Jetty");
     }
 
     private static String await(StringBuffer output, Pattern pattern) throws InterruptedException {

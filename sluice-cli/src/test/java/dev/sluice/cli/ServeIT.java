@@ -36,16 +36,28 @@ class ServeIT {
 
     @Test
     void servesAProjectThatDebugConnectorSyncsFrom() throws Exception {
-        Path project = ConnectorProjects.create(tmp.resolve("greeter"), Map.of(
-                "com.example.Greeter", ConnectorProjects.connector("com.example.Greeter", 7),
-                "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
+        Path project = ConnectorProjects.create(
+                tmp.resolve("greeter"),
+                Map.of(
+                        "com.example.Greeter", ConnectorProjects.connector("com.example.Greeter", 7),
+                        "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
                 List.of("com.example.Greeter"));
-        Path jar = Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "serve", project.toString(), "--port", "0").redirectErrorStream(true).start();
+        Path jar =
+                Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
+        Process serve = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "serve",
+                        project.toString(),
+                        "--port",
+                        "0")
+                .redirectErrorStream(true)
+                .start();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             int port = -1;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             String line;
@@ -56,7 +68,9 @@ class ServeIT {
                     port = Integer.parseInt(matcher.group(1));
                 }
             }
-            assertThat(port).as("serve did not start:\n" + String.join("\n", lines)).isPositive();
+            assertThat(port)
+                    .as("serve did not start:\n" + String.join("\n", lines))
+                    .isPositive();
             Thread pump = new Thread(() -> {
                 try {
                     reader.lines().forEach(lines::add);
@@ -74,8 +88,12 @@ class ServeIT {
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains("SYNC PROGRESS:", "Sync SUCCEEDED", "greetings");
             try (WarehouseReader warehouse = WarehouseReader.open(target.resolve("files/warehouse.db"))) {
-                assertThat(warehouse.query("SELECT count(*) AS n FROM tester.greetings WHERE text = 'connector'")
-                        .rows().get(0).get("n")).isEqualTo(7L);
+                assertThat(warehouse
+                                .query("SELECT count(*) AS n FROM tester.greetings WHERE text = 'connector'")
+                                .rows()
+                                .get(0)
+                                .get("n"))
+                        .isEqualTo(7L);
             }
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (lines.stream().noneMatch(l -> l.contains("Update finished")) && System.nanoTime() < until) {
@@ -90,7 +108,9 @@ class ServeIT {
         for (String line : all) {
             JsonNode node = JSON.readTree(line);
             assertThat(node.isObject()).as(line).isTrue();
-            assertThat(Set.of("INFO", "WARNING", "SEVERE")).as(line).contains(node.get("level").asText());
+            assertThat(Set.of("INFO", "WARNING", "SEVERE"))
+                    .as(line)
+                    .contains(node.get("level").asText());
             assertThat(node.get("message-origin").asText()).isEqualTo("sdk_connector");
         }
     }

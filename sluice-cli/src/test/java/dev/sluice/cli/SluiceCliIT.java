@@ -24,8 +24,7 @@ class SluiceCliIT {
     @TempDir
     Path tmp;
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     private static Path jar() {
         return Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
@@ -33,11 +32,16 @@ class SluiceCliIT {
 
     private Result run(Path workDir, List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile(tmp, "process", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         String home = System.getProperty("sluice.home");
         if (home != null) {
-            builder.environment().put("SLUICE_HOME", Path.of(home).toAbsolutePath().normalize().toString());
+            builder.environment()
+                    .put(
+                            "SLUICE_HOME",
+                            Path.of(home).toAbsolutePath().normalize().toString());
         }
         Process process = builder.start();
         process.getOutputStream().close();
@@ -67,11 +71,13 @@ class SluiceCliIT {
         assertThat(init.exitCode()).as(init.output()).isZero();
         assertThat(init.output()).contains("cd " + project, "sluice debug");
         assertThat(project.resolve("mvnw")).isExecutable();
-        assertThat(Files.readString(project.resolve("pom.xml"))).contains("<relativePath/>", "<artifactId>myconn</artifactId>");
+        assertThat(Files.readString(project.resolve("pom.xml")))
+                .contains("<relativePath/>", "<artifactId>myconn</artifactId>");
 
         Result debug = sluice("debug", project.toString());
         assertThat(debug.exitCode()).as(debug.output()).isZero();
-        assertThat(debug.output()).contains("Building " + project, "SYNC PROGRESS:", "Sync SUCCEEDED", "(schema tester)");
+        assertThat(debug.output())
+                .contains("Building " + project, "SYNC PROGRESS:", "Sync SUCCEEDED", "(schema tester)");
         assertThat(project.resolve("files/warehouse.db")).isRegularFile();
 
         Result again = sluice("debug", project.toString());

@@ -52,7 +52,8 @@ class SluiceCliTest {
         CliRun run = CliRun.sluice("version");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).hasSize(3);
-        assertThat(run.out()).containsPattern("(?m)^sluice \\d+\\.\\d+\\.\\d+")
+        assertThat(run.out())
+                .containsPattern("(?m)^sluice \\d+\\.\\d+\\.\\d+")
                 .containsPattern("(?m)^DuckDB JDBC \\d+\\.\\d+")
                 .contains("Java " + System.getProperty("java.version"));
         assertThat(CliRun.sluice("--version").out()).isEqualTo(run.out());
@@ -69,7 +70,8 @@ class SluiceCliTest {
     void debugOutsideAProjectSaysWhatIsMissingWithoutAStackTrace() {
         CliRun run = CliRun.sluice("debug", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("Error: No pom.xml in " + tmp)
+        assertThat(run.err())
+                .startsWith("Error: No pom.xml in " + tmp)
                 .contains("sluice init")
                 .doesNotContain("\tat ");
     }

@@ -8,30 +8,26 @@ package dev.sluice.engine;
 public interface SyncListener {
 
     /** A listener that does nothing. */
-    SyncListener NONE = new SyncListener() {
-    };
+    SyncListener NONE = new SyncListener() {};
 
     /**
      * The sync started.
      *
      * @param syncId the sync's id, also in the {@code sync_id} MDC entry of its log lines
      */
-    default void started(String syncId) {
-    }
+    default void started(String syncId) {}
 
     /**
      * Called about twice a second while the sync runs.
      *
      * @param metrics the sync's live counters
      */
-    default void progress(SyncMetrics metrics) {
-    }
+    default void progress(SyncMetrics metrics) {}
 
     /**
      * The sync ended, however it ended; the last call.
      *
      * @param result how
      */
-    default void finished(SyncResult result) {
-    }
+    default void finished(SyncResult result) {}
 }

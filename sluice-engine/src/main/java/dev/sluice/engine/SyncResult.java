@@ -15,8 +15,14 @@ import java.util.List;
  * @param state the last saved state (the input state when nothing was checkpointed)
  * @param warnings the warnings the connector reported
  */
-public record SyncResult(boolean succeeded, String failureMessage, Throwable failure, SyncMetrics metrics,
-        Duration duration, State state, List<String> warnings) {
+public record SyncResult(
+        boolean succeeded,
+        String failureMessage,
+        Throwable failure,
+        SyncMetrics metrics,
+        Duration duration,
+        State state,
+        List<String> warnings) {
 
     /** @return whether the sync was cancelled or passed its deadline (then it did not succeed) */
     public boolean cancelled() {

@@ -1,10 +1,10 @@
 package dev.sluice.engine;
 
-import dev.sluice.engine.runtime.SyncRuntime;
 import static dev.sluice.engine.SyncHarness.r;
 import static dev.sluice.engine.SyncHarness.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.sdk.Configuration;
 import dev.sluice.sdk.Connector;
 import dev.sluice.sdk.DataType;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad configuration, schema, operations, state and warehouse files: clear messages, nothing checkpointed lost. */
 class BadInputIT {
 
-    private static final List<Table> ITEMS = List.of(Table.named("items").primaryKey("id").column("id", DataType.LONG).build());
+    private static final List<Table> ITEMS = List.of(
+            Table.named("items").primaryKey("id").column("id", DataType.LONG).build());
 
     @TempDir
     Path dir;
@@ -64,33 +65,55 @@ class BadInputIT {
     @Test
     void configurationFileMissing() {
         String message = failsWithConfiguration(null);
-        assertThat(message).contains(dir.resolve("configuration.json").toString()).contains("not found").contains("{}");
+        assertThat(message)
+                .contains(dir.resolve("configuration.json").toString())
+                .contains("not found")
+                .contains("{}");
     }
 
     @Test
     void configurationFileNotJson() {
         String message = failsWithConfiguration("{\"api_key\": \"s3cret-value\",\n \"host\" \"db.example.com\"}");
-        assertThat(message).contains("configuration.json").contains("not valid JSON").contains("line 2")
-                .doesNotContain("s3cret-value").doesNotContain("db.example.com");
+        assertThat(message)
+                .contains("configuration.json")
+                .contains("not valid JSON")
+                .contains("line 2")
+                .doesNotContain("s3cret-value")
+                .doesNotContain("db.example.com");
     }
 
     @Test
     void configurationFileNotAnObject() {
-        assertThat(failsWithConfiguration("[\"s3cret-value\"]")).contains("configuration.json").contains("JSON object")
-                .contains("array").doesNotContain("s3cret-value");
+        assertThat(failsWithConfiguration("[\"s3cret-value\"]"))
+                .contains("configuration.json")
+                .contains("JSON object")
+                .contains("array")
+                .doesNotContain("s3cret-value");
         assertThat(failsWithConfiguration("")).contains("configuration.json").contains("JSON object");
-        assertThat(failsWithConfiguration("\"s3cret-value\"")).contains("configuration.json").doesNotContain("s3cret-value");
+        assertThat(failsWithConfiguration("\"s3cret-value\""))
+                .contains("configuration.json")
+                .doesNotContain("s3cret-value");
     }
 
     @Test
     void configurationValueNotAString() {
         String message = failsWithConfiguration("{\"api_key\": \"s3cret-value\", \"port\": 54321}");
-        assertThat(message).contains("configuration.json").contains("'port'").contains("a number").contains("string")
-                .doesNotContain("54321").doesNotContain("s3cret-value");
-        assertThat(failsWithConfiguration("{\"nested\": {\"password\": \"s3cret-value\"}}")).contains("'nested'")
+        assertThat(message)
+                .contains("configuration.json")
+                .contains("'port'")
+                .contains("a number")
+                .contains("string")
+                .doesNotContain("54321")
                 .doesNotContain("s3cret-value");
-        assertThat(failsWithConfiguration("{\"token\": null}")).contains("'token'").contains("null");
-        assertThat(failsWithConfiguration("{\"hosts\": [\"s3cret-host\"]}")).contains("'hosts'").contains("a list")
+        assertThat(failsWithConfiguration("{\"nested\": {\"password\": \"s3cret-value\"}}"))
+                .contains("'nested'")
+                .doesNotContain("s3cret-value");
+        assertThat(failsWithConfiguration("{\"token\": null}"))
+                .contains("'token'")
+                .contains("null");
+        assertThat(failsWithConfiguration("{\"hosts\": [\"s3cret-host\"]}"))
+                .contains("'hosts'")
+                .contains("a list")
                 .doesNotContain("s3cret-host");
     }
 
@@ -98,16 +121,25 @@ class BadInputIT {
     void configurationWithTooManyKeys() {
         StringBuilder json = new StringBuilder("{");
         for (int i = 0; i <= 100; i++) {
-            json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": \"secret").append(i).append('"');
+            json.append(i == 0 ? "" : ",")
+                    .append("\"k")
+                    .append(i)
+                    .append("\": \"secret")
+                    .append(i)
+                    .append('"');
         }
         String message = failsWithConfiguration(json.append('}').toString());
-        assertThat(message).contains("configuration.json").contains("101").contains("100").doesNotContain("secret5");
+        assertThat(message)
+                .contains("configuration.json")
+                .contains("101")
+                .contains("100")
+                .doesNotContain("secret5");
 
         Map<String, String> many = new java.util.HashMap<>();
         for (int i = 0; i <= 100; i++) {
             many.put("k" + i, "v");
         }
-        assertThat(h.configuration(many).fails((s, op) -> { })).contains("101").contains("100");
+        assertThat(h.configuration(many).fails((s, op) -> {})).contains("101").contains("100");
     }
 
     @Test
@@ -135,14 +167,27 @@ class BadInputIT {
                 seen[0] = configuration.require("who");
             }
         };
-        SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(dir).configurationFile(Path.of("conf/dev.json"))
-                .build());
+        SyncResult result = SyncRuntime.shared()
+                .run(
+                        connector,
+                        SyncOptions.forProject(dir)
+                                .configurationFile(Path.of("conf/dev.json"))
+                                .build());
         assertThat(result.failureMessage()).isNull();
         assertThat(seen[0]).isEqualTo("dev");
-        SyncResult missing = SyncRuntime.shared().run(connector, SyncOptions.forProject(dir).configurationFile(Path.of("conf/prod.json"))
-                .build());
-        assertThat(missing.failureMessage()).contains(dir.resolve("conf/prod.json").toString()).contains("not found");
-        SyncResult missingKey = SyncRuntime.shared().run(connector, SyncOptions.forProject(dir).configuration(Map.of()).build());
+        SyncResult missing = SyncRuntime.shared()
+                .run(
+                        connector,
+                        SyncOptions.forProject(dir)
+                                .configurationFile(Path.of("conf/prod.json"))
+                                .build());
+        assertThat(missing.failureMessage())
+                .contains(dir.resolve("conf/prod.json").toString())
+                .contains("not found");
+        SyncResult missingKey = SyncRuntime.shared()
+                .run(
+                        connector,
+                        SyncOptions.forProject(dir).configuration(Map.of()).build());
         assertThat(missingKey.failureMessage()).contains("'who'").contains("missing");
     }
 
@@ -151,14 +196,21 @@ class BadInputIT {
         String[] second = new String[1];
         h.ok(ITEMS, (s, op) -> {
             op.upsert("items", row("id", 2, "v", "first"));
-            SyncResult inner = new SyncHarness(dir).sync(ITEMS, (s2, op2) -> op2.upsert("items", row("id", 3, "v", "second")));
+            SyncResult inner =
+                    new SyncHarness(dir).sync(ITEMS, (s2, op2) -> op2.upsert("items", row("id", 3, "v", "second")));
             second[0] = inner.succeeded() ? null : inner.failureMessage();
         });
-        assertThat(second[0]).as("the second, concurrent sync must fail").isNotNull().contains("in use")
-                .contains(h.warehouseFile().toString()).contains("PID " + ProcessHandle.current().pid());
+        assertThat(second[0])
+                .as("the second, concurrent sync must fail")
+                .isNotNull()
+                .contains("in use")
+                .contains(h.warehouseFile().toString())
+                .contains("PID " + ProcessHandle.current().pid());
         assertThat(h.rows("SELECT id, v FROM tester.items ORDER BY id")).containsExactly(r(1L, "kept"), r(2L, "first"));
         h.ok(ITEMS, (s, op) -> op.upsert("items", row("id", 4, "v", "after")));
-        assertThat(h.count("SELECT count(*) FROM tester.items")).as("the project is free again").isEqualTo(3);
+        assertThat(h.count("SELECT count(*) FROM tester.items"))
+                .as("the project is free again")
+                .isEqualTo(3);
     }
 
     private String failsWithSchema(SyncHarness.SchemaBody schema) {
@@ -170,33 +222,69 @@ class BadInputIT {
 
     @Test
     void schemaWithADuplicateTable() {
-        assertThat(failsWithSchema(() -> List.of(Table.named("orders").build(), Table.named("orders").build())))
-                .contains("'orders'").contains("twice");
-        assertThat(failsWithSchema(() -> List.of(Table.named("userData").build(), Table.named("user_data").build())))
-                .contains("'userData'").contains("'user_data'").contains("both become");
-        assertThat(failsWithSchema(() -> java.util.Arrays.asList(Table.named("ok").build(), null))).contains("null table");
+        assertThat(failsWithSchema(() -> List.of(
+                        Table.named("orders").build(), Table.named("orders").build())))
+                .contains("'orders'")
+                .contains("twice");
+        assertThat(failsWithSchema(() -> List.of(
+                        Table.named("userData").build(),
+                        Table.named("user_data").build())))
+                .contains("'userData'")
+                .contains("'user_data'")
+                .contains("both become");
+        assertThat(failsWithSchema(
+                        () -> java.util.Arrays.asList(Table.named("ok").build(), null)))
+                .contains("null table");
     }
 
     @Test
     void schemaWithInvalidTables() {
-        assertThat(failsWithSchema(() -> List.of(Table.named("").build()))).contains("schema() failed").contains("empty name");
-        assertThat(failsWithSchema(() -> List.of(Table.named(null).build()))).contains("schema() failed").contains("empty name");
-        assertThat(failsWithSchema(() -> List.of(Table.named("t").column("a", DataType.STRING).column("a", DataType.INT).build())))
-                .contains("'t'").contains("'a'").contains("twice");
-        assertThat(failsWithSchema(() -> List.of(Table.named("t").column("userId", DataType.STRING)
-                .column("user_id", DataType.INT).build()))).contains("'t'").contains("both become 'user_id'");
-        assertThat(failsWithSchema(() -> List.of(Table.named("t").column("a", DataType.fromName("TEXT")).build())))
-                .contains("schema() failed").contains("Unknown data type 'TEXT'").contains("STRING");
-        assertThat(failsWithSchema(() -> List.of(Table.named("t").decimalColumn("p", 39, 2).build())))
-                .contains("'t'").contains("'p'").contains("precision 39");
-        assertThat(failsWithSchema(() -> List.of(Table.named("t").decimalColumn("p", 10, 11).build())))
-                .contains("'p'").contains("scale 11");
-        assertThat(failsWithSchema(() -> List.of(Table.named("t").column("d", DataType.DECIMAL).build())))
-                .contains("'d'").contains("decimalColumn");
-        assertThat(failsWithSchema(() -> List.of(Table.named("t").primaryKey().build()))).contains("'t'")
+        assertThat(failsWithSchema(() -> List.of(Table.named("").build())))
+                .contains("schema() failed")
+                .contains("empty name");
+        assertThat(failsWithSchema(() -> List.of(Table.named(null).build())))
+                .contains("schema() failed")
+                .contains("empty name");
+        assertThat(failsWithSchema(() -> List.of(Table.named("t")
+                        .column("a", DataType.STRING)
+                        .column("a", DataType.INT)
+                        .build())))
+                .contains("'t'")
+                .contains("'a'")
+                .contains("twice");
+        assertThat(failsWithSchema(() -> List.of(Table.named("t")
+                        .column("userId", DataType.STRING)
+                        .column("user_id", DataType.INT)
+                        .build())))
+                .contains("'t'")
+                .contains("both become 'user_id'");
+        assertThat(failsWithSchema(() -> List.of(
+                        Table.named("t").column("a", DataType.fromName("TEXT")).build())))
+                .contains("schema() failed")
+                .contains("Unknown data type 'TEXT'")
+                .contains("STRING");
+        assertThat(failsWithSchema(
+                        () -> List.of(Table.named("t").decimalColumn("p", 39, 2).build())))
+                .contains("'t'")
+                .contains("'p'")
+                .contains("precision 39");
+        assertThat(failsWithSchema(() ->
+                        List.of(Table.named("t").decimalColumn("p", 10, 11).build())))
+                .contains("'p'")
+                .contains("scale 11");
+        assertThat(failsWithSchema(() ->
+                        List.of(Table.named("t").column("d", DataType.DECIMAL).build())))
+                .contains("'d'")
+                .contains("decimalColumn");
+        assertThat(failsWithSchema(() -> List.of(Table.named("t").primaryKey().build())))
+                .contains("'t'")
                 .contains("primaryKey() names no column");
-        assertThat(failsWithSchema(() -> List.of(Table.named("t").primaryKey("a", "a").build()))).contains("listed twice");
-        assertThat(failsWithSchema(() -> List.of(Table.named("t").primaryKey("a", " ").build()))).contains("empty");
+        assertThat(failsWithSchema(
+                        () -> List.of(Table.named("t").primaryKey("a", "a").build())))
+                .contains("listed twice");
+        assertThat(failsWithSchema(
+                        () -> List.of(Table.named("t").primaryKey("a", " ").build())))
+                .contains("empty");
     }
 
     @Test
@@ -209,32 +297,55 @@ class BadInputIT {
     @Test
     void operationsWithAnEmptyOrNullTableName() {
         for (String name : java.util.Arrays.asList("", " ", null)) {
-            assertThat(h.fails(ITEMS, (s, op) -> op.upsert(name, row("id", 1)))).as("[" + name + "]")
-                    .contains("upsert()").contains("empty table name");
-            assertThat(h.fails(ITEMS, (s, op) -> op.update(name, row("id", 1)))).contains("update()").contains("empty table name");
-            assertThat(h.fails(ITEMS, (s, op) -> op.delete(name, row("id", 1)))).contains("delete()").contains("empty table name");
-            assertThat(h.fails(ITEMS, (s, op) -> op.truncate(name))).contains("truncate()").contains("empty table name");
+            assertThat(h.fails(ITEMS, (s, op) -> op.upsert(name, row("id", 1))))
+                    .as("[" + name + "]")
+                    .contains("upsert()")
+                    .contains("empty table name");
+            assertThat(h.fails(ITEMS, (s, op) -> op.update(name, row("id", 1))))
+                    .contains("update()")
+                    .contains("empty table name");
+            assertThat(h.fails(ITEMS, (s, op) -> op.delete(name, row("id", 1))))
+                    .contains("delete()")
+                    .contains("empty table name");
+            assertThat(h.fails(ITEMS, (s, op) -> op.truncate(name)))
+                    .contains("truncate()")
+                    .contains("empty table name");
         }
         assertNothingLost();
     }
 
     @Test
     void operationsWithANullRow() {
-        assertThat(h.fails(ITEMS, (s, op) -> op.upsert("items", (Map<String, ?>) null))).contains("'items'").contains("null row");
-        assertThat(h.fails(ITEMS, (s, op) -> op.upsert("items", (Record) null))).contains("'items'").contains("null record");
-        assertThat(h.fails(ITEMS, (s, op) -> op.update("items", null))).contains("'items'").contains("null row");
-        assertThat(h.fails(ITEMS, (s, op) -> op.delete("items", null))).contains("'items'").contains("null row");
-        assertThat(h.fails(ITEMS, (s, op) -> op.upsert("items", row("id", 3, null, "x")))).contains("'items'").contains("null");
+        assertThat(h.fails(ITEMS, (s, op) -> op.upsert("items", (Map<String, ?>) null)))
+                .contains("'items'")
+                .contains("null row");
+        assertThat(h.fails(ITEMS, (s, op) -> op.upsert("items", (Record) null)))
+                .contains("'items'")
+                .contains("null record");
+        assertThat(h.fails(ITEMS, (s, op) -> op.update("items", null)))
+                .contains("'items'")
+                .contains("null row");
+        assertThat(h.fails(ITEMS, (s, op) -> op.delete("items", null)))
+                .contains("'items'")
+                .contains("null row");
+        assertThat(h.fails(ITEMS, (s, op) -> op.upsert("items", row("id", 3, null, "x"))))
+                .contains("'items'")
+                .contains("null");
         assertNothingLost();
     }
 
     @Test
     void aStateValueThatJsonCannotHold() {
         assertThat(h.fails(ITEMS, (s, op) -> op.checkpoint(s.put("cursor", new Object()))))
-                .contains("update() failed").contains("'cursor'").contains("cannot be stored as JSON");
+                .contains("update() failed")
+                .contains("'cursor'")
+                .contains("cannot be stored as JSON");
         assertThat(h.fails(ITEMS, (s, op) -> op.checkpoint(s.put("cursor", Double.NaN))))
-                .contains("'cursor'").contains("NaN");
-        assertThat(h.fails(ITEMS, (s, op) -> op.checkpoint(s.put("m", Map.of(1, "x"))))).contains("'m'").contains("keys must be strings");
+                .contains("'cursor'")
+                .contains("NaN");
+        assertThat(h.fails(ITEMS, (s, op) -> op.checkpoint(s.put("m", Map.of(1, "x")))))
+                .contains("'m'")
+                .contains("keys must be strings");
         assertThat(h.fails(ITEMS, (s, op) -> op.checkpoint(null))).contains("checkpoint(null)");
         assertNothingLost();
     }
@@ -242,23 +353,33 @@ class BadInputIT {
     @Test
     void anExceptionThrownByTheConnector() {
         assertThat(h.fails(ITEMS, (s, op) -> {
-            op.upsert("items", row("id", 2));
-            throw new IOException("HTTP 503 from api.example.com");
-        })).contains("update() failed").contains("java.io.IOException").contains("HTTP 503 from api.example.com");
+                    op.upsert("items", row("id", 2));
+                    throw new IOException("HTTP 503 from api.example.com");
+                }))
+                .contains("update() failed")
+                .contains("java.io.IOException")
+                .contains("HTTP 503 from api.example.com");
         assertThat(h.fails(ITEMS, (s, op) -> {
-            throw new NullPointerException();
-        })).contains("update() failed").contains("NullPointerException");
+                    throw new NullPointerException();
+                }))
+                .contains("update() failed")
+                .contains("NullPointerException");
         assertThat(h.fails(ITEMS, (s, op) -> {
-            throw new SyncException("Account locked: ask the admin");
-        })).isEqualTo("Account locked: ask the admin");
-        SyncResult schemaFailure = h.sync(() -> {
-            throw new IllegalStateException("cannot list tables");
-        }, (s, op) -> op.upsert("items", row("id", 2)));
+                    throw new SyncException("Account locked: ask the admin");
+                }))
+                .isEqualTo("Account locked: ask the admin");
+        SyncResult schemaFailure = h.sync(
+                () -> {
+                    throw new IllegalStateException("cannot list tables");
+                },
+                (s, op) -> op.upsert("items", row("id", 2)));
         assertThat(schemaFailure.failureMessage()).contains("schema() failed").contains("cannot list tables");
         assertThat(schemaFailure.failure()).isInstanceOf(IllegalStateException.class);
         assertThat(h.fails(ITEMS, (s, op) -> {
-            throw new StackOverflowError("deep");
-        })).contains("update() failed").contains("StackOverflowError");
+                    throw new StackOverflowError("deep");
+                }))
+                .contains("update() failed")
+                .contains("StackOverflowError");
         assertNothingLost();
     }
 
@@ -277,25 +398,38 @@ class BadInputIT {
     void aCorruptWarehouseFileFailsNamingItAndSluiceReset() throws IOException {
         Path other = dir.resolve("other");
         Files.createDirectories(other.resolve("files"));
-        Files.write(other.resolve("files/warehouse.db"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
-        String message = new SyncHarness(other).fails((s, op) -> { });
-        assertThat(message).contains(other.resolve("files/warehouse.db").toString()).contains("sluice reset");
+        Files.write(
+                other.resolve("files/warehouse.db"),
+                new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+        String message = new SyncHarness(other).fails((s, op) -> {});
+        assertThat(message)
+                .contains(other.resolve("files/warehouse.db").toString())
+                .contains("sluice reset");
     }
 
     @Test
     void aWarehouseHeldByAnotherProcessFailsNamingThePid() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                HoldWarehouse.class.getName(), h.warehouseFile().toString()).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldWarehouse.class.getName(),
+                        h.warehouseFile().toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = out.readLine()) != null && !line.equals("READY")) {
                 // skip anything the JVM prints first
             }
             assertThat(line).as("the holder process opened the warehouse").isEqualTo("READY");
             String message = h.fails(ITEMS, (s, op) -> op.upsert("items", row("id", 2)));
-            assertThat(message).contains(h.warehouseFile().toString()).contains("in use")
+            assertThat(message)
+                    .contains(h.warehouseFile().toString())
+                    .contains("in use")
                     .contains("PID " + holder.pid());
         } finally {
             holder.destroy();

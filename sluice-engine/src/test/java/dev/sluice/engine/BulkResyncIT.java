@@ -25,8 +25,11 @@ class BulkResyncIT {
     @Test
     void resyncAcrossConnectionReopensKeepsOneRowPerKeyWithTheLastValues() {
         SyncHarness h = new SyncHarness(dir);
-        List<Table> schema = List.of(Table.named("items").primaryKey("id").column("id", DataType.LONG)
-                .column("v", DataType.STRING).build());
+        List<Table> schema = List.of(Table.named("items")
+                .primaryKey("id")
+                .column("id", DataType.LONG)
+                .column("v", DataType.STRING)
+                .build());
         SyncResult first = h.sync(() -> schema, (state, op) -> {
             for (long id = 0; id < ROWS; id++) {
                 op.upsert("items", Map.of("id", id, "v", "first-" + id));
@@ -50,9 +53,12 @@ class BulkResyncIT {
 
         assertThat(h.count("SELECT count(*) FROM tester.items")).isEqualTo(ROWS);
         assertThat(h.count("SELECT count(DISTINCT id) FROM tester.items")).isEqualTo(ROWS);
-        assertThat(h.count("SELECT count(*) FROM tester.items WHERE v = 'second-' || id")).isEqualTo(ROWS - 1);
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE v = 'second-' || id"))
+                .isEqualTo(ROWS - 1);
         assertThat(h.value("SELECT v FROM tester.items WHERE id = 5")).isEqualTo("last");
-        assertThat(h.count("SELECT count(*) FROM tester.items WHERE _fivetran_deleted")).isZero();
-        assertThat(h.count("SELECT count(DISTINCT _fivetran_id) FROM tester.fresh")).isEqualTo(ROWS);
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE _fivetran_deleted"))
+                .isZero();
+        assertThat(h.count("SELECT count(DISTINCT _fivetran_id) FROM tester.fresh"))
+                .isEqualTo(ROWS);
     }
 }

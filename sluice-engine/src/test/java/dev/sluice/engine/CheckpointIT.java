@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Checkpoints: durable data with state, rollback to the last one, state.json and its repair, --state. */
 class CheckpointIT {
 
-    private static final List<Table> ITEMS = List.of(Table.named("items").primaryKey("id").column("id", DataType.LONG).build());
+    private static final List<Table> ITEMS = List.of(
+            Table.named("items").primaryKey("id").column("id", DataType.LONG).build());
 
     @TempDir
     Path dir;
@@ -129,14 +130,20 @@ class CheckpointIT {
         h.observer((n, state) -> seenInFile.add(h.stateJson()));
         SyncResult result = h.ok((s, op) -> {
             op.checkpoint(State.empty().put("cursor", "2024-01-01T00:00:00Z").put("page", 1));
-            op.checkpoint(State.empty().put("cursor", "2024-01-02T00:00:00Z").put("page", 2)
-                    .put("nested", row("list", List.of(1, "two", true), "pi", 3.25)).put("nothing", null));
+            op.checkpoint(State.empty()
+                    .put("cursor", "2024-01-02T00:00:00Z")
+                    .put("page", 2)
+                    .put("nested", row("list", List.of(1, "two", true), "pi", 3.25))
+                    .put("nothing", null));
         });
-        assertThat(seenInFile).containsExactly("{\"cursor\":\"2024-01-01T00:00:00Z\",\"page\":1}",
-                "{\"cursor\":\"2024-01-02T00:00:00Z\",\"page\":2,\"nested\":{\"list\":[1,\"two\",true],\"pi\":3.25},\"nothing\":null}");
+        assertThat(seenInFile)
+                .containsExactly(
+                        "{\"cursor\":\"2024-01-01T00:00:00Z\",\"page\":1}",
+                        "{\"cursor\":\"2024-01-02T00:00:00Z\",\"page\":2,\"nested\":{\"list\":[1,\"two\",true],\"pi\":3.25},\"nothing\":null}");
         assertThat(result.metrics().checkpoints()).isEqualTo(2);
         try (var files = Files.list(h.stateFile().getParent())) {
-            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("state.json.tmp")
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .doesNotContain("state.json.tmp")
                     .allSatisfy(name -> assertThat(name).doesNotEndWith(".tmp"));
         }
         Map<?, ?> parsed = new ObjectMapper().readValue(h.stateFile().toFile(), Map.class);
@@ -144,8 +151,9 @@ class CheckpointIT {
         assertThat(result.state().getLong("page", 0)).isEqualTo(2);
         assertThat(result.state().get("nested")).isEqualTo(Map.of("list", List.of(1L, "two", true), "pi", 3.25));
 
-        h.ok((s, op) -> { });
-        assertThat(h.startState.get("nested")).isEqualTo(Map.of("list", List.of(1L, "two", true), "pi", new java.math.BigDecimal("3.25")));
+        h.ok((s, op) -> {});
+        assertThat(h.startState.get("nested"))
+                .isEqualTo(Map.of("list", List.of(1L, "two", true), "pi", new java.math.BigDecimal("3.25")));
         assertThat(h.startState.getString("cursor")).isEqualTo("2024-01-02T00:00:00Z");
         assertThat(h.startState.has("nothing")).isTrue();
     }
@@ -157,7 +165,7 @@ class CheckpointIT {
         h.ok((s, op) -> {
             s.put("a", 99); // changed but never checkpointed
         });
-        h.ok((s, op) -> { });
+        h.ok((s, op) -> {});
         assertThat(h.startState.getLong("a", 0)).isEqualTo(1);
         assertThat(h.stateJson()).isEqualTo("{\"a\":1}");
     }
@@ -203,7 +211,7 @@ class CheckpointIT {
             op.checkpoint(s.put("cursor", 1));
         });
         Files.delete(h.stateFile());
-        h.ok(ITEMS, (s, op) -> { });
+        h.ok(ITEMS, (s, op) -> {});
         assertThat(h.startState.getLong("cursor", 0)).isEqualTo(1);
         assertThat(h.stateJson()).isEqualTo("{\"cursor\":1}");
     }
@@ -214,7 +222,7 @@ class CheckpointIT {
         h.ok((s, op) -> op.checkpoint(s.put("cursor", 1)));
         h.ok((s, op) -> op.checkpoint(s.put("cursor", 2)));
         Files.writeString(h.stateFile(), "{ \"cursor\": 0, \"note\": \"edited\" }\n");
-        h.ok((s, op) -> { });
+        h.ok((s, op) -> {});
         assertThat(h.startState.asMap()).isEqualTo(Map.of("cursor", 0L, "note", "edited"));
         assertThat(h.stateJson()).isEqualTo("{ \"cursor\": 0, \"note\": \"edited\" }\n");
 
@@ -230,18 +238,19 @@ class CheckpointIT {
         h.ok((s, op) -> op.checkpoint(s.put("cursor", 1)));
         Path override = dir.resolve("my-state.json");
         Files.writeString(override, "{\"cursor\": 42}");
-        h.stateOverride(Path.of("my-state.json")).ok((s, op) -> op.checkpoint(s.put("cursor", s.getLong("cursor", 0) + 1)));
+        h.stateOverride(Path.of("my-state.json"))
+                .ok((s, op) -> op.checkpoint(s.put("cursor", s.getLong("cursor", 0) + 1)));
         assertThat(h.startState.getLong("cursor", 0)).isEqualTo(42);
         assertThat(h.stateJson()).isEqualTo("{\"cursor\":43}");
         assertThat(Files.readString(override)).isEqualTo("{\"cursor\": 42}");
 
-        h.stateOverride(null).ok((s, op) -> { });
+        h.stateOverride(null).ok((s, op) -> {});
         assertThat(h.startState.getLong("cursor", 0)).isEqualTo(43);
 
-        String missing = h.stateOverride(dir.resolve("nope.json")).fails((s, op) -> { });
+        String missing = h.stateOverride(dir.resolve("nope.json")).fails((s, op) -> {});
         assertThat(missing).contains("nope.json").contains("not found");
         Files.writeString(override, "[1]");
-        String notObject = h.stateOverride(override).fails((s, op) -> { });
+        String notObject = h.stateOverride(override).fails((s, op) -> {});
         assertThat(notObject).contains("my-state.json").contains("JSON object");
     }
 

@@ -23,8 +23,11 @@ class CommitWithoutCheckpointIT {
     private static final int STEPS = 12_000;
     private static final int KEYS = 5_000;
     private static final int FAIL_AT = 9_000;
-    private static final List<Table> SCHEMA = List.of(Table.named("items").primaryKey("id")
-            .column("id", DataType.LONG).column("v", DataType.STRING).build());
+    private static final List<Table> SCHEMA = List.of(Table.named("items")
+            .primaryKey("id")
+            .column("id", DataType.LONG)
+            .column("v", DataType.STRING)
+            .build());
 
     @TempDir
     Path dir;
@@ -41,11 +44,16 @@ class CommitWithoutCheckpointIT {
         String message = interrupted.fails(SCHEMA, (state, op) -> changes(state, op, FAIL_AT));
         assertThat(message).contains("planned failure at step " + FAIL_AT);
 
-        assertThat(Files.readString(interrupted.stateFile())).as("state stays at the last checkpoint").isEqualTo(baseState);
+        assertThat(Files.readString(interrupted.stateFile()))
+                .as("state stays at the last checkpoint")
+                .isEqualTo(baseState);
         long changedRows = interrupted.count("SELECT count(*) FROM tester.items WHERE v LIKE 'step-%'");
-        assertThat(changedRows).as("operations committed without a checkpoint before the failure").isPositive();
+        assertThat(changedRows)
+                .as("operations committed without a checkpoint before the failure")
+                .isPositive();
         assertThat(interrupted.count("SELECT count(*) FROM tester.items WHERE v = 'step-" + (FAIL_AT - 1) + "'"))
-                .as("the operations after the last commit were rolled back").isZero();
+                .as("the operations after the last commit were rolled back")
+                .isZero();
 
         interrupted.ok(SCHEMA, (state, op) -> changes(state, op, -1));
         for (String table : List.of("items", "events")) {
@@ -65,7 +73,8 @@ class CommitWithoutCheckpointIT {
             }
         });
         assertThat(result.metrics().checkpoints()).isZero();
-        assertThat(h.count("SELECT count(*) FROM tester.items WHERE v = 'again-' || id")).isEqualTo(KEYS);
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE v = 'again-' || id"))
+                .isEqualTo(KEYS);
     }
 
     private static SyncHarness harness(Path project) {

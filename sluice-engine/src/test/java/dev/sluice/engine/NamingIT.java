@@ -22,20 +22,52 @@ class NamingIT {
     @Test
     void fivetranNamingOfTablesAndColumns() {
         SyncHarness h = new SyncHarness(dir);
-        h.ok((s, op) -> op.upsert("UserEvents", row("userId", 1, "HTTPStatus", 200, "First Name", "Ada",
-                "e-mail", "a@b", "address.city", "Paris", "2fa", true, "Café Crème", "x",
-                "already_snake", 1, "  padded ", 2)));
+        h.ok((s, op) -> op.upsert(
+                "UserEvents",
+                row(
+                        "userId",
+                        1,
+                        "HTTPStatus",
+                        200,
+                        "First Name",
+                        "Ada",
+                        "e-mail",
+                        "a@b",
+                        "address.city",
+                        "Paris",
+                        "2fa",
+                        true,
+                        "Café Crème",
+                        "x",
+                        "already_snake",
+                        1,
+                        "  padded ",
+                        2)));
         assertThat(h.tables()).containsExactly("user_events");
-        assertThat(h.columnTypes("user_events").keySet()).containsExactlyInAnyOrder("_fivetran_id", "user_id",
-                "http_status", "first_name", "e_mail", "address_city", "_2fa", "cafe_creme", "already_snake",
-                "__padded_", "_fivetran_synced", "_fivetran_deleted");
+        assertThat(h.columnTypes("user_events").keySet())
+                .containsExactlyInAnyOrder(
+                        "_fivetran_id",
+                        "user_id",
+                        "http_status",
+                        "first_name",
+                        "e_mail",
+                        "address_city",
+                        "_2fa",
+                        "cafe_creme",
+                        "already_snake",
+                        "__padded_",
+                        "_fivetran_synced",
+                        "_fivetran_deleted");
     }
 
     @Test
     void declaredNamesAndRowNamesMeetInTheSameColumns() {
         SyncHarness h = new SyncHarness(dir);
-        List<Table> schema = List.of(Table.named("OrderItems").primaryKey("orderId", "lineNo")
-                .column("lineNo", DataType.INT).column("unitPrice", DataType.DOUBLE).build());
+        List<Table> schema = List.of(Table.named("OrderItems")
+                .primaryKey("orderId", "lineNo")
+                .column("lineNo", DataType.INT)
+                .column("unitPrice", DataType.DOUBLE)
+                .build());
         h.ok(schema, (s, op) -> {
             op.upsert("OrderItems", row("orderId", "A", "lineNo", 1, "unitPrice", 2.5));
             op.update("OrderItems", row("orderId", "A", "lineNo", 1, "unitPrice", 3.5));
@@ -51,8 +83,11 @@ class NamingIT {
     @Test
     void sqlKeywordsWorkAsTableAndColumnNames() {
         SyncHarness h = new SyncHarness(dir).flushRows(2);
-        List<Table> schema = List.of(Table.named("order").primaryKey("select").column("select", DataType.LONG)
-                .column("group", DataType.STRING).build());
+        List<Table> schema = List.of(Table.named("order")
+                .primaryKey("select")
+                .column("select", DataType.LONG)
+                .column("group", DataType.STRING)
+                .build());
         for (int sync = 1; sync <= 2; sync++) {
             int n = sync;
             h.ok(schema, (s, op) -> {
@@ -69,10 +104,12 @@ class NamingIT {
             op.upsert("group", row("where", "w2"));
         });
         assertThat(h.tables()).containsExactlyInAnyOrder("order", "group");
-        assertThat(h.rows("SELECT \"select\", \"group\", \"desc\", \"from\", \"table\", _fivetran_deleted FROM tester.\"order\""
-                + " ORDER BY 1")).containsExactly(
-                r(1L, "g1", "updated", 1, true, false), r(2L, "g2", "updated", 2, true, false),
-                r(11L, "x", "y", null, null, true), r(12L, "x", "y", null, null, true));
+        assertThat(h.rows(
+                        "SELECT \"select\", \"group\", \"desc\", \"from\", \"table\", _fivetran_deleted FROM tester.\"order\""
+                                + " ORDER BY 1"))
+                .containsExactly(
+                        r(1L, "g1", "updated", 1, true, false), r(2L, "g2", "updated", 2, true, false),
+                        r(11L, "x", "y", null, null, true), r(12L, "x", "y", null, null, true));
         assertThat(h.rows("SELECT \"where\", \"limit\", _fivetran_deleted FROM tester.\"group\" ORDER BY 1"))
                 .containsExactly(r("w", 1, true), r("w2", null, false));
     }
@@ -89,15 +126,19 @@ class NamingIT {
     @Test
     void sourceNamingKeepsNamesAsGiven() {
         SyncHarness h = new SyncHarness(dir).naming(NamingStrategy.SOURCE);
-        List<Table> schema = List.of(Table.named("Order Items").primaryKey("orderId").column("orderId", DataType.LONG).build());
+        List<Table> schema = List.of(Table.named("Order Items")
+                .primaryKey("orderId")
+                .column("orderId", DataType.LONG)
+                .build());
         h.ok(schema, (s, op) -> {
             op.upsert("Order Items", row("orderId", 1, "First Name", "Ada", "e-mail", "a@b", "2fa", true));
             op.update("Order Items", row("orderId", 1, "e-mail", "c@d"));
             op.upsert("userEvents", row("HTTPStatus", 200));
         });
         assertThat(h.tables()).containsExactlyInAnyOrder("Order Items", "userEvents");
-        assertThat(h.columnTypes("Order Items").keySet()).containsExactlyInAnyOrder("orderId", "First Name", "e-mail",
-                "2fa", "_fivetran_synced", "_fivetran_deleted");
+        assertThat(h.columnTypes("Order Items").keySet())
+                .containsExactlyInAnyOrder(
+                        "orderId", "First Name", "e-mail", "2fa", "_fivetran_synced", "_fivetran_deleted");
         assertThat(h.rows("SELECT \"orderId\", \"First Name\", \"e-mail\", \"2fa\" FROM tester.\"Order Items\""))
                 .containsExactly(r(1L, "Ada", "c@d", true));
         assertThat(h.columnTypes("userEvents")).containsKey("HTTPStatus");
@@ -106,8 +147,10 @@ class NamingIT {
     @Test
     void quotesDotsAndSpacesInSourceNames() {
         SyncHarness h = new SyncHarness(dir).naming(NamingStrategy.SOURCE).flushRows(1);
-        List<Table> schema = List.of(Table.named("my \"odd\".table").primaryKey("it's \"id\"")
-                .column("it's \"id\"", DataType.LONG).build());
+        List<Table> schema = List.of(Table.named("my \"odd\".table")
+                .primaryKey("it's \"id\"")
+                .column("it's \"id\"", DataType.LONG)
+                .build());
         h.ok(schema, (s, op) -> {
             op.upsert("my \"odd\".table", row("it's \"id\"", 1, "a.b", "x", "semi;colon", "--comment"));
             op.upsert("my \"odd\".table", row("it's \"id\"", 2, "a.b", "y", "new col", 0.5));
@@ -119,8 +162,11 @@ class NamingIT {
         });
         assertThat(h.tables()).containsExactly("my \"odd\".table");
         assertThat(h.rows("SELECT \"it's \"\"id\"\"\", \"a.b\", \"semi;colon\", \"new col\", _fivetran_deleted"
-                + " FROM tester.\"my \"\"odd\"\".table\" ORDER BY 1")).containsExactly(
-                r(1L, "z", "--comment", null, true), r(2L, "y", null, 0.5, true), r(3L, null, null, 1.5, false));
+                        + " FROM tester.\"my \"\"odd\"\".table\" ORDER BY 1"))
+                .containsExactly(
+                        r(1L, "z", "--comment", null, true),
+                        r(2L, "y", null, 0.5, true),
+                        r(3L, null, null, 1.5, false));
     }
 
     @Test
@@ -150,7 +196,11 @@ class NamingIT {
         });
         String message = h.fails((s, op) -> op.upsert("people", row("userId", 2, "user_id", 3)));
         assertThat(message).contains("'people'").contains("user_id").contains("two keys");
-        String declared = h.fails(List.of(Table.named("t").primaryKey("id").column("id", DataType.LONG).build()),
+        String declared = h.fails(
+                List.of(Table.named("t")
+                        .primaryKey("id")
+                        .column("id", DataType.LONG)
+                        .build()),
                 (s, op) -> op.upsert("t", row("id", 1, "a.b", 1, "a-b", 2)));
         assertThat(declared).contains("'t'").contains("a_b");
         assertThat(h.rows("SELECT user_id FROM tester.people")).containsExactly(r(1));
@@ -160,17 +210,22 @@ class NamingIT {
     @Test
     void systemColumnNamesAreRejected() {
         SyncHarness h = new SyncHarness(dir);
-        List<Table> keyed = List.of(Table.named("t").primaryKey("id").column("id", DataType.LONG).build());
+        List<Table> keyed = List.of(
+                Table.named("t").primaryKey("id").column("id", DataType.LONG).build());
         for (String name : List.of("_fivetran_synced", "_fivetran_deleted", "_fivetran_id", "_Fivetran_Synced")) {
             String message = h.fails(keyed, (s, op) -> op.upsert("t", row("id", 1, name, "x")));
             assertThat(message).as(name).contains("'t'").contains("system column");
             String keyless = h.fails((s, op) -> op.upsert("free", row("a", 1, name, "x")));
             assertThat(keyless).as(name).contains("'free'").contains("system column");
         }
-        String declared = h.fails(List.of(Table.named("d").column("_fivetran_deleted", DataType.BOOLEAN).build()),
-                (s, op) -> { });
+        String declared = h.fails(
+                List.of(Table.named("d")
+                        .column("_fivetran_deleted", DataType.BOOLEAN)
+                        .build()),
+                (s, op) -> {});
         assertThat(declared).contains("'d'").contains("system column").contains("schema()");
-        assertThat(h.fails(keyed, (s, op) -> op.update("t", row("id", 1, "_fivetran_deleted", true)))).contains("system column");
+        assertThat(h.fails(keyed, (s, op) -> op.update("t", row("id", 1, "_fivetran_deleted", true))))
+                .contains("system column");
     }
 
     @Test

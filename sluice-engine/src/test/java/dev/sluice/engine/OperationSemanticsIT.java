@@ -22,8 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** upsert, update, delete and truncate as Fivetran defines them, within a flush, across flushes and across syncs. */
 class OperationSemanticsIT {
 
-    private static final List<Table> ITEMS = List.of(Table.named("items").primaryKey("id")
-            .column("id", DataType.LONG).column("name", DataType.STRING).column("qty", DataType.INT).build());
+    private static final List<Table> ITEMS = List.of(Table.named("items")
+            .primaryKey("id")
+            .column("id", DataType.LONG)
+            .column("name", DataType.STRING)
+            .column("qty", DataType.INT)
+            .build());
 
     @TempDir
     Path dir;
@@ -144,7 +148,8 @@ class OperationSemanticsIT {
             op.delete("items", row("id", 1));
         });
         assertThat(items(h)).containsExactly(r(1L, "a", 1, true), r(2L, "b", 2, false));
-        assertThat(h.count("SELECT count(*) FROM tester.items WHERE _fivetran_synced IS NULL")).isZero();
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE _fivetran_synced IS NULL"))
+                .isZero();
     }
 
     @Test
@@ -203,8 +208,12 @@ class OperationSemanticsIT {
         // a declared table whose key type is not declared only exists after its first upsert
         List<Table> schema = List.of(Table.named("late").primaryKey("id").build());
         SyncHarness h = harness(100);
-        assertThat(h.fails(schema, (s, op) -> op.delete("late", row("other", 1)))).contains("'late'").contains("'id'");
-        assertThat(h.fails(schema, (s, op) -> op.update("late", row("other", 1)))).contains("'late'").contains("'id'");
+        assertThat(h.fails(schema, (s, op) -> op.delete("late", row("other", 1))))
+                .contains("'late'")
+                .contains("'id'");
+        assertThat(h.fails(schema, (s, op) -> op.update("late", row("other", 1))))
+                .contains("'late'")
+                .contains("'id'");
         h.ok(schema, (s, op) -> {
             op.delete("late", row("id", 1));
             op.update("late", row("id", 1, "x", 2));
@@ -212,8 +221,10 @@ class OperationSemanticsIT {
         assertThat(h.tables()).doesNotContain("late");
     }
 
-    private static final List<Table> LINES = List.of(Table.named("order_lines").primaryKey("order_id", "line")
-            .column("line", DataType.INT).build());
+    private static final List<Table> LINES = List.of(Table.named("order_lines")
+            .primaryKey("order_id", "line")
+            .column("line", DataType.INT)
+            .build());
 
     @ParameterizedTest(name = "flushRows={0}")
     @ValueSource(ints = {1, 4, 100_000})
@@ -231,7 +242,9 @@ class OperationSemanticsIT {
         assertThat(h.rows("SELECT order_id, line, sku, _fivetran_deleted FROM tester.order_lines ORDER BY 1, 2"))
                 .containsExactly(r("A", 1, "x", true), r("A", 2, "y2", false), r("B", 1, "z2", false));
         assertThat(h.primaryKey("order_lines")).containsExactly("order_id", "line");
-        assertThat(h.columnTypes("order_lines")).containsEntry("order_id", "VARCHAR").containsEntry("line", "INTEGER");
+        assertThat(h.columnTypes("order_lines"))
+                .containsEntry("order_id", "VARCHAR")
+                .containsEntry("line", "INTEGER");
 
         String message = h.fails(LINES, (s, op) -> op.delete("order_lines", row("order_id", "A")));
         assertThat(message).contains("'order_lines'").contains("'line'");
@@ -257,14 +270,15 @@ class OperationSemanticsIT {
             op.upsert("items", row("id", 7, "name", "after"));
             op.delete("items", row("id", 7));
         });
-        assertThat(h.rows("SELECT id, name, qty, _fivetran_deleted FROM tester.items ORDER BY id")).containsExactly(
-                r(1L, "old1", null, true),
-                r(2L, "revived", null, false),
-                r(3L, "this sync, before", null, true),
-                r(4L, "this sync, before", null, true),
-                r(5L, "after", null, false),
-                r(6L, "after", 66, false),
-                r(7L, "after", null, true));
+        assertThat(h.rows("SELECT id, name, qty, _fivetran_deleted FROM tester.items ORDER BY id"))
+                .containsExactly(
+                        r(1L, "old1", null, true),
+                        r(2L, "revived", null, false),
+                        r(3L, "this sync, before", null, true),
+                        r(4L, "this sync, before", null, true),
+                        r(5L, "after", null, false),
+                        r(6L, "after", 66, false),
+                        r(7L, "after", null, true));
     }
 
     @ParameterizedTest(name = "flushRows={0}")
@@ -316,7 +330,8 @@ class OperationSemanticsIT {
         });
         Object after = h.value("SELECT _fivetran_synced FROM tester.items");
         assertThat(after).isNotEqualTo(before);
-        assertThat(h.count("SELECT count(*) FROM tester.items WHERE _fivetran_deleted")).isEqualTo(1);
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE _fivetran_deleted"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -342,18 +357,24 @@ class OperationSemanticsIT {
         assertThat(items(small)).containsExactly(r(1L, "n99", 99, false));
     }
 
-    record Person(long id, String firstName, int age, java.time.LocalDate born) {
-    }
+    record Person(long id, String firstName, int age, java.time.LocalDate born) {}
 
     @Test
     void upsertOfAJavaRecord() {
         SyncHarness h = harness(100);
-        h.ok(List.of(Table.fromRecord("people", Person.class).toBuilder().primaryKey("id").build()), (s, op) -> {
-            op.upsert("people", new Person(1, "Ada", 36, java.time.LocalDate.of(1815, 12, 10)));
-            op.upsert("people", new Person(2, "Alan", 41, null));
-        });
-        assertThat(h.columnTypes("people")).containsEntry("id", "BIGINT").containsEntry("first_name", "VARCHAR")
-                .containsEntry("age", "INTEGER").containsEntry("born", "DATE");
+        h.ok(
+                List.of(Table.fromRecord("people", Person.class).toBuilder()
+                        .primaryKey("id")
+                        .build()),
+                (s, op) -> {
+                    op.upsert("people", new Person(1, "Ada", 36, java.time.LocalDate.of(1815, 12, 10)));
+                    op.upsert("people", new Person(2, "Alan", 41, null));
+                });
+        assertThat(h.columnTypes("people"))
+                .containsEntry("id", "BIGINT")
+                .containsEntry("first_name", "VARCHAR")
+                .containsEntry("age", "INTEGER")
+                .containsEntry("born", "DATE");
         assertThat(h.rows("SELECT id, first_name, age, born::VARCHAR FROM tester.people ORDER BY id"))
                 .containsExactly(r(1L, "Ada", 36, "1815-12-10"), r(2L, "Alan", 41, null));
     }
@@ -363,7 +384,8 @@ class OperationSemanticsIT {
         SyncHarness h = harness(100);
         h.ok((s, op) -> op.upsert("people", new Person(7, "Grace", 85, null)));
         assertThat(h.rows("SELECT id, first_name, age FROM tester.people")).containsExactly(r(7L, "Grace", 85));
-        assertThat(h.columnTypes("people")).containsKeys("_fivetran_id", "id", "first_name", "age")
+        assertThat(h.columnTypes("people"))
+                .containsKeys("_fivetran_id", "id", "first_name", "age")
                 .doesNotContainKey("born");
     }
 
@@ -378,9 +400,11 @@ class OperationSemanticsIT {
             op.upsert("events", row("kind", "view", "n", 1, "extra", null));
         });
         assertThat(h.primaryKey("events")).containsExactly("_fivetran_id");
-        assertThat(h.columnTypes("events")).containsEntry("_fivetran_id", "VARCHAR")
+        assertThat(h.columnTypes("events"))
+                .containsEntry("_fivetran_id", "VARCHAR")
                 .containsKeys("_fivetran_synced", "_fivetran_deleted");
-        assertThat(h.rows("SELECT kind, n FROM tester.events ORDER BY kind")).containsExactly(r("click", 1), r("view", 1));
+        assertThat(h.rows("SELECT kind, n FROM tester.events ORDER BY kind"))
+                .containsExactly(r("click", 1), r("view", 1));
         assertThat(h.query("SELECT _fivetran_id FROM tester.events"))
                 .allSatisfy(row -> assertThat((String) row.get("_fivetran_id")).matches("[0-9a-f]{32}"));
         List<List<Object>> ids = h.rows("SELECT _fivetran_id FROM tester.events ORDER BY kind");
@@ -391,7 +415,8 @@ class OperationSemanticsIT {
         });
         assertThat(h.rows("SELECT kind, n FROM tester.events ORDER BY kind, n"))
                 .containsExactly(r("click", 1), r("click", 2), r("view", 1));
-        assertThat(h.rows("SELECT _fivetran_id FROM tester.events WHERE n = 1 ORDER BY kind")).isEqualTo(ids);
+        assertThat(h.rows("SELECT _fivetran_id FROM tester.events WHERE n = 1 ORDER BY kind"))
+                .isEqualTo(ids);
 
         // a column added later (NULL in old rows) does not change the ids of rows without it
         h.ok((s, op) -> {
@@ -399,21 +424,26 @@ class OperationSemanticsIT {
             op.upsert("events", row("kind", "view", "n", 1));
         });
         assertThat(h.count("SELECT count(*) FROM tester.events")).isEqualTo(4);
-        assertThat(h.count("SELECT count(*) FROM tester.events WHERE _fivetran_deleted")).isZero();
+        assertThat(h.count("SELECT count(*) FROM tester.events WHERE _fivetran_deleted"))
+                .isZero();
     }
 
     @Test
     void keylessRowsKeepCollapsingAfterTheirColumnsWiden() {
         SyncHarness h = harness(100);
-        h.ok((s, op) -> op.upsert("m", row("n", 1, "d", java.time.LocalDate.of(2024, 1, 2), "big", 100_000_000_000_000_000L)));
+        h.ok((s, op) ->
+                op.upsert("m", row("n", 1, "d", java.time.LocalDate.of(2024, 1, 2), "big", 100_000_000_000_000_000L)));
         h.ok((s, op) -> op.upsert("m", row("n", 2.5, "d", java.time.LocalDateTime.of(2024, 1, 3, 4, 5), "big", 0.5)));
-        assertThat(h.columnTypes("m")).containsEntry("n", "DOUBLE").containsEntry("d", "TIMESTAMP").containsEntry("big", "DOUBLE");
+        assertThat(h.columnTypes("m"))
+                .containsEntry("n", "DOUBLE")
+                .containsEntry("d", "TIMESTAMP")
+                .containsEntry("big", "DOUBLE");
         h.ok((s, op) -> {
             op.upsert("m", row("n", 1, "d", java.time.LocalDate.of(2024, 1, 2), "big", 100_000_000_000_000_000L));
             op.upsert("m", row("n", 2.5, "d", java.time.LocalDateTime.of(2024, 1, 3, 4, 5), "big", 0.5));
         });
-        assertThat(h.rows("SELECT n, d::VARCHAR, big FROM tester.m ORDER BY n")).containsExactly(
-                r(1.0, "2024-01-02 00:00:00", 1.0E17), r(2.5, "2024-01-03 04:05:00", 0.5));
+        assertThat(h.rows("SELECT n, d::VARCHAR, big FROM tester.m ORDER BY n"))
+                .containsExactly(r(1.0, "2024-01-02 00:00:00", 1.0E17), r(2.5, "2024-01-03 04:05:00", 0.5));
     }
 
     @Test
@@ -438,7 +468,11 @@ class OperationSemanticsIT {
             op.checkpoint(State.empty().put("c", 1));
         });
         String update = h.fails((s, op) -> op.update("log", row("m", "a")));
-        assertThat(update).contains("update()").contains("'log'").contains("no primary key").contains("primaryKey(");
+        assertThat(update)
+                .contains("update()")
+                .contains("'log'")
+                .contains("no primary key")
+                .contains("primaryKey(");
         String delete = h.fails((s, op) -> op.delete("log", row("m", "a")));
         assertThat(delete).contains("delete()").contains("'log'").contains("no primary key");
         String neverSeen = h.fails((s, op) -> op.delete("nothing_yet", row("m", "a")));
@@ -481,7 +515,8 @@ class OperationSemanticsIT {
         });
         assertThat(h.count("SELECT count(*) FROM tester.items")).isEqualTo((long) threads * perThread);
         assertThat(h.count("SELECT count(DISTINCT id) FROM tester.items")).isEqualTo((long) threads * perThread);
-        assertThat(h.count("SELECT count(*) FROM tester.items WHERE _fivetran_deleted")).isEqualTo(threads * 10L);
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE _fivetran_deleted"))
+                .isEqualTo(threads * 10L);
         assertThat(h.count("SELECT count(*) FROM tester.items WHERE qty < 0")).isEqualTo(threads * 99L);
         long expectedSum = 0;
         for (int i = 0; i < perThread; i++) {
@@ -489,7 +524,8 @@ class OperationSemanticsIT {
         }
         assertThat(h.count("SELECT sum(qty) FROM tester.items")).isEqualTo(threads * expectedSum);
         for (int t = 0; t < threads; t++) {
-            assertThat(h.count("SELECT count(*) FROM tester.items WHERE name = 't" + t + "'")).isEqualTo(perThread);
+            assertThat(h.count("SELECT count(*) FROM tester.items WHERE name = 't" + t + "'"))
+                    .isEqualTo(perThread);
             assertThat(h.rows("SELECT thread FROM tester.events_" + t)).containsExactly(r(t));
         }
         assertThat(result.metrics().upserts()).isEqualTo((long) threads * perThread + threads);
@@ -507,13 +543,18 @@ class OperationSemanticsIT {
             op.upsert("free", row("x", 1));
         });
         java.time.Instant after = java.time.Instant.now().plusSeconds(1);
-        assertThat(h.columnTypes("items")).containsEntry("_fivetran_synced", "TIMESTAMP WITH TIME ZONE")
-                .containsEntry("_fivetran_deleted", "BOOLEAN").doesNotContainKey("_fivetran_id");
-        assertThat(h.columnTypes("free")).containsEntry("_fivetran_synced", "TIMESTAMP WITH TIME ZONE")
-                .containsEntry("_fivetran_deleted", "BOOLEAN").containsEntry("_fivetran_id", "VARCHAR");
+        assertThat(h.columnTypes("items"))
+                .containsEntry("_fivetran_synced", "TIMESTAMP WITH TIME ZONE")
+                .containsEntry("_fivetran_deleted", "BOOLEAN")
+                .doesNotContainKey("_fivetran_id");
+        assertThat(h.columnTypes("free"))
+                .containsEntry("_fivetran_synced", "TIMESTAMP WITH TIME ZONE")
+                .containsEntry("_fivetran_deleted", "BOOLEAN")
+                .containsEntry("_fivetran_id", "VARCHAR");
         for (String table : List.of("items", "free")) {
-            Map<String, Object> row = h.query("SELECT epoch_ms(_fivetran_synced) AS ms, _fivetran_deleted AS d FROM tester."
-                    + table).get(0);
+            Map<String, Object> row = h.query(
+                            "SELECT epoch_ms(_fivetran_synced) AS ms, _fivetran_deleted AS d FROM tester." + table)
+                    .get(0);
             assertThat(((Number) row.get("ms")).longValue()).isBetween(before.toEpochMilli(), after.toEpochMilli());
             assertThat(row.get("d")).isEqualTo(false);
         }
@@ -537,10 +578,14 @@ class OperationSemanticsIT {
             }
         });
         assertThat(h.count("SELECT count(*) FROM tester.items")).isEqualTo(n);
-        assertThat(h.count("SELECT count(*) FROM tester.items WHERE name = 'v2' AND NOT _fivetran_deleted")).isEqualTo(n);
-        assertThat(h.count("SELECT count(*) FROM tester.items WHERE qty IS NULL")).isEqualTo(n / 2);
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE name = 'v2' AND NOT _fivetran_deleted"))
+                .isEqualTo(n);
+        assertThat(h.count("SELECT count(*) FROM tester.items WHERE qty IS NULL"))
+                .isEqualTo(n / 2);
         assertThat(h.count("SELECT count(DISTINCT id) FROM tester.items")).isEqualTo(n);
-        assertThat(h.rows("SELECT id, name, qty, _fivetran_deleted FROM tester.items WHERE id IN (7, 259998) ORDER BY id"))
+        assertThat(
+                        h.rows(
+                                "SELECT id, name, qty, _fivetran_deleted FROM tester.items WHERE id IN (7, 259998) ORDER BY id"))
                 .containsExactly(r(7L, "v2", null, false), r(259_998L, "v2", 2, false));
     }
 }

@@ -22,8 +22,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RandomOperationsIT {
 
-    private static final List<Table> SCHEMA = List.of(Table.named("t").primaryKey("k").column("k", DataType.INT)
-            .column("a", DataType.STRING).column("b", DataType.INT).build());
+    private static final List<Table> SCHEMA = List.of(Table.named("t")
+            .primaryKey("k")
+            .column("k", DataType.INT)
+            .column("a", DataType.STRING)
+            .column("b", DataType.INT)
+            .build());
 
     @TempDir
     Path dir;
@@ -112,17 +116,22 @@ class RandomOperationsIT {
                     throw new IllegalStateException("planned failure");
                 }
             });
-            assertThat(result.succeeded()).as("sync %d: %s", sync, result.failureMessage()).isEqualTo(!fail);
+            assertThat(result.succeeded())
+                    .as("sync %d: %s", sync, result.failureMessage())
+                    .isEqualTo(!fail);
             committed = fail ? lastCheckpoint[0] : live;
             List<List<Object>> expected = new ArrayList<>();
             committed.forEach((k, v) -> expected.add(Arrays.asList(k, v[0], v[1], v[2])));
             if (!h.tables().contains("t")) {
-                assertThat(expected).as("the table was rolled back with the first sync").isEmpty();
+                assertThat(expected)
+                        .as("the table was rolled back with the first sync")
+                        .isEmpty();
                 continue;
             }
             assertThat(h.rows("SELECT k, a, b, _fivetran_deleted FROM tester.t ORDER BY k"))
-                    .as("sync %d (seed %d, flushRows %d, failed %s), operations:%n%s", sync, seed, flushRows, fail,
-                            String.join("\n", log))
+                    .as(
+                            "sync %d (seed %d, flushRows %d, failed %s), operations:%n%s",
+                            sync, seed, flushRows, fail, String.join("\n", log))
                     .isEqualTo(expected);
         }
     }

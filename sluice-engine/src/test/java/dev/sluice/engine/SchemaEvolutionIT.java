@@ -33,7 +33,8 @@ class SchemaEvolutionIT {
         });
         assertThat(second.metrics().schemaChanges()).isEqualTo(2); // column a.y, table b
         assertThat(h.tables()).containsExactlyInAnyOrder("a", "b");
-        assertThat(h.rows("SELECT id, x, y FROM tester.a ORDER BY id")).containsExactly(r(1L, "one", null), r(2L, "two", 2.5));
+        assertThat(h.rows("SELECT id, x, y FROM tester.a ORDER BY id"))
+                .containsExactly(r(1L, "one", null), r(2L, "two", 2.5));
         assertThat(h.rows("SELECT k FROM tester.b")).containsExactly(r("v"));
 
         SyncResult third = h.ok(keyed("a", DataType.LONG), (s, op) -> op.upsert("a", row("id", 3, "x", "three")));
@@ -46,13 +47,27 @@ class SchemaEvolutionIT {
     void declaredTablesAreCreatedWithoutRows() {
         SyncHarness h = new SyncHarness(dir);
         List<Table> schema = List.of(
-                Table.named("customers").primaryKey("id").column("id", DataType.LONG).column("name", DataType.STRING)
-                        .decimalColumn("balance", 10, 2).build(),
+                Table.named("customers")
+                        .primaryKey("id")
+                        .column("id", DataType.LONG)
+                        .column("name", DataType.STRING)
+                        .decimalColumn("balance", 10, 2)
+                        .build(),
                 Table.named("audit").column("what", DataType.STRING).build());
         SyncResult result = h.ok(schema, (s, op) -> op.checkpoint(State.empty()));
         assertThat(h.tables()).containsExactlyInAnyOrder("customers", "audit");
-        assertThat(h.columnTypes("customers")).containsExactlyEntriesOf(TypesIT.ordered("id", "BIGINT", "name", "VARCHAR",
-                "balance", "DECIMAL(10,2)", "_fivetran_synced", "TIMESTAMP WITH TIME ZONE", "_fivetran_deleted", "BOOLEAN"));
+        assertThat(h.columnTypes("customers"))
+                .containsExactlyEntriesOf(TypesIT.ordered(
+                        "id",
+                        "BIGINT",
+                        "name",
+                        "VARCHAR",
+                        "balance",
+                        "DECIMAL(10,2)",
+                        "_fivetran_synced",
+                        "TIMESTAMP WITH TIME ZONE",
+                        "_fivetran_deleted",
+                        "BOOLEAN"));
         assertThat(h.primaryKey("customers")).containsExactly("id");
         assertThat(h.columnTypes("audit")).containsKeys("_fivetran_id", "what");
         assertThat(h.primaryKey("audit")).containsExactly("_fivetran_id");
@@ -64,9 +79,13 @@ class SchemaEvolutionIT {
     void declaredColumnsAddedBetweenRunsAppearWithoutRows() {
         SyncHarness h = new SyncHarness(dir);
         h.ok(keyed("a", DataType.LONG), (s, op) -> op.upsert("a", row("id", 1)));
-        List<Table> more = List.of(Table.named("a").primaryKey("id").column("id", DataType.LONG)
-                .column("note", DataType.STRING).column("at", DataType.UTC_DATETIME).build());
-        h.ok(more, (s, op) -> { });
+        List<Table> more = List.of(Table.named("a")
+                .primaryKey("id")
+                .column("id", DataType.LONG)
+                .column("note", DataType.STRING)
+                .column("at", DataType.UTC_DATETIME)
+                .build());
+        h.ok(more, (s, op) -> {});
         assertThat(h.columnTypes("a")).containsEntry("note", "VARCHAR").containsEntry("at", "TIMESTAMP WITH TIME ZONE");
         assertThat(h.rows("SELECT id, note, \"at\" FROM tester.a")).containsExactly(r(1L, null, null));
     }
@@ -79,11 +98,16 @@ class SchemaEvolutionIT {
             op.upsert("free", row("v", 1));
             op.checkpoint(State.empty().put("c", 1));
         });
-        String changed = h.fails(List.of(Table.named("a").primaryKey("id", "other").build()), (s, op) -> { });
-        assertThat(changed).contains("'a'").contains("[id]").contains("[id, other]").contains("sluice reset");
-        String keyless = h.fails(List.of(Table.named("a").build()), (s, op) -> { });
+        String changed =
+                h.fails(List.of(Table.named("a").primaryKey("id", "other").build()), (s, op) -> {});
+        assertThat(changed)
+                .contains("'a'")
+                .contains("[id]")
+                .contains("[id, other]")
+                .contains("sluice reset");
+        String keyless = h.fails(List.of(Table.named("a").build()), (s, op) -> {});
         assertThat(keyless).contains("'a'").contains("_fivetran_id").contains("sluice reset");
-        String nowKeyed = h.fails(List.of(Table.named("free").primaryKey("v").build()), (s, op) -> { });
+        String nowKeyed = h.fails(List.of(Table.named("free").primaryKey("v").build()), (s, op) -> {});
         assertThat(nowKeyed).contains("'free'").contains("sluice reset");
         assertThat(h.rows("SELECT id, other FROM tester.a")).containsExactly(r(1L, "x"));
         assertThat(h.stateJson()).isEqualTo("{\"c\":1}");
@@ -92,15 +116,33 @@ class SchemaEvolutionIT {
     @Test
     void aDeclaredTypeThatCannotHoldTheValuesFailsAndAsksForAReset() {
         SyncHarness h = new SyncHarness(dir);
-        List<Table> wide = List.of(Table.named("a").primaryKey("id").column("id", DataType.LONG)
-                .column("n", DataType.LONG).column("s", DataType.STRING).build());
+        List<Table> wide = List.of(Table.named("a")
+                .primaryKey("id")
+                .column("id", DataType.LONG)
+                .column("n", DataType.LONG)
+                .column("s", DataType.STRING)
+                .build());
         h.ok(wide, (s, op) -> op.upsert("a", row("id", 1, "n", 1L << 40, "s", "text")));
         for (List<Table> narrower : List.of(
-                List.of(Table.named("a").primaryKey("id").column("id", DataType.LONG).column("n", DataType.INT).build()),
-                List.of(Table.named("a").primaryKey("id").column("id", DataType.LONG).column("s", DataType.INT).build()),
-                List.of(Table.named("a").primaryKey("id").column("id", DataType.INT).build()))) {
-            String message = h.fails(narrower, (s, op) -> { });
-            assertThat(message).contains("'a'").contains("sluice reset").containsAnyOf("cannot hold", "type of a primary-key column");
+                List.of(Table.named("a")
+                        .primaryKey("id")
+                        .column("id", DataType.LONG)
+                        .column("n", DataType.INT)
+                        .build()),
+                List.of(Table.named("a")
+                        .primaryKey("id")
+                        .column("id", DataType.LONG)
+                        .column("s", DataType.INT)
+                        .build()),
+                List.of(Table.named("a")
+                        .primaryKey("id")
+                        .column("id", DataType.INT)
+                        .build()))) {
+            String message = h.fails(narrower, (s, op) -> {});
+            assertThat(message)
+                    .contains("'a'")
+                    .contains("sluice reset")
+                    .containsAnyOf("cannot hold", "type of a primary-key column");
         }
         assertThat(h.columnTypes("a")).containsEntry("n", "BIGINT").containsEntry("s", "VARCHAR");
         assertThat(h.rows("SELECT id, n, s FROM tester.a")).containsExactly(r(1L, 1L << 40, "text"));
@@ -110,8 +152,12 @@ class SchemaEvolutionIT {
     void aDeclaredKeyTypeChangeFailsEvenWhenItWidens() {
         SyncHarness h = new SyncHarness(dir);
         h.ok(keyed("a", DataType.INT), (s, op) -> op.upsert("a", row("id", 1)));
-        String message = h.fails(keyed("a", DataType.LONG), (s, op) -> { });
-        assertThat(message).contains("Primary-key column 'id'").contains("'a'").contains("INT").contains("LONG")
+        String message = h.fails(keyed("a", DataType.LONG), (s, op) -> {});
+        assertThat(message)
+                .contains("Primary-key column 'id'")
+                .contains("'a'")
+                .contains("INT")
+                .contains("LONG")
                 .contains("sluice reset");
         assertThat(h.columnTypes("a")).containsEntry("id", "INTEGER");
         h.ok(keyed("a", DataType.INT), (s, op) -> op.upsert("a", row("id", 2)));
@@ -121,15 +167,35 @@ class SchemaEvolutionIT {
     @Test
     void aDeclaredTypeThatCanHoldTheValuesWidensTheColumn() {
         SyncHarness h = new SyncHarness(dir);
-        h.ok(List.of(Table.named("a").primaryKey("id").column("id", DataType.LONG).column("n", DataType.INT)
-                .column("d", DataType.NAIVE_DATE).build()), (s, op) -> {
+        h.ok(
+                List.of(Table.named("a")
+                        .primaryKey("id")
+                        .column("id", DataType.LONG)
+                        .column("n", DataType.INT)
+                        .column("d", DataType.NAIVE_DATE)
+                        .build()),
+                (s, op) -> {
                     op.upsert("a", row("id", 1, "n", 5, "d", "2024-01-02", "inferred", 3));
                 });
-        h.ok(List.of(Table.named("a").primaryKey("id").column("id", DataType.LONG).column("n", DataType.LONG)
-                .column("d", DataType.NAIVE_DATETIME).column("inferred", DataType.STRING).build()), (s, op) -> { });
-        assertThat(h.columnTypes("a")).containsEntry("n", "BIGINT").containsEntry("d", "TIMESTAMP")
+        h.ok(
+                List.of(Table.named("a")
+                        .primaryKey("id")
+                        .column("id", DataType.LONG)
+                        .column("n", DataType.LONG)
+                        .column("d", DataType.NAIVE_DATETIME)
+                        .column("inferred", DataType.STRING)
+                        .build()),
+                (s, op) -> {});
+        assertThat(h.columnTypes("a"))
+                .containsEntry("n", "BIGINT")
+                .containsEntry("d", "TIMESTAMP")
                 .containsEntry("inferred", "VARCHAR");
-        h.ok(List.of(Table.named("a").primaryKey("id").column("id", DataType.LONG).decimalColumn("n", 22, 2).build()),
+        h.ok(
+                List.of(Table.named("a")
+                        .primaryKey("id")
+                        .column("id", DataType.LONG)
+                        .decimalColumn("n", 22, 2)
+                        .build()),
                 (s, op) -> op.upsert("a", row("id", 2, "n", "12.5")));
         assertThat(h.columnTypes("a")).containsEntry("n", "DECIMAL(22,2)");
         assertThat(h.rows("SELECT id, n::VARCHAR, d::VARCHAR, inferred FROM tester.a ORDER BY id"))
@@ -139,7 +205,12 @@ class SchemaEvolutionIT {
     @Test
     void aDeclaredColumnNoLongerDeclaredIsInferredAgain() {
         SyncHarness h = new SyncHarness(dir);
-        h.ok(List.of(Table.named("a").primaryKey("id").column("id", DataType.LONG).column("n", DataType.INT).build()),
+        h.ok(
+                List.of(Table.named("a")
+                        .primaryKey("id")
+                        .column("id", DataType.LONG)
+                        .column("n", DataType.INT)
+                        .build()),
                 (s, op) -> op.upsert("a", row("id", 1, "n", 5)));
         h.ok((s, op) -> op.upsert("a", row("id", 2, "n", "many")));
         assertThat(h.columnTypes("a")).containsEntry("n", "VARCHAR");
@@ -173,7 +244,8 @@ class SchemaEvolutionIT {
             op.update("a", row("id", 1, "x", "ONE"));
             op.upsert("a", row("id", 2, "x", "two", "y", 2));
         });
-        assertThat(h.rows("SELECT id, x, y FROM tester.a ORDER BY id")).containsExactly(r(1L, "ONE", null), r(2L, "two", 2));
+        assertThat(h.rows("SELECT id, x, y FROM tester.a ORDER BY id"))
+                .containsExactly(r(1L, "ONE", null), r(2L, "two", 2));
     }
 
     @Test
@@ -196,7 +268,8 @@ class SchemaEvolutionIT {
             op.upsert("a", row("id", 1, "x", "uno"));
             op.upsert("a", row("id", 2, "x", "two", "y", 2));
         });
-        assertThat(h.rows("SELECT id, x, y FROM tester.a ORDER BY id")).containsExactly(r(1L, "uno", null), r(2L, "two", 2));
+        assertThat(h.rows("SELECT id, x, y FROM tester.a ORDER BY id"))
+                .containsExactly(r(1L, "uno", null), r(2L, "two", 2));
     }
 
     @Test
@@ -208,7 +281,8 @@ class SchemaEvolutionIT {
             op.upsert("a", row("id", 2, "n", new BigDecimal("2.5")));
         });
         assertThat(h.columnTypes("a")).containsEntry("n", "DECIMAL(11,1)");
-        assertThat(h.rows("SELECT id, n::VARCHAR FROM tester.a ORDER BY id")).containsExactly(r(1L, "2.0"), r(2L, "2.5"));
+        assertThat(h.rows("SELECT id, n::VARCHAR FROM tester.a ORDER BY id"))
+                .containsExactly(r(1L, "2.0"), r(2L, "2.5"));
     }
 
     @Test
@@ -233,6 +307,7 @@ class SchemaEvolutionIT {
             op.checkpoint(State.empty());
             op.upsert("a", row("id", 2, "x", "two", "y", 2));
         });
-        assertThat(h.rows("SELECT id, x, y FROM tester.a ORDER BY id")).containsExactly(r(1L, "ONE", null), r(2L, "two", 2));
+        assertThat(h.rows("SELECT id, x, y FROM tester.a ORDER BY id"))
+                .containsExactly(r(1L, "ONE", null), r(2L, "two", 2));
     }
 }

@@ -1,9 +1,9 @@
 package dev.sluice.engine;
 
-import dev.sluice.engine.naming.NamingStrategy;
-import dev.sluice.engine.runtime.SyncRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.engine.naming.NamingStrategy;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.sdk.Configuration;
 import dev.sluice.sdk.Connector;
@@ -85,8 +85,13 @@ final class SyncHarness {
     }
 
     SyncResult run(Connector connector) {
-        SyncOptions.Builder options = SyncOptions.forProject(project).configuration(configuration)
-                .flushRows(flushRows).commitRows(commitRows).naming(naming).stateFile(stateOverride).checkpointObserver(observer);
+        SyncOptions.Builder options = SyncOptions.forProject(project)
+                .configuration(configuration)
+                .flushRows(flushRows)
+                .commitRows(commitRows)
+                .naming(naming)
+                .stateFile(stateOverride)
+                .checkpointObserver(observer);
         return runtime.run(connector, options.build());
     }
 
@@ -128,7 +133,9 @@ final class SyncHarness {
     /** Runs a sync that must fail, and returns its message. */
     String fails(List<Table> schema, Body body) {
         SyncResult result = sync(schema, body);
-        assertThat(result.succeeded()).as("sync succeeded but should have failed").isFalse();
+        assertThat(result.succeeded())
+                .as("sync succeeded but should have failed")
+                .isFalse();
         assertThat(result.failureMessage()).isNotBlank();
         return result.failureMessage();
     }
@@ -149,7 +156,9 @@ final class SyncHarness {
 
     /** @return each row as a list of its values, in column order */
     List<List<Object>> rows(String sql) {
-        return query(sql).stream().map(m -> (List<Object>) new java.util.ArrayList<Object>(m.values())).toList();
+        return query(sql).stream()
+                .map(m -> (List<Object>) new java.util.ArrayList<Object>(m.values()))
+                .toList();
     }
 
     /** A row of expected values (nulls allowed). */
@@ -185,8 +194,10 @@ final class SyncHarness {
     }
 
     List<String> primaryKey(String table) {
-        List<Map<String, Object>> rows = query("SELECT constraint_column_names::VARCHAR[] AS k FROM duckdb_constraints()"
-                + " WHERE schema_name = 'tester' AND table_name = '" + table + "' AND constraint_type = 'PRIMARY KEY'");
+        List<Map<String, Object>> rows =
+                query("SELECT constraint_column_names::VARCHAR[] AS k FROM duckdb_constraints()"
+                        + " WHERE schema_name = 'tester' AND table_name = '" + table
+                        + "' AND constraint_type = 'PRIMARY KEY'");
         assertThat(rows).hasSize(1);
         Object array = rows.get(0).get("k");
         try {

@@ -20,7 +20,8 @@ class WideRowsIT {
     private static final int ROWS = 20_000;
     private static final int COLUMNS = 20;
     private static final int WIDTH = 500;
-    private static final List<Table> SCHEMA = List.of(Table.named("wide").primaryKey("id").build());
+    private static final List<Table> SCHEMA =
+            List.of(Table.named("wide").primaryKey("id").build());
 
     @TempDir
     Path dir;

@@ -19,6 +19,5 @@ public final class Credentials {
     /** OAuth2 client secret of {@code POST /oauth/token}. */
     public static final String CLIENT_SECRET = "sluice-playground-secret";
 
-    private Credentials() {
-    }
+    private Credentials() {}
 }

@@ -37,11 +37,13 @@ public final class Playground implements AutoCloseable {
         this.options = options;
         this.dataset = new Dataset(options.seed(), options.users());
         this.server = new HttpApi(dataset, options).create();
-        this.ticker = options.autoAdvance() == null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "playground-auto-advance");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = options.autoAdvance() == null
+                ? null
+                : Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "playground-auto-advance");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /**
@@ -57,14 +59,19 @@ public final class Playground implements AutoCloseable {
             playground.server.start();
         } catch (RuntimeException e) {
             playground.server.stop();
-            throw new IllegalStateException("Cannot start the API playground on " + options.host() + ":"
-                    + options.port() + ": " + rootMessage(e) + (options.port() == 0 ? ""
-                    : "; is the port in use? Choose another one (port 0 picks a free one)"), e);
+            throw new IllegalStateException(
+                    "Cannot start the API playground on " + options.host() + ":"
+                            + options.port() + ": " + rootMessage(e)
+                            + (options.port() == 0
+                                    ? ""
+                                    : "; is the port in use? Choose another one (port 0 picks a free one)"),
+                    e);
         }
         if (playground.ticker != null) {
             long millis = options.autoAdvance().toMillis();
             // runs until close() shuts the ticker down
-            var unused = playground.ticker.scheduleAtFixedRate(() -> playground.advance(1), millis, millis, TimeUnit.MILLISECONDS);
+            var unused = playground.ticker.scheduleAtFixedRate(
+                    () -> playground.advance(1), millis, millis, TimeUnit.MILLISECONDS);
         }
         return playground;
     }

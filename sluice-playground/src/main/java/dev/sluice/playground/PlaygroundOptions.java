@@ -113,11 +113,10 @@ public final class PlaygroundOptions {
         private double failureRate;
         private Duration tokenTtl = Duration.ofSeconds(300);
         private Duration autoAdvance;
-        private Consumer<String> requestLog = line -> { };
+        private Consumer<String> requestLog = line -> {};
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @param host the address to listen on (default 127.0.0.1; 0.0.0.0 for all interfaces) */
         public Builder host(String host) {
@@ -152,8 +151,9 @@ public final class PlaygroundOptions {
         /** @param requestsPerSecond refill rate of the token bucket, more than 0; 0 turns rate limiting off (the default) */
         public Builder rateLimit(double requestsPerSecond) {
             if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
-                throw new IllegalArgumentException("rateLimit must be a positive number of requests per second (0 for none), got "
-                        + requestsPerSecond);
+                throw new IllegalArgumentException(
+                        "rateLimit must be a positive number of requests per second (0 for none), got "
+                                + requestsPerSecond);
             }
             this.rateLimit = requestsPerSecond;
             return this;

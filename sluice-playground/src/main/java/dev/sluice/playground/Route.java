@@ -7,5 +7,4 @@ package dev.sluice.playground;
  * @param path path, with {@code {name}} for path parameters
  * @param description what it serves and its parameters
  */
-public record Route(String method, String path, String description) {
-}
+public record Route(String method, String path, String description) {}

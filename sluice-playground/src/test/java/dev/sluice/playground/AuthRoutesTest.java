@@ -17,7 +17,10 @@ class AuthRoutesTest {
 
     @BeforeAll
     static void start() {
-        playground = Playground.start(PlaygroundOptions.builder().tokenTtl(Duration.ofSeconds(60)).clock(CLOCK).build());
+        playground = Playground.start(PlaygroundOptions.builder()
+                .tokenTtl(Duration.ofSeconds(60))
+                .clock(CLOCK)
+                .build());
         http = new HttpTestClient(playground.baseUrl());
     }
 
@@ -36,25 +39,31 @@ class AuthRoutesTest {
 
     @Test
     void httpBasic() {
-        assertPageOfUsers(http.get("/auth/http_basic?per_page=5",
-                "Authorization", HttpTestClient.basic(Credentials.USERNAME, Credentials.PASSWORD)));
+        assertPageOfUsers(http.get(
+                "/auth/http_basic?per_page=5",
+                "Authorization",
+                HttpTestClient.basic(Credentials.USERNAME, Credentials.PASSWORD)));
         Response missing = http.get("/auth/http_basic");
         assertUnauthorized(missing, "missing credentials");
         assertThat(missing.header("WWW-Authenticate")).startsWith("Basic");
-        assertUnauthorized(http.get("/auth/http_basic", "Authorization", HttpTestClient.basic(Credentials.USERNAME, "nope")),
+        assertUnauthorized(
+                http.get("/auth/http_basic", "Authorization", HttpTestClient.basic(Credentials.USERNAME, "nope")),
                 "invalid user name or password");
     }
 
     @Test
     void httpBearer() {
-        assertPageOfUsers(http.get("/auth/http_bearer?per_page=5", "Authorization", "Bearer " + Credentials.BEARER_TOKEN));
+        assertPageOfUsers(
+                http.get("/auth/http_bearer?per_page=5", "Authorization", "Bearer " + Credentials.BEARER_TOKEN));
         assertUnauthorized(http.get("/auth/http_bearer"), "missing token");
         assertUnauthorized(http.get("/auth/http_bearer", "Authorization", "Bearer nope"), "invalid bearer token");
     }
 
     @Test
     void sessionTokenWorksUntilItExpires() {
-        Response login = http.post("/auth/session_token/login", "application/json",
+        Response login = http.post(
+                "/auth/session_token/login",
+                "application/json",
                 "{\"username\": \"" + Credentials.USERNAME + "\", \"password\": \"" + Credentials.PASSWORD + "\"}");
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         assertThat(login.json().get("expires_in").asLong()).isEqualTo(60);
@@ -64,14 +73,21 @@ class AuthRoutesTest {
         CLOCK.advance(Duration.ofSeconds(61));
 
         assertUnauthorized(http.get("/auth/session_token", "Authorization", "Token " + token), "token expired");
-        assertThat(http.get("/auth/session_token", "Authorization", "Token " + token).json().get("error").asText())
+        assertThat(http.get("/auth/session_token", "Authorization", "Token " + token)
+                        .json()
+                        .get("error")
+                        .asText())
                 .isEqualTo("token expired");
     }
 
     @Test
     void sessionLoginRefusesWrongPasswordAndBadBodies() {
-        assertUnauthorized(http.post("/auth/session_token/login", "application/json",
-                "{\"username\": \"playground\", \"password\": \"nope\"}"), "invalid username or password");
+        assertUnauthorized(
+                http.post(
+                        "/auth/session_token/login",
+                        "application/json",
+                        "{\"username\": \"playground\", \"password\": \"nope\"}"),
+                "invalid username or password");
         Response bad = http.post("/auth/session_token/login", "application/json", "not json");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("error").asText()).contains("username", "password");

@@ -28,23 +28,25 @@ class BadRequestsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "/pagination/next_page_url?per_page=0 | per_page",
-        "/pagination/next_page_url?per_page=51 | per_page",
-        "/pagination/next_page_url?order_by=name | order_by",
-        "/pagination/next_page_url?order_type=up | order_type",
-        "/pagination/next_page_url?updated_since=yesterday | updated_since",
-        "/pagination/page_number?page=0 | page",
-        "/pagination/page_number?page=two | page",
-        "/pagination/offset?offset=-1 | offset",
-        "/pagination/offset?limit=100 | limit",
-        "/pagination/keyset?scroll_param=garbage | scroll_param",
-        "/pagination/cursor?cursor=abc | cursor",
-        "/pagination/link?per_page=x | per_page",
-        "/cursors/companies?updated_since=2025-13-01T00:00:00Z | updated_since",
-        "/incremental/timestamp?since=2025-01-01 | since",
-        "/incremental/deletes?limit=0 | limit",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/pagination/next_page_url?per_page=0 | per_page",
+                "/pagination/next_page_url?per_page=51 | per_page",
+                "/pagination/next_page_url?order_by=name | order_by",
+                "/pagination/next_page_url?order_type=up | order_type",
+                "/pagination/next_page_url?updated_since=yesterday | updated_since",
+                "/pagination/page_number?page=0 | page",
+                "/pagination/page_number?page=two | page",
+                "/pagination/offset?offset=-1 | offset",
+                "/pagination/offset?limit=100 | limit",
+                "/pagination/keyset?scroll_param=garbage | scroll_param",
+                "/pagination/cursor?cursor=abc | cursor",
+                "/pagination/link?per_page=x | per_page",
+                "/cursors/companies?updated_since=2025-13-01T00:00:00Z | updated_since",
+                "/incremental/timestamp?since=2025-01-01 | since",
+                "/incremental/deletes?limit=0 | limit",
+            })
     void badParametersAre400sNamingTheParameter(String path, String parameter) {
         Response response = http.get(path);
 
@@ -76,7 +78,8 @@ class BadRequestsTest {
 
         assertThat(index.status()).isEqualTo(200);
         assertThat(index.json().get("routes")).hasSize(playground.routes().size());
-        assertThat(index.json().get("state").get("users").asInt()).isEqualTo(playground.snapshot().users().size());
+        assertThat(index.json().get("state").get("users").asInt())
+                .isEqualTo(playground.snapshot().users().size());
     }
 
     @Test
@@ -93,12 +96,14 @@ class BadRequestsTest {
     @Test
     void optionsRefuseBadValuesNamingTheSetting() {
         assertThatThrownBy(() -> PlaygroundOptions.builder().failureRate(1.5))
-                .hasMessageContaining("failureRate").hasMessageContaining("1.5");
+                .hasMessageContaining("failureRate")
+                .hasMessageContaining("1.5");
         assertThatThrownBy(() -> PlaygroundOptions.builder().port(70000)).hasMessageContaining("port");
         assertThatThrownBy(() -> PlaygroundOptions.builder().users(0)).hasMessageContaining("users");
         assertThatThrownBy(() -> PlaygroundOptions.builder().capacity(0)).hasMessageContaining("capacity");
         assertThatThrownBy(() -> PlaygroundOptions.builder().rateLimit(-1)).hasMessageContaining("rateLimit");
-        assertThatThrownBy(() -> PlaygroundOptions.builder().tokenTtl(Duration.ZERO)).hasMessageContaining("tokenTtl");
+        assertThatThrownBy(() -> PlaygroundOptions.builder().tokenTtl(Duration.ZERO))
+                .hasMessageContaining("tokenTtl");
     }
 
     @Test
@@ -108,14 +113,16 @@ class BadRequestsTest {
         extra.close();
         extra.close();
 
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             assertThat(socket.getLocalPort()).isEqualTo(port);
         }
     }
 
     @Test
     void aTakenPortIsAClearError() {
-        assertThatThrownBy(() -> Playground.start(PlaygroundOptions.builder().port(playground.port()).build()))
+        assertThatThrownBy(() -> Playground.start(
+                        PlaygroundOptions.builder().port(playground.port()).build()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(String.valueOf(playground.port()))
                 .hasMessageContaining("port in use");

@@ -38,7 +38,9 @@ class ChangeStepsTest {
     void theIncrementalFeedWalksEveryUserOnce() {
         List<String> seen = walkTimestampFeed(null).ids;
 
-        assertThat(seen).containsExactlyElementsOf(playground.snapshot().users().stream().map(User::id).toList());
+        assertThat(seen)
+                .containsExactlyElementsOf(
+                        playground.snapshot().users().stream().map(User::id).toList());
     }
 
     @Test
@@ -62,8 +64,10 @@ class ChangeStepsTest {
         assertThat(live).doesNotContainAnyElementsOf(deleted);
         assertThat(state.get("users").asInt()).isEqualTo(live.size()).isEqualTo(200 + 3 * 4 - 6);
         assertThat(state.get("deleted").asInt()).isEqualTo(6);
-        List<String> created = changes.ids.stream().filter(id -> !namesBefore.containsKey(id)).toList();
-        List<String> updated = changes.ids.stream().filter(namesBefore::containsKey).toList();
+        List<String> created =
+                changes.ids.stream().filter(id -> !namesBefore.containsKey(id)).toList();
+        List<String> updated =
+                changes.ids.stream().filter(namesBefore::containsKey).toList();
         assertThat(created).hasSize(12);
         assertThat(updated).isNotEmpty();
         assertThat(changes.updatedAt).allSatisfy(at -> assertThat(at).isAfter(clockBefore));
@@ -80,9 +84,13 @@ class ChangeStepsTest {
         List<String> seen = new ArrayList<>();
         String scroll = null;
         do {
-            JsonNode body = http.get("/pagination/keyset?per_page=20" + (scroll == null ? "" : "&scroll_param=" + scroll)).json();
+            JsonNode body = http.get(
+                            "/pagination/keyset?per_page=20" + (scroll == null ? "" : "&scroll_param=" + scroll))
+                    .json();
             seen.addAll(HttpTestClient.ids(body.get("data")));
-            scroll = body.get("scroll_param").isNull() ? null : body.get("scroll_param").asText();
+            scroll = body.get("scroll_param").isNull()
+                    ? null
+                    : body.get("scroll_param").asText();
             playground.advance(1);
         } while (scroll != null);
         playground.snapshot().deletions().forEach(deletion -> deletedBefore.add(deletion.id()));
@@ -90,7 +98,9 @@ class ChangeStepsTest {
         Set<String> missed = new HashSet<>(atStart);
         missed.removeAll(seen);
         missed.removeAll(deletedBefore);
-        assertThat(missed).as("users that existed throughout but were never returned").isEmpty();
+        assertThat(missed)
+                .as("users that existed throughout but were never returned")
+                .isEmpty();
     }
 
     @Test
@@ -100,7 +110,8 @@ class ChangeStepsTest {
         String since = null;
         boolean more = true;
         while (more) {
-            JsonNode body = http.get("/incremental/deletes?limit=7" + (since == null ? "" : "&since=" + since)).json();
+            JsonNode body = http.get("/incremental/deletes?limit=7" + (since == null ? "" : "&since=" + since))
+                    .json();
             body.get("data").forEach(entry -> {
                 assertThat(entry.get("deletedAt").asText()).endsWith("Z");
                 all.add(entry.get("id").asText());
@@ -118,31 +129,44 @@ class ChangeStepsTest {
 
     @Test
     void sameSeedGivesTheSameDataAndChanges() {
-        try (Playground twin = Playground.start(PlaygroundOptions.builder().seed(7).build());
-                Playground other = Playground.start(PlaygroundOptions.builder().seed(8).build())) {
+        try (Playground twin =
+                        Playground.start(PlaygroundOptions.builder().seed(7).build());
+                Playground other =
+                        Playground.start(PlaygroundOptions.builder().seed(8).build())) {
             HttpTestClient twinHttp = new HttpTestClient(twin.baseUrl());
             String path = "/pagination/offset?limit=50&offset=100";
             assertThat(twinHttp.get(path).body()).isEqualTo(http.get(path).body());
-            assertThat(new HttpTestClient(other.baseUrl()).get(path).body()).isNotEqualTo(http.get(path).body());
+            assertThat(new HttpTestClient(other.baseUrl()).get(path).body())
+                    .isNotEqualTo(http.get(path).body());
 
             playground.advance(5);
             twinHttp.post("/admin/advance?steps=5", "text/plain", "");
 
-            for (String route : List.of("/pagination/offset?limit=50&offset=150", "/incremental/deletes?limit=50",
-                    "/cursors/companies?per_page=50", "/export/csv")) {
-                assertThat(twinHttp.get(route).body()).as(route).isEqualTo(http.get(route).body());
+            for (String route : List.of(
+                    "/pagination/offset?limit=50&offset=150",
+                    "/incremental/deletes?limit=50",
+                    "/cursors/companies?per_page=50",
+                    "/export/csv")) {
+                assertThat(twinHttp.get(route).body())
+                        .as(route)
+                        .isEqualTo(http.get(route).body());
             }
         }
     }
 
     @Test
     void autoAdvanceStepsOnATimer() throws InterruptedException {
-        try (Playground ticking = Playground.start(PlaygroundOptions.builder().autoAdvance(Duration.ofMillis(20)).build())) {
+        try (Playground ticking = Playground.start(
+                PlaygroundOptions.builder().autoAdvance(Duration.ofMillis(20)).build())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (ticking.snapshot().steps() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(new HttpTestClient(ticking.baseUrl()).get("/admin/state").json().get("steps").asInt())
+            assertThat(new HttpTestClient(ticking.baseUrl())
+                            .get("/admin/state")
+                            .json()
+                            .get("steps")
+                            .asInt())
                     .isGreaterThanOrEqualTo(3);
         }
     }
@@ -158,28 +182,31 @@ class ChangeStepsTest {
         int departments = 0;
         for (JsonNode company : companies.get("data")) {
             String id = company.get("id").asText();
-            JsonNode page = http.get("/cursors/" + id + "/departments?per_page=50").json();
+            JsonNode page =
+                    http.get("/cursors/" + id + "/departments?per_page=50").json();
             assertThat(page.get("total_items").asInt()).isBetween(2, 6);
             for (JsonNode department : page.get("data")) {
-                assertThat(iterableNames(department)).containsExactly("id", "company_id", "name", "head_count", "updatedAt");
+                assertThat(iterableNames(department))
+                        .containsExactly("id", "company_id", "name", "head_count", "updatedAt");
                 assertThat(department.get("company_id").asText()).isEqualTo(id);
                 assertThat(Instant.parse(department.get("updatedAt").asText()))
-                        .isBeforeOrEqualTo(Instant.parse(company.get("updatedAt").asText()));
+                        .isBeforeOrEqualTo(
+                                Instant.parse(company.get("updatedAt").asText()));
             }
             departments += page.get("total_items").asInt();
         }
         assertThat(departments).isEqualTo(snapshot.departmentCount());
 
         Instant since = snapshot.clock().minus(Duration.ofHours(4));
-        JsonNode changed = http.get("/cursors/companies?per_page=50&updated_since=" + since).json();
+        JsonNode changed = http.get("/cursors/companies?per_page=50&updated_since=" + since)
+                .json();
         assertThat(changed.get("total_items").asInt()).isBetween(1, 4);
         Response unknown = http.get("/cursors/not-a-company/departments");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("error").asText()).contains("not-a-company", "/cursors/companies");
     }
 
-    private record Feed(List<String> ids, List<Instant> updatedAt, String nextSince) {
-    }
+    private record Feed(List<String> ids, List<Instant> updatedAt, String nextSince) {}
 
     private Feed walkTimestampFeed(String since) {
         List<String> ids = new ArrayList<>();
@@ -187,7 +214,8 @@ class ChangeStepsTest {
         String next = since;
         boolean more = true;
         while (more) {
-            JsonNode body = http.get("/incremental/timestamp?limit=50" + (next == null ? "" : "&since=" + next)).json();
+            JsonNode body = http.get("/incremental/timestamp?limit=50" + (next == null ? "" : "&since=" + next))
+                    .json();
             body.get("data").forEach(user -> {
                 ids.add(user.get("id").asText());
                 updatedAt.add(Instant.parse(user.get("updatedAt").asText()));
@@ -200,7 +228,8 @@ class ChangeStepsTest {
     }
 
     private Set<String> deletedSince(String since) {
-        JsonNode body = http.get("/incremental/deletes?limit=50" + (since == null ? "" : "&since=" + since)).json();
+        JsonNode body = http.get("/incremental/deletes?limit=50" + (since == null ? "" : "&since=" + since))
+                .json();
         assertThat(body.get("has_more").asBoolean()).isFalse();
         Set<String> ids = new HashSet<>();
         body.get("data").forEach(entry -> ids.add(entry.get("id").asText()));
@@ -209,9 +238,13 @@ class ChangeStepsTest {
 
     private Map<String, String> names() {
         Map<String, String> names = new HashMap<>();
-        http.walk("/pagination/cursor?limit=50", r -> r.json().get("data"),
-                r -> r.json().get("next_cursor").isNull() ? null
-                        : "/pagination/cursor?limit=50&cursor=" + r.json().get("next_cursor").asText())
+        http.walk(
+                        "/pagination/cursor?limit=50",
+                        r -> r.json().get("data"),
+                        r -> r.json().get("next_cursor").isNull()
+                                ? null
+                                : "/pagination/cursor?limit=50&cursor="
+                                        + r.json().get("next_cursor").asText())
                 .forEach(id -> names.put(id, id));
         return names;
     }

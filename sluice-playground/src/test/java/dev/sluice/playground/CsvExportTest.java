@@ -17,18 +17,23 @@ class CsvExportTest {
             Response csv = http.get("/export/csv");
             List<JsonNode> users = new ArrayList<>();
             for (int page = 1; page <= 4; page++) {
-                http.get("/pagination/page_number?per_page=50&page=" + page).json().get("data").forEach(users::add);
+                http.get("/pagination/page_number?per_page=50&page=" + page)
+                        .json()
+                        .get("data")
+                        .forEach(users::add);
             }
 
             assertThat(csv.status()).isEqualTo(200);
             assertThat(csv.header("Content-Type")).startsWith("text/csv");
             List<List<String>> rows = parse(csv.body());
-            assertThat(rows.get(0)).containsExactly("id", "name", "email", "address", "company", "job", "createdAt", "updatedAt");
+            assertThat(rows.get(0))
+                    .containsExactly("id", "name", "email", "address", "company", "job", "createdAt", "updatedAt");
             assertThat(rows).hasSize(201);
             for (int i = 0; i < users.size(); i++) {
                 JsonNode user = users.get(i);
                 List<String> expected = new ArrayList<>();
-                user.fields().forEachRemaining(field -> expected.add(field.getValue().asText()));
+                user.fields()
+                        .forEachRemaining(field -> expected.add(field.getValue().asText()));
                 assertThat(rows.get(i + 1)).containsExactlyElementsOf(expected);
             }
             assertThat(csv.body()).contains("\"Director, \"\"Special\"\" Projects\"");

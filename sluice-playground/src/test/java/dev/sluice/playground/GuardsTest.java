@@ -11,7 +11,8 @@ class GuardsTest {
 
     @Test
     void rateLimitAnswers429WithRetryAfterOnceTheBucketIsEmpty() {
-        try (Playground playground = Playground.start(PlaygroundOptions.builder().rateLimit(0.5).capacity(3).build())) {
+        try (Playground playground = Playground.start(
+                PlaygroundOptions.builder().rateLimit(0.5).capacity(3).build())) {
             HttpTestClient http = new HttpTestClient(playground.baseUrl());
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -25,13 +26,16 @@ class GuardsTest {
             assertThat(limited.json().get("error").asText())
                     .contains("rate limit", "retry after " + limited.header("Retry-After") + " s");
             assertThat(limited.json().get("retry_after").asText()).isEqualTo(limited.header("Retry-After"));
-            assertThat(http.get("/admin/state").status()).as("admin routes are not limited").isEqualTo(200);
+            assertThat(http.get("/admin/state").status())
+                    .as("admin routes are not limited")
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void theBucketRefills() throws InterruptedException {
-        try (Playground playground = Playground.start(PlaygroundOptions.builder().rateLimit(2).capacity(1).build())) {
+        try (Playground playground = Playground.start(
+                PlaygroundOptions.builder().rateLimit(2).capacity(1).build())) {
             HttpTestClient http = new HttpTestClient(playground.baseUrl());
             assertThat(http.get("/pagination/offset").status()).isEqualTo(200);
             assertThat(http.get("/pagination/offset").status()).isEqualTo(429);
@@ -42,9 +46,14 @@ class GuardsTest {
 
     @Test
     void failureRateOneFailsEveryDataRouteButNotAdminOrLogin() {
-        try (Playground playground = Playground.start(PlaygroundOptions.builder().failureRate(1).build())) {
+        try (Playground playground =
+                Playground.start(PlaygroundOptions.builder().failureRate(1).build())) {
             HttpTestClient http = new HttpTestClient(playground.baseUrl());
-            for (String path : List.of("/pagination/keyset", "/cursors/companies", "/incremental/timestamp", "/export/csv",
+            for (String path : List.of(
+                    "/pagination/keyset",
+                    "/cursors/companies",
+                    "/incremental/timestamp",
+                    "/export/csv",
                     "/auth/http_bearer")) {
                 Response response = http.get(path, "Authorization", "Bearer " + Credentials.BEARER_TOKEN);
                 assertThat(response.status()).as(path).isIn(500, 502, 503);
@@ -52,8 +61,12 @@ class GuardsTest {
             }
             assertThat(http.get("/admin/state").status()).isEqualTo(200);
             assertThat(http.post("/admin/advance", "text/plain", "").status()).isEqualTo(200);
-            assertThat(http.post("/auth/session_token/login", "application/json",
-                    "{\"username\": \"playground\", \"password\": \"playground-password\"}").status()).isEqualTo(200);
+            assertThat(http.post(
+                                    "/auth/session_token/login",
+                                    "application/json",
+                                    "{\"username\": \"playground\", \"password\": \"playground-password\"}")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -70,7 +83,8 @@ class GuardsTest {
     }
 
     private static List<Integer> statuses(long seed) {
-        try (Playground playground = Playground.start(PlaygroundOptions.builder().seed(seed).failureRate(0.5).build())) {
+        try (Playground playground = Playground.start(
+                PlaygroundOptions.builder().seed(seed).failureRate(0.5).build())) {
             HttpTestClient http = new HttpTestClient(playground.baseUrl());
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 200; i++) {

@@ -52,8 +52,10 @@ final class HttpTestClient {
     }
 
     Response post(String pathOrUrl, String contentType, String body, String... headers) {
-        return send(request(pathOrUrl, headers).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(pathOrUrl, headers)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     static String basic(String user, String password) {
@@ -92,8 +94,8 @@ final class HttpTestClient {
     }
 
     private HttpRequest.Builder request(String pathOrUrl, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(
-                pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

@@ -25,7 +25,9 @@ class PaginationRoutesTest {
     static void start() {
         playground = Playground.start(PlaygroundOptions.defaults());
         http = new HttpTestClient(playground.baseUrl());
-        allIds = playground.snapshot().users().stream().map(dev.sluice.playground.data.User::id).toList();
+        allIds = playground.snapshot().users().stream()
+                .map(dev.sluice.playground.data.User::id)
+                .toList();
     }
 
     @AfterAll
@@ -35,11 +37,15 @@ class PaginationRoutesTest {
 
     @Test
     void usersHaveTheDocumentedFieldsAndTimestampFormat() {
-        JsonNode user = http.get("/pagination/page_number?per_page=1").json().get("data").get(0);
+        JsonNode user = http.get("/pagination/page_number?per_page=1")
+                .json()
+                .get("data")
+                .get(0);
 
         assertThat(iterable(user.fieldNames()))
                 .containsExactly("id", "name", "email", "address", "company", "job", "createdAt", "updatedAt");
-        assertThat(user.get("id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(user.get("id").asText())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(user.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(user.get("updatedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         assertThat(allIds).hasSize(200).doesNotHaveDuplicates();
@@ -54,8 +60,12 @@ class PaginationRoutesTest {
         assertThat(body.get("per_page").asInt()).isEqualTo(7);
         assertThat(body.get("next_page_url").asText()).startsWith(playground.baseUrl() + "/pagination/next_page_url?");
 
-        List<String> seen = http.walk("/pagination/next_page_url?per_page=7", r -> r.json().get("data"),
-                r -> r.json().get("next_page_url").isNull() ? null : r.json().get("next_page_url").asText());
+        List<String> seen = http.walk(
+                "/pagination/next_page_url?per_page=7",
+                r -> r.json().get("data"),
+                r -> r.json().get("next_page_url").isNull()
+                        ? null
+                        : r.json().get("next_page_url").asText());
 
         assertThat(seen).containsExactlyElementsOf(allIds);
     }
@@ -71,7 +81,9 @@ class PaginationRoutesTest {
                 seen.add(user.get("id").asText());
                 created.add(Instant.parse(user.get("createdAt").asText()));
             });
-            url = body.get("next_page_url").isNull() ? null : body.get("next_page_url").asText();
+            url = body.get("next_page_url").isNull()
+                    ? null
+                    : body.get("next_page_url").asText();
         }
 
         assertThat(seen).containsExactlyInAnyOrderElementsOf(allIds);
@@ -88,10 +100,13 @@ class PaginationRoutesTest {
 
         List<String> seen = new ArrayList<>();
         for (int page = 1; page <= 7; page++) {
-            seen.addAll(HttpTestClient.ids(http.get("/pagination/page_number?per_page=30&page=" + page).json().get("data")));
+            seen.addAll(HttpTestClient.ids(http.get("/pagination/page_number?per_page=30&page=" + page)
+                    .json()
+                    .get("data")));
         }
         assertThat(seen).containsExactlyElementsOf(allIds);
-        assertThat(http.get("/pagination/page_number?per_page=30&page=8").json().get("data")).isEmpty();
+        assertThat(http.get("/pagination/page_number?per_page=30&page=8").json().get("data"))
+                .isEmpty();
     }
 
     @Test
@@ -99,7 +114,8 @@ class PaginationRoutesTest {
         List<String> seen = new ArrayList<>();
         int offset = 0;
         while (true) {
-            JsonNode body = http.get("/pagination/offset?limit=45&offset=" + offset).json();
+            JsonNode body =
+                    http.get("/pagination/offset?limit=45&offset=" + offset).json();
             assertThat(body.get("offset").asInt()).isEqualTo(offset);
             assertThat(body.get("limit").asInt()).isEqualTo(45);
             assertThat(body.get("total").asInt()).isEqualTo(200);
@@ -118,9 +134,13 @@ class PaginationRoutesTest {
         assertThat(first.get("total_count").asInt()).isEqualTo(200);
         assertThat(first.get("scroll_param").asText()).matches("[A-Za-z0-9_-]+");
 
-        List<String> seen = http.walk("/pagination/keyset?per_page=50", r -> r.json().get("data"),
-                r -> r.json().get("scroll_param").isNull() ? null
-                        : "/pagination/keyset?per_page=50&scroll_param=" + r.json().get("scroll_param").asText());
+        List<String> seen = http.walk(
+                "/pagination/keyset?per_page=50",
+                r -> r.json().get("data"),
+                r -> r.json().get("scroll_param").isNull()
+                        ? null
+                        : "/pagination/keyset?per_page=50&scroll_param="
+                                + r.json().get("scroll_param").asText());
 
         assertThat(seen).containsExactlyElementsOf(allIds);
     }
@@ -130,9 +150,13 @@ class PaginationRoutesTest {
         Instant since = playground.snapshot().users().get(150).updatedAt();
         String query = "/pagination/keyset?per_page=20&updated_since=" + since;
 
-        List<String> seen = http.walk(query, r -> r.json().get("data"),
-                r -> r.json().get("scroll_param").isNull() ? null
-                        : query + "&scroll_param=" + r.json().get("scroll_param").asText());
+        List<String> seen = http.walk(
+                query,
+                r -> r.json().get("data"),
+                r -> r.json().get("scroll_param").isNull()
+                        ? null
+                        : query + "&scroll_param="
+                                + r.json().get("scroll_param").asText());
 
         assertThat(seen).containsExactlyElementsOf(allIds.subList(150, 200));
         assertThat(http.get(query).json().get("total_count").asInt()).isEqualTo(50);
@@ -140,16 +164,23 @@ class PaginationRoutesTest {
 
     @Test
     void cursorWalksToANullCursor() {
-        List<String> seen = http.walk("/pagination/cursor?limit=33", r -> r.json().get("data"),
-                r -> r.json().get("next_cursor").isNull() ? null
-                        : "/pagination/cursor?limit=33&cursor=" + r.json().get("next_cursor").asText());
+        List<String> seen = http.walk(
+                "/pagination/cursor?limit=33",
+                r -> r.json().get("data"),
+                r -> r.json().get("next_cursor").isNull()
+                        ? null
+                        : "/pagination/cursor?limit=33&cursor="
+                                + r.json().get("next_cursor").asText());
 
         assertThat(seen).containsExactlyElementsOf(allIds);
     }
 
     @Test
     void aKeysetTokenIsNoCursor() {
-        String scroll = http.get("/pagination/keyset?per_page=5").json().get("scroll_param").asText();
+        String scroll = http.get("/pagination/keyset?per_page=5")
+                .json()
+                .get("scroll_param")
+                .asText();
 
         Response response = http.get("/pagination/cursor?cursor=" + scroll);
 
@@ -161,7 +192,8 @@ class PaginationRoutesTest {
     void linkHeaderWalksToTheLastPage() {
         Response first = http.get("/pagination/link?per_page=40");
         assertThat(first.json().isArray()).isTrue();
-        assertThat(first.header("Link")).contains("rel=\"next\"", "rel=\"last\"")
+        assertThat(first.header("Link"))
+                .contains("rel=\"next\"", "rel=\"last\"")
                 .contains("<" + playground.baseUrl() + "/pagination/link?per_page=40&page=5>; rel=\"last\"");
 
         List<String> seen = http.walk("/pagination/link?per_page=40", Response::json, r -> nextLink(r.header("Link")));
@@ -177,7 +209,8 @@ class PaginationRoutesTest {
         String withOffset = since.atOffset(java.time.ZoneOffset.ofHours(2)).toString();
 
         JsonNode body = http.get("/pagination/page_number?per_page=50&updated_since="
-                + URLEncoder.encode(withOffset, StandardCharsets.UTF_8)).json();
+                        + URLEncoder.encode(withOffset, StandardCharsets.UTF_8))
+                .json();
 
         assertThat(HttpTestClient.ids(body.get("data"))).containsExactlyElementsOf(allIds.subList(190, 200));
     }

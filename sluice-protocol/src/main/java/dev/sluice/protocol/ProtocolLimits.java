@@ -12,6 +12,5 @@ public final class ProtocolLimits {
     /** The port a source connector listens on by convention. */
     public static final int DEFAULT_PORT = 50051;
 
-    private ProtocolLimits() {
-    }
+    private ProtocolLimits() {}
 }

@@ -77,8 +77,8 @@ class BadInputIT {
         SyncResult result = sync("localhost:" + port);
 
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.failureMessage()).contains("Cannot reach a SourceConnector server at localhost:" + port,
-                "UNAVAILABLE", "sluice serve");
+        assertThat(result.failureMessage())
+                .contains("Cannot reach a SourceConnector server at localhost:" + port, "UNAVAILABLE", "sluice serve");
         assertThat(savedState()).isNull();
     }
 
@@ -87,20 +87,27 @@ class BadInputIT {
         MethodDescriptor<byte[], byte[]> v1Schema = MethodDescriptor.<byte[], byte[]>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName("fivetran_sdk.Connector/Schema")
-                .setRequestMarshaller(new Bytes()).setResponseMarshaller(new Bytes()).build();
+                .setRequestMarshaller(new Bytes())
+                .setResponseMarshaller(new Bytes())
+                .build();
         Server v1 = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
                 .addService(ServerServiceDefinition.builder("fivetran_sdk.Connector")
                         .addMethod(v1Schema, ServerCalls.asyncUnaryCall((request, response) -> {
                             response.onNext(new byte[0]);
                             response.onCompleted();
-                        })).build())
-                .build().start();
+                        }))
+                        .build())
+                .build()
+                .start();
         try {
             SyncResult result = sync("localhost:" + v1.getPort());
 
             assertThat(result.succeeded()).isFalse();
-            assertThat(result.failureMessage()).contains("does not serve fivetran_sdk.v2.SourceConnector/Schema",
-                    "UNIMPLEMENTED", "another protocol version");
+            assertThat(result.failureMessage())
+                    .contains(
+                            "does not serve fivetran_sdk.v2.SourceConnector/Schema",
+                            "UNIMPLEMENTED",
+                            "another protocol version");
         } finally {
             v1.shutdownNow();
         }
@@ -109,14 +116,19 @@ class BadInputIT {
     @Test
     void aStreamThatBreaksHalfWayKeepsTheLastCheckpoint() throws Exception {
         try (FakeSourceServer server = new FakeSourceServer(FakeSourceServer.noSchema(), (self, stream) -> {
-            FakeSourceServer.send(stream, List.of(FakeSourceServer.rows("items", 0, 100),
-                    FakeSourceServer.checkpoint("{\"page\":1}"), FakeSourceServer.rows("items", 100, 200)));
+            FakeSourceServer.send(
+                    stream,
+                    List.of(
+                            FakeSourceServer.rows("items", 0, 100),
+                            FakeSourceServer.checkpoint("{\"page\":1}"),
+                            FakeSourceServer.rows("items", 100, 200)));
             self.kill();
         })) {
             SyncResult result = sync(server.target());
 
             assertThat(result.succeeded()).isFalse();
-            assertThat(result.failureMessage()).contains(server.target(), "Update", "state stays at the last checkpoint");
+            assertThat(result.failureMessage())
+                    .contains(server.target(), "Update", "state stays at the last checkpoint");
             assertThat(savedState()).isEqualTo("{\"page\":1}");
             assertThat(WarehouseDump.of(project).get("items")).hasSize(1 + 100);
         }
@@ -124,51 +136,83 @@ class BadInputIT {
 
     @Test
     void aValueOfAnUnknownTypeIsNamedWithItsTableAndColumn() throws Exception {
-        ValueType future = ValueType.newBuilder().setUnknownFields(UnknownFieldSet.newBuilder()
-                .addField(17, UnknownFieldSet.Field.newBuilder().addVarint(1).build()).build()).build();
+        ValueType future = ValueType.newBuilder()
+                .setUnknownFields(UnknownFieldSet.newBuilder()
+                        .addField(
+                                17,
+                                UnknownFieldSet.Field.newBuilder().addVarint(1).build())
+                        .build())
+                .build();
         try (FakeSourceServer server = new FakeSourceServer(FakeSourceServer.noSchema(), (self, stream) -> {
-            FakeSourceServer.send(stream, List.of(FakeSourceServer.rows("items", 0, 10), FakeSourceServer.checkpoint("{\"page\":1}"),
-                    UpdateResponse.newBuilder().setRecords(Records.newBuilder().addRecords(Record.newBuilder()
-                            .setTableName("items").setType(RecordType.UPSERT)
-                            .putData("id", ValueType.newBuilder().setInt(11).build()).putData("mystery", future))).build()));
+            FakeSourceServer.send(
+                    stream,
+                    List.of(
+                            FakeSourceServer.rows("items", 0, 10),
+                            FakeSourceServer.checkpoint("{\"page\":1}"),
+                            UpdateResponse.newBuilder()
+                                    .setRecords(Records.newBuilder()
+                                            .addRecords(Record.newBuilder()
+                                                    .setTableName("items")
+                                                    .setType(RecordType.UPSERT)
+                                                    .putData(
+                                                            "id",
+                                                            ValueType.newBuilder()
+                                                                    .setInt(11)
+                                                                    .build())
+                                                    .putData("mystery", future)))
+                                    .build()));
             stream.onCompleted();
         })) {
             SyncResult result = sync(server.target());
 
             assertThat(result.succeeded()).isFalse();
-            assertThat(result.failureMessage()).contains("Table 'items', column 'mystery'",
-                    "type this protocol version does not know", "field [17]");
+            assertThat(result.failureMessage())
+                    .contains(
+                            "Table 'items', column 'mystery'",
+                            "type this protocol version does not know",
+                            "field [17]");
             assertThat(savedState()).isEqualTo("{\"page\":1}");
         }
     }
 
     @Test
     void aDeclaredColumnOfAnUnknownTypeIsNamed() throws Exception {
-        SchemaResponse schema = SchemaResponse.newBuilder().setWithoutSchema(TableList.newBuilder().addTables(
-                Table.newBuilder().setName("items")
-                        .addColumns(Column.newBuilder().setName("id").setType(DataType.INT).setPrimaryKey(true))
-                        .addColumns(Column.newBuilder().setName("shape").setTypeValue(99)))).build();
+        SchemaResponse schema = SchemaResponse.newBuilder()
+                .setWithoutSchema(TableList.newBuilder()
+                        .addTables(Table.newBuilder()
+                                .setName("items")
+                                .addColumns(Column.newBuilder()
+                                        .setName("id")
+                                        .setType(DataType.INT)
+                                        .setPrimaryKey(true))
+                                .addColumns(Column.newBuilder().setName("shape").setTypeValue(99))))
+                .build();
         try (FakeSourceServer server = new FakeSourceServer(schema, (self, stream) -> stream.onCompleted())) {
             SyncResult result = sync(server.target());
 
             assertThat(result.succeeded()).isFalse();
-            assertThat(result.failureMessage()).contains("Table 'items', column 'shape'", "unknown column type",
-                    "DataType value 99");
+            assertThat(result.failureMessage())
+                    .contains("Table 'items', column 'shape'", "unknown column type", "DataType value 99");
         }
     }
 
     @Test
     void aMalformedStateKeepsTheLastGoodCheckpoint() throws Exception {
         try (FakeSourceServer server = new FakeSourceServer(FakeSourceServer.noSchema(), (self, stream) -> {
-            FakeSourceServer.send(stream, List.of(FakeSourceServer.rows("items", 0, 10), FakeSourceServer.checkpoint("{\"page\":1}"),
-                    FakeSourceServer.rows("items", 10, 20), FakeSourceServer.checkpoint("{page: 2")));
+            FakeSourceServer.send(
+                    stream,
+                    List.of(
+                            FakeSourceServer.rows("items", 0, 10),
+                            FakeSourceServer.checkpoint("{\"page\":1}"),
+                            FakeSourceServer.rows("items", 10, 20),
+                            FakeSourceServer.checkpoint("{page: 2")));
             stream.onCompleted();
         })) {
             SyncResult result = sync(server.target());
 
             assertThat(result.succeeded()).isFalse();
-            assertThat(result.failureMessage()).contains("Checkpoint 2 from " + server.target(),
-                    "not a JSON object", "{page: 2");
+            assertThat(result.failureMessage())
+                    .contains("Checkpoint 2 from " + server.target(), "not a JSON object", "{page: 2");
             assertThat(savedState()).isEqualTo("{\"page\":1}");
             assertThat(WarehouseDump.of(project).get("items")).hasSize(1 + 10);
         }
@@ -178,18 +222,39 @@ class BadInputIT {
     void anOversizedMessageIsNamedWithTheLimit() throws Exception {
         String big = "x".repeat(2 * 1024 * 1024);
         try (FakeSourceServer server = new FakeSourceServer(FakeSourceServer.noSchema(), (self, stream) -> {
-            FakeSourceServer.send(stream, List.of(FakeSourceServer.rows("items", 0, 10), FakeSourceServer.checkpoint("{\"page\":1}"),
-                    UpdateResponse.newBuilder().setRecord(Record.newBuilder().setTableName("items")
-                            .putData("id", ValueType.newBuilder().setInt(99).build())
-                            .putData("blob", ValueType.newBuilder().setString(big).build())).build()));
-            stream.onCompleted();
-        }); RemoteConnector remote = RemoteConnector.connect(server.target(), SelectionFile.everything(), 1024 * 1024)) {
-            SyncResult result = dev.sluice.engine.runtime.SyncRuntime.shared().run(remote,
-                    dev.sluice.engine.SyncOptions.forProject(project).configuration(Map.of()).build());
+                    FakeSourceServer.send(
+                            stream,
+                            List.of(
+                                    FakeSourceServer.rows("items", 0, 10),
+                                    FakeSourceServer.checkpoint("{\"page\":1}"),
+                                    UpdateResponse.newBuilder()
+                                            .setRecord(Record.newBuilder()
+                                                    .setTableName("items")
+                                                    .putData(
+                                                            "id",
+                                                            ValueType.newBuilder()
+                                                                    .setInt(99)
+                                                                    .build())
+                                                    .putData(
+                                                            "blob",
+                                                            ValueType.newBuilder()
+                                                                    .setString(big)
+                                                                    .build()))
+                                            .build()));
+                    stream.onCompleted();
+                });
+                RemoteConnector remote =
+                        RemoteConnector.connect(server.target(), SelectionFile.everything(), 1024 * 1024)) {
+            SyncResult result = dev.sluice.engine.runtime.SyncRuntime.shared()
+                    .run(
+                            remote,
+                            dev.sluice.engine.SyncOptions.forProject(project)
+                                    .configuration(Map.of())
+                                    .build());
 
             assertThat(result.succeeded()).isFalse();
-            assertThat(result.failureMessage()).contains("larger than the 1 MiB limit", "RESOURCE_EXHAUSTED",
-                    "smaller batches");
+            assertThat(result.failureMessage())
+                    .contains("larger than the 1 MiB limit", "RESOURCE_EXHAUSTED", "smaller batches");
             assertThat(savedState()).isEqualTo("{\"page\":1}");
         }
     }
@@ -197,9 +262,15 @@ class BadInputIT {
     @Test
     void aTaskStopsTheSyncWithItsMessage() throws Exception {
         try (FakeSourceServer server = new FakeSourceServer(FakeSourceServer.noSchema(), (self, stream) -> {
-            FakeSourceServer.send(stream, List.of(FakeSourceServer.rows("items", 0, 10), FakeSourceServer.checkpoint("{\"page\":1}"),
-                    FakeSourceServer.rows("items", 10, 20),
-                    UpdateResponse.newBuilder().setTask(Task.newBuilder().setMessage("The API key expired: renew it")).build()));
+            FakeSourceServer.send(
+                    stream,
+                    List.of(
+                            FakeSourceServer.rows("items", 0, 10),
+                            FakeSourceServer.checkpoint("{\"page\":1}"),
+                            FakeSourceServer.rows("items", 10, 20),
+                            UpdateResponse.newBuilder()
+                                    .setTask(Task.newBuilder().setMessage("The API key expired: renew it"))
+                                    .build()));
             stream.onCompleted();
         })) {
             SyncResult result = sync(server.target());
@@ -233,14 +304,19 @@ class BadInputIT {
     @Test
     void aServedConnectorAnswersAMalformedStateWithInvalidArgument() {
         try (ConnectorServer server = ConnectorServer.start(new KitchenSinkConnector(), 0, null, JsonLog.quiet())) {
-            ManagedChannel channel = Grpc.newChannelBuilderForAddress("localhost", server.port(),
-                    InsecureChannelCredentials.create()).build();
+            ManagedChannel channel = Grpc.newChannelBuilderForAddress(
+                            "localhost", server.port(), InsecureChannelCredentials.create())
+                    .build();
             try {
                 assertThatThrownBy(() -> SourceConnectorGrpc.newBlockingStub(channel)
-                        .update(UpdateRequest.newBuilder().setStateJson("[1, 2").build()).hasNext())
+                                .update(UpdateRequest.newBuilder()
+                                        .setStateJson("[1, 2")
+                                        .build())
+                                .hasNext())
                         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-                            assertThat(e.getStatus().getDescription()).contains("UpdateRequest.state_json", "not valid JSON");
+                            assertThat(e.getStatus().getDescription())
+                                    .contains("UpdateRequest.state_json", "not valid JSON");
                         });
             } finally {
                 channel.shutdownNow();
@@ -265,12 +341,15 @@ class BadInputIT {
             }
         };
         try (ConnectorServer server = ConnectorServer.start(guarded, 0, null, JsonLog.quiet());
-                RemoteConnector remote = RemoteConnector.connect("localhost:" + server.port(), SelectionFile.everything())) {
+                RemoteConnector remote =
+                        RemoteConnector.connect("localhost:" + server.port(), SelectionFile.everything())) {
             List<String> lines = new java.util.ArrayList<>();
             assertThatThrownBy(() -> remote.runSetupTests(Configuration.empty(), lines::add))
                     .isInstanceOf(SyncException.class)
                     .hasMessageContaining("Setup test 'Checking the API key' failed: API key rejected (401)");
-            assertThat(lines).containsExactly("[Reaching the API]: PASSED", "[Checking the API key]: FAILED: API key rejected (401)");
+            assertThat(lines)
+                    .containsExactly(
+                            "[Reaching the API]: PASSED", "[Checking the API key]: FAILED: API key rejected (401)");
         }
     }
 

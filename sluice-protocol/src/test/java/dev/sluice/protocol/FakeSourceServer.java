@@ -28,12 +28,13 @@ final class FakeSourceServer implements AutoCloseable {
     private final int port;
     volatile UpdateRequest lastUpdate;
 
-    FakeSourceServer(SchemaResponse schema, BiConsumer<FakeSourceServer, StreamObserver<UpdateResponse>> update) throws IOException {
+    FakeSourceServer(SchemaResponse schema, BiConsumer<FakeSourceServer, StreamObserver<UpdateResponse>> update)
+            throws IOException {
         server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
                 .addService(new SourceConnectorGrpc.SourceConnectorImplBase() {
                     @Override
-                    public void configurationForm(ConfigurationFormRequest request,
-                            StreamObserver<ConfigurationFormResponse> response) {
+                    public void configurationForm(
+                            ConfigurationFormRequest request, StreamObserver<ConfigurationFormResponse> response) {
                         response.onNext(ConfigurationFormResponse.getDefaultInstance());
                         response.onCompleted();
                     }
@@ -50,7 +51,8 @@ final class FakeSourceServer implements AutoCloseable {
                         update.accept(FakeSourceServer.this, response);
                     }
                 })
-                .build().start();
+                .build()
+                .start();
         port = server.getPort();
     }
 
@@ -74,15 +76,21 @@ final class FakeSourceServer implements AutoCloseable {
     static UpdateResponse rows(String table, int from, int to) {
         Records.Builder records = Records.newBuilder();
         for (int id = from; id < to; id++) {
-            records.addRecords(Record.newBuilder().setTableName(table).setType(RecordType.UPSERT)
+            records.addRecords(Record.newBuilder()
+                    .setTableName(table)
+                    .setType(RecordType.UPSERT)
                     .putData("id", ValueType.newBuilder().setInt(id).build())
-                    .putData("name", ValueType.newBuilder().setString("row " + id).build()));
+                    .putData(
+                            "name",
+                            ValueType.newBuilder().setString("row " + id).build()));
         }
         return UpdateResponse.newBuilder().setRecords(records).build();
     }
 
     static UpdateResponse checkpoint(String json) {
-        return UpdateResponse.newBuilder().setCheckpoint(Checkpoint.newBuilder().setStateJson(json)).build();
+        return UpdateResponse.newBuilder()
+                .setCheckpoint(Checkpoint.newBuilder().setStateJson(json))
+                .build();
     }
 
     static void send(StreamObserver<UpdateResponse> stream, List<UpdateResponse> messages) {

@@ -23,13 +23,13 @@ import java.util.Map;
 public final class KitchenSinkConnector implements Connector {
 
     /** A Java record upserted as a row. */
-    public record Point(int id, String label, double x) {
-    }
+    public record Point(int id, String label, double x) {}
 
     @Override
     public List<Table> schema(Configuration configuration) {
         return List.of(
-                Table.named("typed").primaryKey("id")
+                Table.named("typed")
+                        .primaryKey("id")
                         .column("id", DataType.LONG)
                         .column("flag", DataType.BOOLEAN)
                         .column("small", DataType.SHORT)
@@ -87,7 +87,9 @@ public final class KitchenSinkConnector implements Connector {
         row.put("ratio", id / 4f);
         row.put("measure", id * 1.25);
         row.put("day", LocalDate.of(2024, 1, 1).plusDays(id));
-        row.put("local_time", LocalDateTime.of(2024, 1, 1, 12, 30, 15, 123_456_000).plusMinutes(id));
+        row.put(
+                "local_time",
+                LocalDateTime.of(2024, 1, 1, 12, 30, 15, 123_456_000).plusMinutes(id));
         row.put("instant", Instant.parse("2024-03-01T10:00:00.654321Z").plusSeconds(id));
         row.put("payload", new byte[] {1, 2, (byte) id});
         row.put("doc", "<a id=\"" + id + "\"/>");

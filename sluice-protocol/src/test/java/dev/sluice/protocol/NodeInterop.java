@@ -43,8 +43,8 @@ public final class NodeInterop {
             require("node");
             require("npm");
             Files.createDirectories(work);
-            for (String file : List.of("package.json", "package-lock.json", "protocol.js", "connector-server.js",
-                    "client-check.js")) {
+            for (String file : List.of(
+                    "package.json", "package-lock.json", "protocol.js", "connector-server.js", "client-check.js")) {
                 Files.copy(sources.resolve(file), work.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
             Result result = run(work, 300, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts");
@@ -86,9 +86,13 @@ public final class NodeInterop {
 
     /** Starts connector-server.js on a free port and waits for its "listening" log line. */
     public Server startConnectorServer() throws Exception {
-        Process process = new ProcessBuilder("node", "connector-server.js", "--proto", protoDir.toString(), "--port", "0")
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(
+                        "node", "connector-server.js", "--proto", protoDir.toString(), "--port", "0")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String line;
@@ -96,16 +100,18 @@ public final class NodeInterop {
             lines.add(line);
             Matcher matcher = PORT.matcher(line);
             if (matcher.find()) {
-                Thread pump = new Thread(() -> {
-                    try {
-                        String more;
-                        while ((more = reader.readLine()) != null) {
-                            lines.add(more);
-                        }
-                    } catch (IOException ignored) {
-                        // the process ended
-                    }
-                }, "node-server-output");
+                Thread pump = new Thread(
+                        () -> {
+                            try {
+                                String more;
+                                while ((more = reader.readLine()) != null) {
+                                    lines.add(more);
+                                }
+                            } catch (IOException ignored) {
+                                // the process ended
+                            }
+                        },
+                        "node-server-output");
                 pump.setDaemon(true);
                 pump.start();
                 return new Server(process, Integer.parseInt(matcher.group(1)), lines);
@@ -121,11 +127,13 @@ public final class NodeInterop {
     }
 
     /** A finished process. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     private static Result run(Path dir, int timeoutSeconds, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -28,8 +28,10 @@ class SameResultsIT {
 
             assertThat(inProcess.succeeded()).as(inProcess.failureMessage()).isTrue();
             assertThat(overGrpc.succeeded()).as(overGrpc.failureMessage()).isTrue();
-            assertThat(overGrpc.metrics().rowsPerTable()).isEqualTo(inProcess.metrics().rowsPerTable());
-            assertThat(overGrpc.metrics().checkpoints()).isEqualTo(inProcess.metrics().checkpoints());
+            assertThat(overGrpc.metrics().rowsPerTable())
+                    .isEqualTo(inProcess.metrics().rowsPerTable());
+            assertThat(overGrpc.metrics().checkpoints())
+                    .isEqualTo(inProcess.metrics().checkpoints());
             assertThat(overGrpc.state()).isEqualTo(inProcess.state());
         }
         Map<String, List<String>> expected = WarehouseDump.of(local);
@@ -50,17 +52,28 @@ class SameResultsIT {
             assertThat(inProcess.succeeded()).as(inProcess.failureMessage()).isTrue();
             assertThat(overGrpc.succeeded()).as(overGrpc.failureMessage()).isTrue();
             assertThat(overGrpc.warnings()).isEqualTo(inProcess.warnings());
-            assertThat(overGrpc.metrics().upserts()).isEqualTo(inProcess.metrics().upserts());
-            assertThat(overGrpc.metrics().updates()).isEqualTo(inProcess.metrics().updates());
-            assertThat(overGrpc.metrics().deletes()).isEqualTo(inProcess.metrics().deletes());
-            assertThat(overGrpc.metrics().truncates()).isEqualTo(inProcess.metrics().truncates());
+            assertThat(overGrpc.metrics().upserts())
+                    .isEqualTo(inProcess.metrics().upserts());
+            assertThat(overGrpc.metrics().updates())
+                    .isEqualTo(inProcess.metrics().updates());
+            assertThat(overGrpc.metrics().deletes())
+                    .isEqualTo(inProcess.metrics().deletes());
+            assertThat(overGrpc.metrics().truncates())
+                    .isEqualTo(inProcess.metrics().truncates());
             assertThat(overGrpc.state()).isEqualTo(inProcess.state());
             assertThat(WarehouseDump.of(remote)).isEqualTo(WarehouseDump.of(local));
         }
         Map<String, List<String>> tables = WarehouseDump.of(remote);
         assertThat(tables).containsOnlyKeys("typed", "loose", "points");
-        assertThat(tables.get("typed").get(0)).contains("price DECIMAL(12,2)", "attributes VARCHAR", "payload BLOB",
-                "instant TIMESTAMP WITH TIME ZONE", "local_time TIMESTAMP", "day DATE", "small SMALLINT");
+        assertThat(tables.get("typed").get(0))
+                .contains(
+                        "price DECIMAL(12,2)",
+                        "attributes VARCHAR",
+                        "payload BLOB",
+                        "instant TIMESTAMP WITH TIME ZONE",
+                        "local_time TIMESTAMP",
+                        "day DATE",
+                        "small SMALLINT");
         assertThat(tables.get("loose").get(0)).contains("count BIGINT", "added_later VARCHAR", "_fivetran_id");
     }
 }

@@ -28,14 +28,19 @@ public final class ShowcaseConnector implements Connector {
                 .field(FormField.password("api_key", "API key").required())
                 .field(FormField.dropdown("region", "Region", "eu", "us"))
                 .field(FormField.toggle("sandbox", "Sandbox"))
-                .test("shop", "Checking the shop name", cfg -> cfg.get("shop") == null
-                        ? TestResult.failure("no shop configured") : TestResult.success())
+                .test(
+                        "shop",
+                        "Checking the shop name",
+                        cfg -> cfg.get("shop") == null
+                                ? TestResult.failure("no shop configured")
+                                : TestResult.success())
                 .build();
     }
 
     @Override
     public List<Table> schema(Configuration configuration) {
-        return List.of(Table.named("orders").primaryKey("id")
+        return List.of(Table.named("orders")
+                .primaryKey("id")
                 .column("id", DataType.LONG)
                 .decimalColumn("amount", 10, 2)
                 .column("created", DataType.NAIVE_DATE)
@@ -47,8 +52,15 @@ public final class ShowcaseConnector implements Connector {
         long start = state.getLong("page", 0) * 1000;
         operations.truncate("orders");
         for (long id = start + 1; id <= start + 150; id++) {
-            operations.upsert("orders", Map.of("id", id, "amount", new BigDecimal(id + ".5"),
-                    "created", LocalDate.of(2024, 1, 1).plusDays(id % 30)));
+            operations.upsert(
+                    "orders",
+                    Map.of(
+                            "id",
+                            id,
+                            "amount",
+                            new BigDecimal(id + ".5"),
+                            "created",
+                            LocalDate.of(2024, 1, 1).plusDays(id % 30)));
         }
         operations.checkpoint(state.put("page", 1));
         operations.upsert("events", Map.of("id", 1, "payload", Map.of("kind", "sync", "n", 150)));

@@ -14,8 +14,7 @@ import java.util.TreeMap;
 /** Reads every table of a project's warehouse as text: its columns with types, then its rows sorted, system timestamps aside. */
 public final class WarehouseDump {
 
-    private WarehouseDump() {
-    }
+    private WarehouseDump() {}
 
     /**
      * @param project a project folder with files/warehouse.db
@@ -26,7 +25,8 @@ public final class WarehouseDump {
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("duckdb.read_only", "true");
         String url = "jdbc:duckdb:" + project.resolve("files/warehouse.db").toAbsolutePath();
-        try (Connection connection = DriverManager.getConnection(url, properties); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url, properties);
+                Statement statement = connection.createStatement()) {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery("SELECT table_name FROM information_schema.tables"
                     + " WHERE table_schema = 'tester' ORDER BY table_name")) {
@@ -38,10 +38,15 @@ public final class WarehouseDump {
                 List<String> lines = new ArrayList<>();
                 List<String> columns = new ArrayList<>();
                 StringBuilder header = new StringBuilder();
-                try (ResultSet rs = statement.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
-                        + " WHERE table_schema = 'tester' AND table_name = '" + table + "' ORDER BY ordinal_position")) {
+                try (ResultSet rs =
+                        statement.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
+                                + " WHERE table_schema = 'tester' AND table_name = '" + table
+                                + "' ORDER BY ordinal_position")) {
                     while (rs.next()) {
-                        header.append(rs.getString(1)).append(' ').append(rs.getString(2)).append(", ");
+                        header.append(rs.getString(1))
+                                .append(' ')
+                                .append(rs.getString(2))
+                                .append(", ");
                         if (!rs.getString(1).equals("_fivetran_synced")) {
                             columns.add('"' + rs.getString(1) + '"');
                         }
@@ -49,13 +54,18 @@ public final class WarehouseDump {
                 }
                 lines.add(header.toString());
                 List<String> rows = new ArrayList<>();
-                try (ResultSet rs = statement.executeQuery("SELECT " + String.join(", ", columns) + " FROM tester.\"" + table + "\"")) {
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT " + String.join(", ", columns) + " FROM tester.\"" + table + "\"")) {
                     int width = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int i = 1; i <= width; i++) {
                             Object value = rs.getObject(i);
-                            row.append(value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value).append(" | ");
+                            row.append(
+                                            value instanceof byte[] bytes
+                                                    ? java.util.HexFormat.of().formatHex(bytes)
+                                                    : value)
+                                    .append(" | ");
                         }
                         rows.add(row.toString());
                     }

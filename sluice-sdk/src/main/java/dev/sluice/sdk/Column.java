@@ -37,8 +37,8 @@ public final class Column {
             throw new IllegalArgumentException("Column '" + name + "' has no type");
         }
         if (type == DataType.DECIMAL) {
-            throw new IllegalArgumentException("Column '" + name
-                    + "' is DECIMAL: declare it with decimalColumn(name, precision, scale)");
+            throw new IllegalArgumentException(
+                    "Column '" + name + "' is DECIMAL: declare it with decimalColumn(name, precision, scale)");
         }
         return new Column(name, type, 0, 0);
     }
@@ -57,8 +57,8 @@ public final class Column {
                     + " is out of range: use 1 to " + MAX_PRECISION);
         }
         if (scale < 0 || scale > MAX_SCALE) {
-            throw new IllegalArgumentException("Column '" + name + "': DECIMAL scale " + scale
-                    + " is out of range: use 0 to " + MAX_SCALE);
+            throw new IllegalArgumentException(
+                    "Column '" + name + "': DECIMAL scale " + scale + " is out of range: use 0 to " + MAX_SCALE);
         }
         if (scale > precision) {
             throw new IllegalArgumentException("Column '" + name + "': DECIMAL scale " + scale
@@ -98,8 +98,7 @@ public final class Column {
         if (!(o instanceof Column other)) {
             return false;
         }
-        return name.equals(other.name) && type == other.type && precision == other.precision
-                && scale == other.scale;
+        return name.equals(other.name) && type == other.type && precision == other.precision && scale == other.scale;
     }
 
     @Override

@@ -133,8 +133,8 @@ public final class Configuration {
     }
 
     private static ConfigurationException notA(String expected, String key, String value) {
-        return new ConfigurationException("Configuration key '" + key + "' must be " + expected
-                + " but is '" + value + "': fix it in configuration.json");
+        return new ConfigurationException("Configuration key '" + key + "' must be " + expected + " but is '" + value
+                + "': fix it in configuration.json");
     }
 
     /** Lists the keys only: values may be secrets. */

@@ -25,15 +25,14 @@ public final class ConfigurationForm {
     private static final ConfigurationForm EMPTY = new ConfigurationForm(List.of(), Map.of(), Map.of());
 
     /** A named test with the label shown while it runs. */
-    public record NamedTest(String name, String label, ConnectionTest test) {
-    }
+    public record NamedTest(String name, String label, ConnectionTest test) {}
 
     private final List<FormField> fields;
     private final Map<String, NamedTest> tests;
     private final Map<String, FormField> fieldsByName;
 
-    private ConfigurationForm(List<FormField> fields, Map<String, NamedTest> tests,
-            Map<String, FormField> fieldsByName) {
+    private ConfigurationForm(
+            List<FormField> fields, Map<String, NamedTest> tests, Map<String, FormField> fieldsByName) {
         this.fields = fields;
         this.tests = tests;
         this.fieldsByName = fieldsByName;
@@ -78,8 +77,8 @@ public final class ConfigurationForm {
     public TestResult runTest(String name, Configuration configuration) {
         NamedTest test = tests.get(name);
         if (test == null) {
-            throw new IllegalArgumentException("No connection test named '" + name + "'; the form has "
-                    + tests.keySet());
+            throw new IllegalArgumentException(
+                    "No connection test named '" + name + "'; the form has " + tests.keySet());
         }
         try {
             TestResult result = test.test().run(configuration);
@@ -112,8 +111,7 @@ public final class ConfigurationForm {
         private final Map<String, FormField> byName = new LinkedHashMap<>();
         private final Map<String, NamedTest> tests = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param field a field whose name no other field has
@@ -147,8 +145,8 @@ public final class ConfigurationForm {
 
         /** @return the form */
         public ConfigurationForm build() {
-            return new ConfigurationForm(List.copyOf(fields), Collections.unmodifiableMap(new LinkedHashMap<>(tests)),
-                    Map.copyOf(byName));
+            return new ConfigurationForm(
+                    List.copyOf(fields), Collections.unmodifiableMap(new LinkedHashMap<>(tests)), Map.copyOf(byName));
         }
     }
 }

@@ -52,7 +52,7 @@ public enum DataType {
                 // falls through to the message below
             }
         }
-        throw new IllegalArgumentException("Unknown data type '" + name + "': use one of "
-                + java.util.Arrays.toString(values()));
+        throw new IllegalArgumentException(
+                "Unknown data type '" + name + "': use one of " + java.util.Arrays.toString(values()));
     }
 }

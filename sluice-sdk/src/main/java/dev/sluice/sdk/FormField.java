@@ -60,8 +60,15 @@ public final class FormField {
     private final String placeholder;
     private final String defaultValue;
 
-    private FormField(String name, String label, Kind kind, List<Option> options, boolean required,
-            String description, String placeholder, String defaultValue) {
+    private FormField(
+            String name,
+            String label,
+            Kind kind,
+            List<Option> options,
+            boolean required,
+            String description,
+            String placeholder,
+            String defaultValue) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A form field has an empty name");
         }
@@ -114,7 +121,8 @@ public final class FormField {
      * @return a dropdown field
      */
     public static FormField dropdown(String name, String label, String... values) {
-        return dropdown(name, label, java.util.Arrays.stream(values).map(Option::of).toList());
+        return dropdown(
+                name, label, java.util.Arrays.stream(values).map(Option::of).toList());
     }
 
     /**
@@ -200,9 +208,14 @@ public final class FormField {
         if (!(o instanceof FormField f)) {
             return false;
         }
-        return name.equals(f.name) && label.equals(f.label) && kind == f.kind && options.equals(f.options)
-                && required == f.required && Objects.equals(description, f.description)
-                && Objects.equals(placeholder, f.placeholder) && Objects.equals(defaultValue, f.defaultValue);
+        return name.equals(f.name)
+                && label.equals(f.label)
+                && kind == f.kind
+                && options.equals(f.options)
+                && required == f.required
+                && Objects.equals(description, f.description)
+                && Objects.equals(placeholder, f.placeholder)
+                && Objects.equals(defaultValue, f.defaultValue);
     }
 
     @Override

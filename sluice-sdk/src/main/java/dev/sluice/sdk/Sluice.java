@@ -22,8 +22,7 @@ import java.util.ServiceLoader;
  */
 public final class Sluice {
 
-    private Sluice() {
-    }
+    private Sluice() {}
 
     /**
      * Runs one local sync.
@@ -33,7 +32,8 @@ public final class Sluice {
      * @throws SyncException when the sync fails or no engine is on the classpath
      */
     public static void debug(Connector connector, String... args) {
-        Iterator<LocalRunner> runners = ServiceLoader.load(LocalRunner.class, Sluice.class.getClassLoader()).iterator();
+        Iterator<LocalRunner> runners = ServiceLoader.load(LocalRunner.class, Sluice.class.getClassLoader())
+                .iterator();
         if (!runners.hasNext()) {
             throw new SyncException("The Sluice engine is not on the classpath: add the dependency"
                     + " dev.sluice:sluice-engine (scope provided), or run `sluice debug` in the project folder");

@@ -79,8 +79,7 @@ public final class State {
         try {
             return new BigDecimal(value.toString()).longValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalStateException("State key '" + key + "' holds '" + value
-                    + "', not a whole number");
+            throw new IllegalStateException("State key '" + key + "' holds '" + value + "', not a whole number");
         }
     }
 
@@ -170,8 +169,11 @@ public final class State {
     }
 
     private static Object toJsonValue(String path, Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean
-                || value instanceof Long || value instanceof BigInteger) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Long
+                || value instanceof BigInteger) {
             return value;
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {

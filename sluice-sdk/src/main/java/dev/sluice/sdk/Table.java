@@ -103,8 +103,10 @@ public final class Table {
             return DataType.UTC_DATETIME;
         } else if (type == byte[].class) {
             return DataType.BINARY;
-        } else if (Map.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)
-                || type.isRecord() || type.isArray()) {
+        } else if (Map.class.isAssignableFrom(type)
+                || Collection.class.isAssignableFrom(type)
+                || type.isRecord()
+                || type.isArray()) {
             return DataType.JSON;
         } else if (type == BigDecimal.class) {
             return null;
@@ -148,8 +150,7 @@ public final class Table {
         if (!(o instanceof Table other)) {
             return false;
         }
-        return name.equals(other.name) && primaryKey.equals(other.primaryKey)
-                && columns.equals(other.columns);
+        return name.equals(other.name) && primaryKey.equals(other.primaryKey) && columns.equals(other.columns);
     }
 
     @Override
@@ -247,8 +248,7 @@ public final class Table {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("Table '" + name + "': " + String.join("; ", problems));
             }
-            return new Table(name, List.copyOf(primaryKey),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(columns)));
+            return new Table(name, List.copyOf(primaryKey), Collections.unmodifiableMap(new LinkedHashMap<>(columns)));
         }
     }
 }

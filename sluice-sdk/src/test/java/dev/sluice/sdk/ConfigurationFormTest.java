@@ -14,11 +14,17 @@ class ConfigurationFormTest {
         return ConfigurationForm.builder()
                 .field(FormField.text("host", "Host").required())
                 .field(FormField.password("api_key", "API key").required())
-                .field(FormField.dropdown("region", "Region", "eu", "us").required().defaultValue("eu"))
+                .field(FormField.dropdown("region", "Region", "eu", "us")
+                        .required()
+                        .defaultValue("eu"))
                 .field(FormField.toggle("verbose", "Verbose logging"))
                 .test("connect", "Connecting to the API", configuration -> TestResult.success())
-                .test("login", "Logging in", configuration -> configuration.require("api_key").equals("good")
-                        ? TestResult.success() : TestResult.failure("The API key was refused"))
+                .test(
+                        "login",
+                        "Logging in",
+                        configuration -> configuration.require("api_key").equals("good")
+                                ? TestResult.success()
+                                : TestResult.failure("The API key was refused"))
                 .build();
     }
 
@@ -27,12 +33,15 @@ class ConfigurationFormTest {
         ConfigurationForm form = form();
 
         assertThat(form.fields()).extracting(FormField::name).containsExactly("host", "api_key", "region", "verbose");
-        assertThat(form.fields()).extracting(FormField::kind).containsExactly(FormField.Kind.TEXT,
-                FormField.Kind.PASSWORD, FormField.Kind.DROPDOWN, FormField.Kind.TOGGLE);
+        assertThat(form.fields())
+                .extracting(FormField::kind)
+                .containsExactly(
+                        FormField.Kind.TEXT, FormField.Kind.PASSWORD, FormField.Kind.DROPDOWN, FormField.Kind.TOGGLE);
         assertThat(form.field("api_key").kind()).isEqualTo(FormField.Kind.PASSWORD);
         assertThat(form.field("absent")).isNull();
         assertThat(form.tests()).extracting(ConfigurationForm.NamedTest::name).containsExactly("connect", "login");
-        assertThat(form.tests()).extracting(ConfigurationForm.NamedTest::label)
+        assertThat(form.tests())
+                .extracting(ConfigurationForm.NamedTest::label)
                 .containsExactly("Connecting to the API", "Logging in");
     }
 
@@ -61,7 +70,8 @@ class ConfigurationFormTest {
     void emptyHasNoFieldsOrTests() {
         assertThat(ConfigurationForm.empty().fields()).isEmpty();
         assertThat(ConfigurationForm.empty().tests()).isEmpty();
-        assertThat(ConfigurationForm.empty().missingRequiredFields(Configuration.empty())).isEmpty();
+        assertThat(ConfigurationForm.empty().missingRequiredFields(Configuration.empty()))
+                .isEmpty();
         assertThat(ConfigurationForm.builder().build().fields()).isEmpty();
     }
 
@@ -71,27 +81,32 @@ class ConfigurationFormTest {
 
         assertThatThrownBy(() -> builder.field(FormField.password("host", "Other")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'host'").hasMessageContaining("defined twice");
+                .hasMessageContaining("'host'")
+                .hasMessageContaining("defined twice");
     }
 
     @Test
     void aDuplicateOrEmptyTestNameIsRejected() {
-        ConfigurationForm.Builder builder = ConfigurationForm.builder()
-                .test("connect", "Connect", configuration -> TestResult.success());
+        ConfigurationForm.Builder builder =
+                ConfigurationForm.builder().test("connect", "Connect", configuration -> TestResult.success());
 
         assertThatThrownBy(() -> builder.test("connect", "Again", configuration -> TestResult.success()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'connect'").hasMessageContaining("defined twice");
+                .hasMessageContaining("'connect'")
+                .hasMessageContaining("defined twice");
         assertThatThrownBy(() -> builder.test(" ", "Blank", configuration -> TestResult.success()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty name");
         assertThatThrownBy(() -> builder.test(null, "Null", configuration -> TestResult.success()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty name");
     }
 
     @Test
     void aTestWithoutALabelIsLabelledByItsName() {
         ConfigurationForm form = ConfigurationForm.builder()
-                .test("ping", null, configuration -> TestResult.success()).build();
+                .test("ping", null, configuration -> TestResult.success())
+                .build();
 
         assertThat(form.tests().get(0).label()).isEqualTo("ping");
     }
@@ -100,10 +115,12 @@ class ConfigurationFormTest {
     void runTestPassesTheConfigurationAndReturnsSuccess() {
         List<Configuration> seen = new ArrayList<>();
         Configuration configuration = Configuration.of(Map.of("api_key", "good"));
-        ConfigurationForm form = ConfigurationForm.builder().test("spy", "Spy", c -> {
-            seen.add(c);
-            return TestResult.success();
-        }).build();
+        ConfigurationForm form = ConfigurationForm.builder()
+                .test("spy", "Spy", c -> {
+                    seen.add(c);
+                    return TestResult.success();
+                })
+                .build();
 
         assertThat(form.runTest("spy", configuration)).isEqualTo(TestResult.success());
         assertThat(seen).containsExactly(configuration);
@@ -141,7 +158,9 @@ class ConfigurationFormTest {
 
     @Test
     void aTestReturningNullFails() {
-        ConfigurationForm form = ConfigurationForm.builder().test("lazy", "Lazy", configuration -> null).build();
+        ConfigurationForm form = ConfigurationForm.builder()
+                .test("lazy", "Lazy", configuration -> null)
+                .build();
 
         TestResult result = form.runTest("lazy", Configuration.empty());
 
@@ -153,7 +172,8 @@ class ConfigurationFormTest {
     void anUnknownTestListsTheKnownOnes() {
         assertThatThrownBy(() -> form().runTest("pingg", Configuration.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'pingg'").hasMessageContaining("[connect, login]");
+                .hasMessageContaining("'pingg'")
+                .hasMessageContaining("[connect, login]");
     }
 
     @Test
@@ -161,9 +181,12 @@ class ConfigurationFormTest {
         ConfigurationForm form = form();
 
         assertThat(form.missingRequiredFields(Configuration.empty()))
-                .as("region has a default; verbose is optional").containsExactly("host", "api_key");
+                .as("region has a default; verbose is optional")
+                .containsExactly("host", "api_key");
         assertThat(form.missingRequiredFields(Configuration.of(Map.of("host", " ", "api_key", "k"))))
-                .as("blank counts as missing").containsExactly("host");
-        assertThat(form.missingRequiredFields(Configuration.of(Map.of("host", "h", "api_key", "k")))).isEmpty();
+                .as("blank counts as missing")
+                .containsExactly("host");
+        assertThat(form.missingRequiredFields(Configuration.of(Map.of("host", "h", "api_key", "k"))))
+                .isEmpty();
     }
 }

@@ -20,12 +20,15 @@ class ConfigurationTest {
         assertThat(configuration.get("missing")).isNull();
         assertThat(configuration.get("missing", "fallback")).isEqualTo("fallback");
         assertThat(configuration.get("host", "fallback")).isEqualTo("example.com");
-        assertThat(configuration.get("blank", "fallback")).as("a present blank value is returned as is").isEqualTo(" ");
+        assertThat(configuration.get("blank", "fallback"))
+                .as("a present blank value is returned as is")
+                .isEqualTo(" ");
     }
 
     @Test
     void requireReturnsAPresentValue() {
-        assertThat(Configuration.of(Map.of("api_key", SECRET)).require("api_key")).isEqualTo(SECRET);
+        assertThat(Configuration.of(Map.of("api_key", SECRET)).require("api_key"))
+                .isEqualTo(SECRET);
     }
 
     @Test
@@ -38,7 +41,8 @@ class ConfigurationTest {
                 .hasMessageContaining("'host'")
                 .hasMessageContaining("missing")
                 .hasMessageContaining("configuration.json")
-                .message().doesNotContain(SECRET);
+                .message()
+                .doesNotContain(SECRET);
     }
 
     @Test
@@ -50,7 +54,9 @@ class ConfigurationTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'api_key'")
                 .hasMessageContaining("empty")
-                .message().doesNotContain(blankSecret).doesNotContain(SECRET);
+                .message()
+                .doesNotContain(blankSecret)
+                .doesNotContain(SECRET);
     }
 
     @Test
@@ -69,11 +75,15 @@ class ConfigurationTest {
 
         assertThatThrownBy(() -> configuration.getInt("port", 1))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'port'").hasMessageContaining("'http'").hasMessageContaining("int");
+                .hasMessageContaining("'port'")
+                .hasMessageContaining("'http'")
+                .hasMessageContaining("int");
         assertThatThrownBy(() -> configuration.getInt("big", 1))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'big'");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'big'");
         assertThatThrownBy(() -> configuration.getInt("decimal", 1))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'decimal'");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'decimal'");
     }
 
     @Test
@@ -84,7 +94,9 @@ class ConfigurationTest {
         assertThat(configuration.getLong("missing", 9L)).isEqualTo(9L);
         assertThatThrownBy(() -> configuration.getLong("bad", 0))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'bad'").hasMessageContaining("'soon'").hasMessageContaining("long");
+                .hasMessageContaining("'bad'")
+                .hasMessageContaining("'soon'")
+                .hasMessageContaining("long");
     }
 
     @Test
@@ -112,7 +124,9 @@ class ConfigurationTest {
         assertThat(configuration.getBoolean("blank", true)).isTrue();
         assertThatThrownBy(() -> configuration.getBoolean("bad", false))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'bad'").hasMessageContaining("'maybe'").hasMessageContaining("true or false");
+                .hasMessageContaining("'bad'")
+                .hasMessageContaining("'maybe'")
+                .hasMessageContaining("true or false");
     }
 
     @Test
@@ -141,7 +155,8 @@ class ConfigurationTest {
         nullKey.put(null, "x");
 
         assertThatThrownBy(() -> Configuration.of(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> Configuration.of(nullValue)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> Configuration.of(nullValue))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("'token'");
         assertThatThrownBy(() -> Configuration.of(nullKey)).isInstanceOf(NullPointerException.class);
     }
@@ -157,7 +172,9 @@ class ConfigurationTest {
     void toStringListsKeysButNeverValues() {
         Configuration configuration = Configuration.of(Map.of("api_key", SECRET, "host", "db.internal"));
 
-        assertThat(configuration.toString()).contains("api_key", "host")
-                .doesNotContain(SECRET).doesNotContain("db.internal");
+        assertThat(configuration.toString())
+                .contains("api_key", "host")
+                .doesNotContain(SECRET)
+                .doesNotContain("db.internal");
     }
 }

@@ -9,9 +9,23 @@ class DataTypeTest {
 
     @Test
     void hasTheFourteenFivetranTypes() {
-        assertThat(DataType.values()).extracting(Enum::name).containsExactly("BOOLEAN", "SHORT", "INT", "LONG",
-                "DECIMAL", "FLOAT", "DOUBLE", "NAIVE_DATE", "NAIVE_DATETIME", "UTC_DATETIME", "BINARY", "XML",
-                "STRING", "JSON");
+        assertThat(DataType.values())
+                .extracting(Enum::name)
+                .containsExactly(
+                        "BOOLEAN",
+                        "SHORT",
+                        "INT",
+                        "LONG",
+                        "DECIMAL",
+                        "FLOAT",
+                        "DOUBLE",
+                        "NAIVE_DATE",
+                        "NAIVE_DATETIME",
+                        "UTC_DATETIME",
+                        "BINARY",
+                        "XML",
+                        "STRING",
+                        "JSON");
     }
 
     @Test
@@ -20,7 +34,8 @@ class DataTypeTest {
         assertThat(DataType.fromName("Utc_DateTime")).isEqualTo(DataType.UTC_DATETIME);
         assertThat(DataType.fromName(" json ")).isEqualTo(DataType.JSON);
         for (DataType type : DataType.values()) {
-            assertThat(DataType.fromName(type.name().toLowerCase(java.util.Locale.ROOT))).isEqualTo(type);
+            assertThat(DataType.fromName(type.name().toLowerCase(java.util.Locale.ROOT)))
+                    .isEqualTo(type);
         }
     }
 
@@ -32,8 +47,10 @@ class DataTypeTest {
                 .hasMessageContaining("BOOLEAN, SHORT, INT, LONG, DECIMAL, FLOAT, DOUBLE, NAIVE_DATE, NAIVE_DATETIME,"
                         + " UTC_DATETIME, BINARY, XML, STRING, JSON");
         assertThatThrownBy(() -> DataType.fromName(null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown data type");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown data type");
         assertThatThrownBy(() -> DataType.fromName(""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown data type ''");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown data type ''");
     }
 }

@@ -45,8 +45,8 @@ class FormFieldTest {
         FormField field = FormField.dropdown("region", "Region", "eu", "us");
 
         assertThat(field.kind()).isEqualTo(FormField.Kind.DROPDOWN);
-        assertThat(field.options()).containsExactly(new FormField.Option("eu", "eu", null),
-                new FormField.Option("us", "us", null));
+        assertThat(field.options())
+                .containsExactly(new FormField.Option("eu", "eu", null), new FormField.Option("us", "us", null));
     }
 
     @Test
@@ -67,33 +67,43 @@ class FormFieldTest {
     void aDropdownNeedsAnOption() {
         assertThatThrownBy(() -> FormField.dropdown("region", "Region"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'region'").hasMessageContaining("no option");
+                .hasMessageContaining("'region'")
+                .hasMessageContaining("no option");
         assertThatThrownBy(() -> FormField.dropdown("region", "Region", List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'region'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'region'");
         assertThatThrownBy(() -> FormField.dropdown("region", "Region", (List<FormField.Option>) null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'region'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'region'");
     }
 
     @Test
     void anOptionNeedsAValue() {
         assertThatThrownBy(() -> FormField.Option.of(" "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty value");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty value");
         assertThatThrownBy(() -> new FormField.Option(null, "label", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty value");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty value");
         assertThatThrownBy(() -> FormField.dropdown("region", "Region", "eu", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty value");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty value");
     }
 
     @Test
     void aFieldNeedsAName() {
         assertThatThrownBy(() -> FormField.text("", "Label"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty name");
         assertThatThrownBy(() -> FormField.password(null, "Label"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty name");
         assertThatThrownBy(() -> FormField.toggle(" ", "Label"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty name");
         assertThatThrownBy(() -> FormField.dropdown("", "Label", "a"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty name");
     }
 
     @Test
@@ -130,22 +140,45 @@ class FormFieldTest {
         assertThat(full.description()).isEqualTo("Where the data lives");
         assertThat(full.placeholder()).isEqualTo("eu");
         // and the order of the calls does not matter
-        assertThat(plain.defaultValue("us").placeholder("eu").description("Where the data lives").required())
+        assertThat(plain.defaultValue("us")
+                        .placeholder("eu")
+                        .description("Where the data lives")
+                        .required())
                 .isEqualTo(full);
     }
 
     @Test
     void equalityCoversEveryAttribute() {
-        FormField field = FormField.text("host", "Host").required().description("d").placeholder("p").defaultValue("v");
+        FormField field = FormField.text("host", "Host")
+                .required()
+                .description("d")
+                .placeholder("p")
+                .defaultValue("v");
 
-        assertThat(field).isEqualTo(FormField.text("host", "Host").required().description("d").placeholder("p")
-                .defaultValue("v")).hasSameHashCodeAs(FormField.text("host", "Host").required().description("d")
-                .placeholder("p").defaultValue("v"));
-        assertThat(field).isNotEqualTo(FormField.password("host", "Host").required().description("d").placeholder("p")
-                .defaultValue("v"));
+        assertThat(field)
+                .isEqualTo(FormField.text("host", "Host")
+                        .required()
+                        .description("d")
+                        .placeholder("p")
+                        .defaultValue("v"))
+                .hasSameHashCodeAs(FormField.text("host", "Host")
+                        .required()
+                        .description("d")
+                        .placeholder("p")
+                        .defaultValue("v"));
+        assertThat(field)
+                .isNotEqualTo(FormField.password("host", "Host")
+                        .required()
+                        .description("d")
+                        .placeholder("p")
+                        .defaultValue("v"));
         assertThat(field).isNotEqualTo(FormField.text("host", "Host"));
         assertThat(field).isNotEqualTo(field.defaultValue("w"));
-        assertThat(field).isNotEqualTo(FormField.text("host", "Other").required().description("d").placeholder("p")
-                .defaultValue("v"));
+        assertThat(field)
+                .isNotEqualTo(FormField.text("host", "Other")
+                        .required()
+                        .description("d")
+                        .placeholder("p")
+                        .defaultValue("v"));
     }
 }

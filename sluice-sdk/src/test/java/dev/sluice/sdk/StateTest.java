@@ -54,8 +54,8 @@ class StateTest {
         assertThat(state.get("map")).isEqualTo(Map.of("k", "v"));
         assertThat(state.has("absent")).isFalse();
         assertThat(state.get("absent")).isNull();
-        assertThat(state.asMap().keySet()).containsExactly("string", "long", "double", "decimal", "bigint", "bool",
-                "null", "list", "map");
+        assertThat(state.asMap().keySet())
+                .containsExactly("string", "long", "double", "decimal", "bigint", "bool", "null", "list", "map");
     }
 
     @Test
@@ -111,11 +111,16 @@ class StateTest {
     void getLongOfSomethingElseNamesTheKey() {
         State state = State.empty().put("cursor", "abc").put("fraction", 1.5).put("flag", true);
 
-        assertThatThrownBy(() -> state.getLong("cursor", 0)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("'cursor'").hasMessageContaining("'abc'").hasMessageContaining("whole number");
-        assertThatThrownBy(() -> state.getLong("fraction", 0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> state.getLong("cursor", 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'cursor'")
+                .hasMessageContaining("'abc'")
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> state.getLong("fraction", 0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'fraction'");
-        assertThatThrownBy(() -> state.getLong("flag", 0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> state.getLong("flag", 0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("'flag'");
     }
 
@@ -138,8 +143,11 @@ class StateTest {
     void getInstantOfSomethingElseNamesTheKey() {
         State state = State.empty().put("since", "yesterday");
 
-        assertThatThrownBy(() -> state.getInstant("since")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("'since'").hasMessageContaining("'yesterday'").hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> state.getInstant("since"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'since'")
+                .hasMessageContaining("'yesterday'")
+                .hasMessageContaining("ISO-8601");
     }
 
     @Test
@@ -211,7 +219,9 @@ class StateTest {
         assertThat(copy).isEqualTo(original).isNotSameAs(original);
         assertThat(copy.hashCode()).isEqualTo(original.hashCode());
 
-        original.put("cursor", 2).put("per_table", Map.of("orders", Map.of("page", 4))).put("new", "x");
+        original.put("cursor", 2)
+                .put("per_table", Map.of("orders", Map.of("page", 4)))
+                .put("new", "x");
 
         assertThat(copy.getLong("cursor", 0)).isEqualTo(1L);
         assertThat(copy.get("per_table")).isEqualTo(Map.of("orders", Map.of("page", 3L)));
@@ -247,13 +257,17 @@ class StateTest {
     void valuesJsonCannotHoldAreRejectedNamingTheKey() {
         assertThatThrownBy(() -> State.empty().put("obj", new Object()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'obj'").hasMessageContaining("java.lang.Object");
+                .hasMessageContaining("'obj'")
+                .hasMessageContaining("java.lang.Object");
         assertThatThrownBy(() -> State.empty().put("date", LocalDate.of(2024, 1, 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'date'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'date'");
         assertThatThrownBy(() -> State.empty().put("set", Set.of(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'set'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'set'");
         assertThatThrownBy(() -> State.empty().put("array", new int[] {1}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'array'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'array'");
     }
 
     @Test
@@ -276,20 +290,25 @@ class StateTest {
     void mapsWithNonStringKeysAreRejected() {
         assertThatThrownBy(() -> State.empty().put("m", Map.of(1, "one")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'m'").hasMessageContaining("keys must be strings");
+                .hasMessageContaining("'m'")
+                .hasMessageContaining("keys must be strings");
     }
 
     @Test
     void nanAndInfinityAreRejected() {
         assertThatThrownBy(() -> State.empty().put("ratio", Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'ratio'").hasMessageContaining("NaN");
+                .hasMessageContaining("'ratio'")
+                .hasMessageContaining("NaN");
         assertThatThrownBy(() -> State.empty().put("f", Float.NaN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'f'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'f'");
         assertThatThrownBy(() -> State.empty().put("inf", Double.POSITIVE_INFINITY))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'inf'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'inf'");
         assertThatThrownBy(() -> State.empty().put("nested", Map.of("l", List.of(1.0, Double.NaN))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nested.l[1]'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'nested.l[1]'");
     }
 
     @Test

@@ -19,7 +19,8 @@ class TableTest {
 
     @Test
     void builderCollectsNameKeyAndColumnsInOrder() {
-        Table table = Table.named("orders").primaryKey("id", "line")
+        Table table = Table.named("orders")
+                .primaryKey("id", "line")
                 .column("status", DataType.STRING)
                 .decimalColumn("price", 12, 2)
                 .column("created", DataType.UTC_DATETIME)
@@ -30,7 +31,9 @@ class TableTest {
         assertThat(table.columns()).extracting(Column::name).containsExactly("status", "price", "created");
         assertThat(table.column("price")).isEqualTo(Column.decimal("price", 12, 2));
         assertThat(table.column("status").type()).isEqualTo(DataType.STRING);
-        assertThat(table.column("id")).as("an undeclared key column is inferred").isNull();
+        assertThat(table.column("id"))
+                .as("an undeclared key column is inferred")
+                .isNull();
         assertThat(table.column("absent")).isNull();
     }
 
@@ -44,12 +47,14 @@ class TableTest {
 
     @Test
     void aLaterPrimaryKeyReplacesAnEarlierOne() {
-        assertThat(Table.named("t").primaryKey("a").primaryKey("b", "c").build().primaryKey()).containsExactly("b", "c");
+        assertThat(Table.named("t").primaryKey("a").primaryKey("b", "c").build().primaryKey())
+                .containsExactly("b", "c");
     }
 
     @Test
     void isImmutable() {
-        Table table = Table.named("t").primaryKey("id").column("a", DataType.INT).build();
+        Table table =
+                Table.named("t").primaryKey("id").column("a", DataType.INT).build();
 
         assertThatThrownBy(() -> table.primaryKey().add("x")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> table.columns().clear()).isInstanceOf(UnsupportedOperationException.class);
@@ -57,109 +62,161 @@ class TableTest {
 
     @Test
     void decimalPrecisionMustBe1To38() {
-        assertThat(Table.named("t").decimalColumn("a", 1, 0).decimalColumn("b", 38, 37).build().columns()).hasSize(2);
-        assertThatThrownBy(() -> Table.named("prices").decimalColumn("amount", 0, 0).build())
+        assertThat(Table.named("t")
+                        .decimalColumn("a", 1, 0)
+                        .decimalColumn("b", 38, 37)
+                        .build()
+                        .columns())
+                .hasSize(2);
+        assertThatThrownBy(() ->
+                        Table.named("prices").decimalColumn("amount", 0, 0).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'prices'").hasMessageContaining("'amount'")
-                .hasMessageContaining("precision 0").hasMessageContaining("1 to 38");
-        assertThatThrownBy(() -> Table.named("prices").decimalColumn("amount", 39, 2).build())
+                .hasMessageContaining("'prices'")
+                .hasMessageContaining("'amount'")
+                .hasMessageContaining("precision 0")
+                .hasMessageContaining("1 to 38");
+        assertThatThrownBy(() ->
+                        Table.named("prices").decimalColumn("amount", 39, 2).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'prices'").hasMessageContaining("'amount'").hasMessageContaining("precision 39");
+                .hasMessageContaining("'prices'")
+                .hasMessageContaining("'amount'")
+                .hasMessageContaining("precision 39");
     }
 
     @Test
     void decimalScaleMustBe0To37() {
-        assertThatThrownBy(() -> Table.named("prices").decimalColumn("amount", 10, -1).build())
+        assertThatThrownBy(() ->
+                        Table.named("prices").decimalColumn("amount", 10, -1).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'prices'").hasMessageContaining("'amount'")
-                .hasMessageContaining("scale -1").hasMessageContaining("0 to 37");
-        assertThatThrownBy(() -> Table.named("prices").decimalColumn("amount", 38, 38).build())
+                .hasMessageContaining("'prices'")
+                .hasMessageContaining("'amount'")
+                .hasMessageContaining("scale -1")
+                .hasMessageContaining("0 to 37");
+        assertThatThrownBy(() ->
+                        Table.named("prices").decimalColumn("amount", 38, 38).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'prices'").hasMessageContaining("'amount'").hasMessageContaining("scale 38");
+                .hasMessageContaining("'prices'")
+                .hasMessageContaining("'amount'")
+                .hasMessageContaining("scale 38");
     }
 
     @Test
     void decimalScaleMustNotExceedThePrecision() {
-        assertThat(Table.named("t").decimalColumn("a", 5, 5).build().column("a").scale()).isEqualTo(5);
-        assertThatThrownBy(() -> Table.named("prices").decimalColumn("amount", 4, 5).build())
+        assertThat(Table.named("t").decimalColumn("a", 5, 5).build().column("a").scale())
+                .isEqualTo(5);
+        assertThatThrownBy(() ->
+                        Table.named("prices").decimalColumn("amount", 4, 5).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'prices'").hasMessageContaining("'amount'")
-                .hasMessageContaining("scale 5").hasMessageContaining("precision 4");
+                .hasMessageContaining("'prices'")
+                .hasMessageContaining("'amount'")
+                .hasMessageContaining("scale 5")
+                .hasMessageContaining("precision 4");
     }
 
     @Test
     void decimalThroughColumnIsRejectedPointingToDecimalColumn() {
-        assertThatThrownBy(() -> Table.named("prices").column("amount", DataType.DECIMAL).build())
+        assertThatThrownBy(() ->
+                        Table.named("prices").column("amount", DataType.DECIMAL).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'prices'").hasMessageContaining("'amount'").hasMessageContaining("decimalColumn");
+                .hasMessageContaining("'prices'")
+                .hasMessageContaining("'amount'")
+                .hasMessageContaining("decimalColumn");
     }
 
     @Test
     void aColumnWithoutATypeIsRejected() {
         assertThatThrownBy(() -> Table.named("t").column("a", null).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'t'").hasMessageContaining("'a'").hasMessageContaining("no type");
+                .hasMessageContaining("'t'")
+                .hasMessageContaining("'a'")
+                .hasMessageContaining("no type");
     }
 
     @Test
     void aDuplicateColumnIsRejected() {
-        assertThatThrownBy(() -> Table.named("orders").column("status", DataType.STRING)
-                .column("status", DataType.INT).build())
+        assertThatThrownBy(() -> Table.named("orders")
+                        .column("status", DataType.STRING)
+                        .column("status", DataType.INT)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'orders'").hasMessageContaining("'status' is declared twice");
-        assertThatThrownBy(() -> Table.named("orders").column("price", DataType.DOUBLE)
-                .decimalColumn("price", 10, 2).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'price' is declared twice");
+                .hasMessageContaining("'orders'")
+                .hasMessageContaining("'status' is declared twice");
+        assertThatThrownBy(() -> Table.named("orders")
+                        .column("price", DataType.DOUBLE)
+                        .decimalColumn("price", 10, 2)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'price' is declared twice");
     }
 
     @Test
     void anEmptyColumnNameIsRejected() {
-        assertThatThrownBy(() -> Table.named("orders").column(" ", DataType.STRING).build())
+        assertThatThrownBy(
+                        () -> Table.named("orders").column(" ", DataType.STRING).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'orders'").hasMessageContaining("column name is empty");
-        assertThatThrownBy(() -> Table.named("orders").decimalColumn(null, 10, 2).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column name is empty");
+                .hasMessageContaining("'orders'")
+                .hasMessageContaining("column name is empty");
+        assertThatThrownBy(
+                        () -> Table.named("orders").decimalColumn(null, 10, 2).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("column name is empty");
     }
 
     @Test
     void anEmptyTableNameIsRejected() {
         assertThatThrownBy(() -> Table.named("").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty name");
         assertThatThrownBy(() -> Table.named(null).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty name");
         assertThatThrownBy(() -> Table.named("  ").column("a", DataType.DECIMAL).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("empty name").hasMessageContaining("'a'");
+                .hasMessageContaining("empty name")
+                .hasMessageContaining("'a'");
     }
 
     @Test
     void anEmptyPrimaryKeyIsRejected() {
         assertThatThrownBy(() -> Table.named("orders").primaryKey().build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'orders'").hasMessageContaining("primaryKey() names no column")
+                .hasMessageContaining("'orders'")
+                .hasMessageContaining("primaryKey() names no column")
                 .hasMessageContaining("_fivetran_id");
-        assertThatThrownBy(() -> Table.named("orders").primaryKey((String[]) null).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no column");
+        assertThatThrownBy(
+                        () -> Table.named("orders").primaryKey((String[]) null).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names no column");
         assertThatThrownBy(() -> Table.named("orders").primaryKey("id", " ").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'orders'").hasMessageContaining("primary-key column name is empty");
+                .hasMessageContaining("'orders'")
+                .hasMessageContaining("primary-key column name is empty");
         assertThatThrownBy(() -> Table.named("orders").primaryKey("id", "id").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'orders'").hasMessageContaining("'id' is listed twice");
+                .hasMessageContaining("'orders'")
+                .hasMessageContaining("'id' is listed twice");
     }
 
     @Test
     void everyProblemIsListedAtOnce() {
-        assertThatThrownBy(() -> Table.named("orders").primaryKey().column("a", DataType.DECIMAL)
-                .decimalColumn("b", 50, 1).build())
+        assertThatThrownBy(() -> Table.named("orders")
+                        .primaryKey()
+                        .column("a", DataType.DECIMAL)
+                        .decimalColumn("b", 50, 1)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Table 'orders': ")
-                .hasMessageContaining("names no column").hasMessageContaining("'a'").hasMessageContaining("'b'");
+                .hasMessageContaining("names no column")
+                .hasMessageContaining("'a'")
+                .hasMessageContaining("'b'");
     }
 
     @Test
     void toBuilderStartsFromTheTablesDeclarations() {
-        Table table = Table.named("orders").primaryKey("id").column("status", DataType.STRING).build();
+        Table table = Table.named("orders")
+                .primaryKey("id")
+                .column("status", DataType.STRING)
+                .build();
 
         Table extended = table.toBuilder().decimalColumn("price", 10, 2).build();
         Table rekeyed = table.toBuilder().primaryKey("id", "line").build();
@@ -170,29 +227,52 @@ class TableTest {
         assertThat(extended.columns()).extracting(Column::name).containsExactly("status", "price");
         assertThat(rekeyed.primaryKey()).containsExactly("id", "line");
         assertThat(table.columns()).as("the original is unchanged").hasSize(1);
-        assertThatThrownBy(() -> table.toBuilder().column("status", DataType.INT).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'status' is declared twice");
+        assertThatThrownBy(
+                        () -> table.toBuilder().column("status", DataType.INT).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'status' is declared twice");
     }
 
     @Test
     void equalityCoversNameKeyAndColumns() {
         Table a = Table.named("t").primaryKey("id").column("x", DataType.INT).build();
 
-        assertThat(a).isEqualTo(Table.named("t").primaryKey("id").column("x", DataType.INT).build());
-        assertThat(a).isNotEqualTo(Table.named("u").primaryKey("id").column("x", DataType.INT).build());
-        assertThat(a).isNotEqualTo(Table.named("t").primaryKey("x").column("x", DataType.INT).build());
-        assertThat(a).isNotEqualTo(Table.named("t").primaryKey("id").column("x", DataType.LONG).build());
+        assertThat(a)
+                .isEqualTo(Table.named("t")
+                        .primaryKey("id")
+                        .column("x", DataType.INT)
+                        .build());
+        assertThat(a)
+                .isNotEqualTo(Table.named("u")
+                        .primaryKey("id")
+                        .column("x", DataType.INT)
+                        .build());
+        assertThat(a)
+                .isNotEqualTo(Table.named("t")
+                        .primaryKey("x")
+                        .column("x", DataType.INT)
+                        .build());
+        assertThat(a)
+                .isNotEqualTo(Table.named("t")
+                        .primaryKey("id")
+                        .column("x", DataType.LONG)
+                        .build());
         assertThat(a.toString()).contains("t", "id", "x INT");
     }
 
     record Everything(
             @PrimaryKey long id,
-            boolean flag, Boolean boxedFlag,
-            short small, Short boxedSmall,
-            int count, Integer boxedCount,
+            boolean flag,
+            Boolean boxedFlag,
+            short small,
+            Short boxedSmall,
+            int count,
+            Integer boxedCount,
             Long boxedLong,
-            float ratio, Float boxedRatio,
-            double amount, Double boxedAmount,
+            float ratio,
+            Float boxedRatio,
+            double amount,
+            Double boxedAmount,
             String name,
             LocalDate day,
             LocalDateTime localTime,
@@ -206,11 +286,9 @@ class TableTest {
             Nested nested,
             String[] names,
             BigDecimal price,
-            UUID uuid) {
-    }
+            UUID uuid) {}
 
-    record Nested(String value) {
-    }
+    record Nested(String value) {}
 
     @Test
     void fromRecordMapsEveryJavaTypeAndLeavesTheRestToInference() {
@@ -244,16 +322,20 @@ class TableTest {
         expected.put("nested", DataType.JSON);
         expected.put("names", DataType.JSON);
         assertThat(table.columns()).extracting(Column::name).containsExactlyElementsOf(expected.keySet());
-        expected.forEach((column, type) -> assertThat(table.column(column).type()).as(column).isEqualTo(type));
-        assertThat(table.column("price")).as("BigDecimal is inferred (precision unknown)").isNull();
+        expected.forEach((column, type) ->
+                assertThat(table.column(column).type()).as(column).isEqualTo(type));
+        assertThat(table.column("price"))
+                .as("BigDecimal is inferred (precision unknown)")
+                .isNull();
         assertThat(table.column("uuid")).as("other types are inferred").isNull();
     }
 
-    record Line(@PrimaryKey String order, String product, @PrimaryKey int line) {
-    }
+    record Line(
+            @PrimaryKey String order,
+            String product,
+            @PrimaryKey int line) {}
 
-    record Keyless(String a) {
-    }
+    record Keyless(String a) {}
 
     @Test
     void fromRecordKeyIsTheAnnotatedComponentsInDeclarationOrder() {
@@ -264,6 +346,7 @@ class TableTest {
     @Test
     void fromRecordOfAnEmptyNameIsRejected() {
         assertThatThrownBy(() -> Table.fromRecord(" ", Keyless.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty name");
     }
 }

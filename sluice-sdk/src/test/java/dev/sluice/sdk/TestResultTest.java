@@ -19,7 +19,8 @@ class TestResultTest {
 
         assertThat(result.passed()).isFalse();
         assertThat(result.message()).isEqualTo("The host did not answer");
-        assertThat(result).isEqualTo(TestResult.failure("The host did not answer"))
+        assertThat(result)
+                .isEqualTo(TestResult.failure("The host did not answer"))
                 .isNotEqualTo(TestResult.failure("other"));
     }
 

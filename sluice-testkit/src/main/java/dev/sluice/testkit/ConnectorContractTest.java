@@ -80,8 +80,7 @@ public abstract class ConnectorContractTest {
      * By default nothing changes, and {@link #secondSync} says what a sync of an unchanged source
      * writes.
      */
-    protected void changeSource() {
-    }
+    protected void changeSource() {}
 
     /** @return what the second sync must write and what the warehouse must then hold */
     protected abstract ExpectedSync secondSync();
@@ -123,8 +122,8 @@ public abstract class ConnectorContractTest {
     /** The first sync resumes from every checkpoint with the tables of an uninterrupted one. */
     @Test
     final void resumesFromEveryCheckpointOfTheFirstSync() {
-        ResumeCheckReport report = tester().assertResumesFromEveryCheckpoint(
-                resumeCheckOptions(ResumeCheckOptions.fromEmptyState()));
+        ResumeCheckReport report =
+                tester().assertResumesFromEveryCheckpoint(resumeCheckOptions(ResumeCheckOptions.fromEmptyState()));
         assertReportMatches("The first sync", report, firstSync());
     }
 
@@ -143,8 +142,8 @@ public abstract class ConnectorContractTest {
     final void resumesFromEveryCheckpointOfTheSecondSync() {
         succeeded("The first sync", tester().sync());
         changeSource();
-        ResumeCheckReport report = tester().assertResumesFromEveryCheckpoint(
-                resumeCheckOptions(ResumeCheckOptions.fromCurrentState()));
+        ResumeCheckReport report =
+                tester().assertResumesFromEveryCheckpoint(resumeCheckOptions(ResumeCheckOptions.fromCurrentState()));
         assertReportMatches("The second sync", report, secondSync());
     }
 
@@ -174,15 +173,20 @@ public abstract class ConnectorContractTest {
         }
         OptionalLong checkpoints = expected.expectedCheckpoints();
         if (checkpoints.isPresent() && checkpoints.getAsLong() != report.referenceCheckpoints()) {
-            throw new AssertionFailedError(sync + ", run uninterrupted by the resume check, made "
-                    + report.referenceCheckpoints() + " checkpoints, not " + checkpoints.getAsLong(),
-                    checkpoints.getAsLong(), report.referenceCheckpoints());
+            throw new AssertionFailedError(
+                    sync + ", run uninterrupted by the resume check, made " + report.referenceCheckpoints()
+                            + " checkpoints, not " + checkpoints.getAsLong(),
+                    checkpoints.getAsLong(),
+                    report.referenceCheckpoints());
         }
         expected.expectedRowCounts().forEach((table, rows) -> {
             Integer found = report.referenceRows().get(table);
             if (!rows.equals(found)) {
-                throw new AssertionFailedError(sync + ", run uninterrupted by the resume check, left " + found
-                        + " rows in table '" + table + "', not " + rows, rows, found);
+                throw new AssertionFailedError(
+                        sync + ", run uninterrupted by the resume check, left " + found + " rows in table '" + table
+                                + "', not " + rows,
+                        rows,
+                        found);
             }
         });
     }

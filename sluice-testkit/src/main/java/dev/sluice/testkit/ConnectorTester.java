@@ -1,11 +1,11 @@
 package dev.sluice.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.runtime.SyncRuntime;
-import dev.sluice.engine.naming.NamingStrategy;
+import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.naming.NamingStrategy;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.sdk.Connector;
 import dev.sluice.sdk.State;
 import java.io.IOException;
@@ -220,7 +220,8 @@ public final class ConnectorTester implements AutoCloseable {
         if (run.succeeded() && run.checkpoints() < checkpoint) {
             throw new AssertionError("Sync " + run.number() + " succeeded after " + run.checkpoints()
                     + " checkpoints, so the action for checkpoint " + checkpoint + " never ran: "
-                    + (run.checkpoints() == 0 ? "the connector must call checkpoint"
+                    + (run.checkpoints() == 0
+                            ? "the connector must call checkpoint"
                             : "pick a checkpoint from 1 to " + run.checkpoints()));
         }
         return run;
@@ -339,9 +340,10 @@ public final class ConnectorTester implements AutoCloseable {
         }
         if (matches.size() != 1) {
             List<String> columns = columns(table);
-            throw new AssertionError("Expected one row of '" + table + "' with " + column + " = " + value + " but found "
-                    + matches.size() + (columns.contains(column) ? ""
-                            : "; the table has no column '" + column + "', only " + columns));
+            throw new AssertionError("Expected one row of '" + table + "' with " + column + " = " + value
+                    + " but found "
+                    + matches.size()
+                    + (columns.contains(column) ? "" : "; the table has no column '" + column + "', only " + columns));
         }
         return matches.get(0);
     }

@@ -37,8 +37,7 @@ public final class ExpectedSync {
     private final Map<String, Integer> rowCounts = new LinkedHashMap<>();
     private final List<Consumer<SyncUnderCheck>> checks = new ArrayList<>();
 
-    private ExpectedSync() {
-    }
+    private ExpectedSync() {}
 
     /** @return an expectation with no checks yet */
     public static ExpectedSync expect() {
@@ -52,8 +51,10 @@ public final class ExpectedSync {
      */
     public ExpectedSync checkpoints(long count) {
         checkpoints = count;
-        checks.add(sync -> assertEqual(sync.name() + " made " + sync.outcome().checkpoints() + " checkpoints, not "
-                + count, count, sync.outcome().checkpoints()));
+        checks.add(sync -> assertEqual(
+                sync.name() + " made " + sync.outcome().checkpoints() + " checkpoints, not " + count,
+                count,
+                sync.outcome().checkpoints()));
         return this;
     }
 
@@ -63,7 +64,9 @@ public final class ExpectedSync {
      */
     public ExpectedSync operations(OperationCounts counts) {
         operations = Objects.requireNonNull(counts, "counts");
-        checks.add(sync -> assertEqual(sync.name() + " wrote other operations than expected", counts,
+        checks.add(sync -> assertEqual(
+                sync.name() + " wrote other operations than expected",
+                counts,
                 sync.outcome().operations()));
         return this;
     }
@@ -78,7 +81,9 @@ public final class ExpectedSync {
     public ExpectedSync keys(String table, String keyColumn, Collection<?> keys) {
         List<Object> expected = List.copyOf(keys);
         rowCounts.put(table, expected.size());
-        checks.add(sync -> TableChecks.assertKeys(sync.name() + ": table '" + table + "'", expected,
+        checks.add(sync -> TableChecks.assertKeys(
+                sync.name() + ": table '" + table + "'",
+                expected,
                 TableChecks.keysOf(sync.tester().rows(table), keyColumn)));
         return this;
     }
@@ -91,7 +96,9 @@ public final class ExpectedSync {
      */
     public ExpectedSync liveKeys(String table, String keyColumn, Collection<?> keys) {
         List<Object> expected = List.copyOf(keys);
-        checks.add(sync -> TableChecks.assertKeys(sync.name() + ": the live rows of table '" + table + "'", expected,
+        checks.add(sync -> TableChecks.assertKeys(
+                sync.name() + ": the live rows of table '" + table + "'",
+                expected,
                 TableChecks.keysOf(sync.tester().liveRows(table), keyColumn)));
         return this;
     }
@@ -106,7 +113,10 @@ public final class ExpectedSync {
      */
     public ExpectedSync rows(String table, String keyColumn, Collection<? extends Map<String, ?>> rows) {
         List<Map<String, ?>> expected = List.copyOf(rows);
-        checks.add(sync -> TableChecks.assertRowsContain(sync.name() + ": table '" + table + "'", keyColumn, expected,
+        checks.add(sync -> TableChecks.assertRowsContain(
+                sync.name() + ": table '" + table + "'",
+                keyColumn,
+                expected,
                 sync.tester().rows(table)));
         return this;
     }
@@ -126,8 +136,14 @@ public final class ExpectedSync {
         List<Record> expected = List.copyOf(records);
         checks.add(sync -> {
             List<String> columns = sync.tester().columns(table);
-            List<Map<String, ?>> rows = expected.stream().<Map<String, ?>>map(r -> TableChecks.asRow(r, columns)).toList();
-            TableChecks.assertRowsContain(sync.name() + ": table '" + table + "'", keyColumn, rows, sync.tester().rows(table));
+            List<Map<String, ?>> rows = expected.stream()
+                    .<Map<String, ?>>map(r -> TableChecks.asRow(r, columns))
+                    .toList();
+            TableChecks.assertRowsContain(
+                    sync.name() + ": table '" + table + "'",
+                    keyColumn,
+                    rows,
+                    sync.tester().rows(table));
         });
         return this;
     }
@@ -143,9 +159,13 @@ public final class ExpectedSync {
      */
     public ExpectedSync written(String table, String keyColumn, Collection<?> keys) {
         List<Object> expected = List.copyOf(keys);
-        checks.add(sync -> TableChecks.assertKeys(sync.name() + ": the rows written to table '" + table + "'",
-                expected, TableChecks.writtenKeys(sync.rowsBefore().getOrDefault(table, List.of()),
-                        sync.tester().rows(table), keyColumn)));
+        checks.add(sync -> TableChecks.assertKeys(
+                sync.name() + ": the rows written to table '" + table + "'",
+                expected,
+                TableChecks.writtenKeys(
+                        sync.rowsBefore().getOrDefault(table, List.of()),
+                        sync.tester().rows(table),
+                        keyColumn)));
         return this;
     }
 
@@ -204,7 +224,8 @@ public final class ExpectedSync {
 
     @Override
     public String toString() {
-        return "ExpectedSync[" + checks.size() + " checks" + (checkpoints == null ? "" : ", " + checkpoints + " checkpoints")
+        return "ExpectedSync[" + checks.size() + " checks"
+                + (checkpoints == null ? "" : ", " + checkpoints + " checkpoints")
                 + (operations == null ? "" : ", " + operations) + "]";
     }
 }

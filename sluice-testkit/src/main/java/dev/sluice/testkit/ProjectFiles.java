@@ -13,8 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** File chores of test projects, with I/O failures as unchecked exceptions naming the path. */
 final class ProjectFiles {
 
-    private ProjectFiles() {
-    }
+    private ProjectFiles() {}
 
     static Path createTempDirectory(String prefix) {
         try {
@@ -48,13 +47,17 @@ final class ProjectFiles {
             Files.walkFileTree(source, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                    Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                    Files.createDirectories(
+                            target.resolve(source.relativize(dir).toString()));
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(
+                            file,
+                            target.resolve(source.relativize(file).toString()),
+                            StandardCopyOption.REPLACE_EXISTING);
                     return FileVisitResult.CONTINUE;
                 }
             });

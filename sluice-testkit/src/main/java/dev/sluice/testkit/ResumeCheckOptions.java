@@ -18,7 +18,8 @@ public final class ResumeCheckOptions {
     private final int everyNth;
     private final boolean keepFailedProjects;
 
-    private ResumeCheckOptions(boolean fromCurrentState, int maxResumeAttempts, int everyNth, boolean keepFailedProjects) {
+    private ResumeCheckOptions(
+            boolean fromCurrentState, int maxResumeAttempts, int everyNth, boolean keepFailedProjects) {
         this.fromCurrentState = fromCurrentState;
         this.maxResumeAttempts = maxResumeAttempts;
         this.everyNth = everyNth;
@@ -107,6 +108,7 @@ public final class ResumeCheckOptions {
     @Override
     public String toString() {
         return "ResumeCheckOptions[from " + (fromCurrentState ? "current" : "empty") + " state, maxResumeAttempts="
-                + maxResumeAttempts + ", everyNthCheckpoint=" + everyNth + ", keepFailedProjects=" + keepFailedProjects + "]";
+                + maxResumeAttempts + ", everyNthCheckpoint=" + everyNth + ", keepFailedProjects=" + keepFailedProjects
+                + "]";
     }
 }

@@ -13,8 +13,12 @@ import java.util.Map;
  * @param referenceRows rows per destination table after the reference sync
  * @param duration the check's wall time
  */
-public record ResumeCheckReport(int referenceCheckpoints, List<Integer> checkedCheckpoints, int syncsRun,
-        Map<String, Integer> referenceRows, Duration duration) {
+public record ResumeCheckReport(
+        int referenceCheckpoints,
+        List<Integer> checkedCheckpoints,
+        int syncsRun,
+        Map<String, Integer> referenceRows,
+        Duration duration) {
 
     /** @return how many checkpoints were checked */
     public int checkpointsChecked() {
@@ -23,7 +27,8 @@ public record ResumeCheckReport(int referenceCheckpoints, List<Integer> checkedC
 
     @Override
     public String toString() {
-        return "Resumed from " + checkpointsChecked() + " of " + referenceCheckpoints + " checkpoints with the same tables ("
-                + syncsRun + " syncs in " + duration.toMillis() + " ms; rows " + referenceRows + ")";
+        return "Resumed from " + checkpointsChecked() + " of " + referenceCheckpoints
+                + " checkpoints with the same tables (" + syncsRun + " syncs in " + duration.toMillis() + " ms; rows "
+                + referenceRows + ")";
     }
 }

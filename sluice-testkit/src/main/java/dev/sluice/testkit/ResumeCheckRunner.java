@@ -1,8 +1,8 @@
 package dev.sluice.testkit;
 
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.sdk.Connector;
 import dev.sluice.sdk.State;
 import java.nio.file.Path;
@@ -40,7 +40,11 @@ final class ResumeCheckRunner {
      * @param startProject the project whose {@code files/} every sync starts from, or null to
      *     start from nothing
      */
-    ResumeCheckRunner(Supplier<? extends Connector> connectors, TesterSyncOptions settings, ResumeCheckOptions check, Path startProject) {
+    ResumeCheckRunner(
+            Supplier<? extends Connector> connectors,
+            TesterSyncOptions settings,
+            ResumeCheckOptions check,
+            Path startProject) {
         this.connectors = connectors;
         this.settings = settings;
         this.check = check;
@@ -60,8 +64,12 @@ final class ResumeCheckRunner {
                     checked.add(k);
                 }
             }
-            ResumeCheckReport report = new ResumeCheckReport(reference.checkpoints(), List.copyOf(checked), syncsRun,
-                    reference.tables().rowCounts(), Duration.ofNanos(System.nanoTime() - start));
+            ResumeCheckReport report = new ResumeCheckReport(
+                    reference.checkpoints(),
+                    List.copyOf(checked),
+                    syncsRun,
+                    reference.tables().rowCounts(),
+                    Duration.ofNanos(System.nanoTime() - start));
             LOG.info("{}", report);
             return report;
         } catch (AssertionError e) {
@@ -79,7 +87,8 @@ final class ResumeCheckRunner {
         List<State> states = new ArrayList<>();
         SyncResult result = sync(project, (number, state) -> states.add(state.copy()));
         if (!result.succeeded()) {
-            throw failure("The uninterrupted reference sync failed: " + result.failureMessage() + kept(project),
+            throw failure(
+                    "The uninterrupted reference sync failed: " + result.failureMessage() + kept(project),
                     result.failure());
         }
         return new Reference(project, List.copyOf(states), WarehouseContents.read(project));
@@ -94,16 +103,23 @@ final class ResumeCheckRunner {
         Optional<WarehouseContents.Difference> difference = expected.firstDifference(WarehouseContents.read(project));
         if (difference.isPresent()) {
             WarehouseContents.Difference d = difference.get();
-            throw new AssertionFailedError(prefix(checkpoint) + "stopping the sync right after checkpoint "
-                    + checkpoint + " and resuming it (" + attempts + (attempts == 1 ? " sync" : " syncs")
-                    + ") did not end with the tables of " + (sameAsFinal
-                            ? "the uninterrupted sync followed by one more sync (checkpoint " + checkpoint
-                                    + " saved the final state, so resuming from it is a new sync)"
-                            : "the uninterrupted sync")
-                    + ": " + d.message() + kept(project), d.expected(), d.actual());
+            throw new AssertionFailedError(
+                    prefix(checkpoint) + "stopping the sync right after checkpoint "
+                            + checkpoint + " and resuming it (" + attempts + (attempts == 1 ? " sync" : " syncs")
+                            + ") did not end with the tables of "
+                            + (sameAsFinal
+                                    ? "the uninterrupted sync followed by one more sync (checkpoint " + checkpoint
+                                            + " saved the final state, so resuming from it is a new sync)"
+                                    : "the uninterrupted sync")
+                            + ": " + d.message() + kept(project),
+                    d.expected(),
+                    d.actual());
         }
-        LOG.debug("Resume check: stopped after checkpoint {} of {}, resumed in {} sync(s): same tables",
-                checkpoint, reference.checkpoints(), attempts);
+        LOG.debug(
+                "Resume check: stopped after checkpoint {} of {}, resumed in {} sync(s): same tables",
+                checkpoint,
+                reference.checkpoints(),
+                attempts);
         ProjectFiles.delete(project);
     }
 
@@ -111,18 +127,26 @@ final class ResumeCheckRunner {
         StopAfterCheckpoint stop = new StopAfterCheckpoint(checkpoint);
         SyncResult stopped = sync(project, stop);
         if (stopped.succeeded()) {
-            throw failure(prefix(checkpoint) + (stop.fired
-                    ? "the sync went on after the test kit threw from checkpoint " + checkpoint
-                            + " to simulate a crash: let exceptions from Operations.checkpoint propagate,"
-                            + " never catch them"
-                    : "the sync made only " + stop.seen + " checkpoints where the uninterrupted sync made "
-                            + reference.checkpoints() + ": from the same state and source data a connector"
-                            + " must emit the same operations every time") + kept(project), null);
+            throw failure(
+                    prefix(checkpoint)
+                            + (stop.fired
+                                    ? "the sync went on after the test kit threw from checkpoint " + checkpoint
+                                            + " to simulate a crash: let exceptions from Operations.checkpoint propagate,"
+                                            + " never catch them"
+                                    : "the sync made only " + stop.seen
+                                            + " checkpoints where the uninterrupted sync made "
+                                            + reference.checkpoints()
+                                            + ": from the same state and source data a connector"
+                                            + " must emit the same operations every time")
+                            + kept(project),
+                    null);
         }
         if (!stop.fired) {
-            throw failure(prefix(checkpoint) + "the sync failed after " + stop.seen
-                    + " checkpoints, before the test kit stopped it, though the uninterrupted sync succeeded: "
-                    + stopped.failureMessage() + kept(project), stopped.failure());
+            throw failure(
+                    prefix(checkpoint) + "the sync failed after " + stop.seen
+                            + " checkpoints, before the test kit stopped it, though the uninterrupted sync succeeded: "
+                            + stopped.failureMessage() + kept(project),
+                    stopped.failure());
         }
     }
 
@@ -134,9 +158,12 @@ final class ResumeCheckRunner {
                 return attempt;
             }
         }
-        throw failure(prefix(checkpoint) + "after the sync was stopped at checkpoint " + checkpoint + ", "
-                + check.maxResumeAttempts() + " resumed syncs all failed; the last with: " + last.failureMessage()
-                + kept(project), last.failure());
+        throw failure(
+                prefix(checkpoint) + "after the sync was stopped at checkpoint " + checkpoint + ", "
+                        + check.maxResumeAttempts() + " resumed syncs all failed; the last with: "
+                        + last.failureMessage()
+                        + kept(project),
+                last.failure());
     }
 
     private WarehouseContents referenceThenNextSync() {
@@ -145,8 +172,10 @@ final class ResumeCheckRunner {
             ProjectFiles.copyFilesFolder(reference.project(), project);
             SyncResult next = sync(project, null);
             if (!next.succeeded()) {
-                throw failure("The sync after the uninterrupted reference sync failed: " + next.failureMessage()
-                        + kept(project), next.failure());
+                throw failure(
+                        "The sync after the uninterrupted reference sync failed: " + next.failureMessage()
+                                + kept(project),
+                        next.failure());
             }
             referenceThenNextSync = WarehouseContents.read(project);
         }
@@ -175,8 +204,8 @@ final class ResumeCheckRunner {
         if (!check.keepsFailedProjects()) {
             return "";
         }
-        return "\nThe projects are kept for inspection: " + (reference == null ? "" : reference.project()
-                + " (uninterrupted) and ") + project;
+        return "\nThe projects are kept for inspection: "
+                + (reference == null ? "" : reference.project() + " (uninterrupted) and ") + project;
     }
 
     private static AssertionError failure(String message, Throwable cause) {

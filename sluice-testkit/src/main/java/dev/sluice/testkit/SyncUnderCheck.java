@@ -11,6 +11,5 @@ import java.util.Map;
  * @param tester the tester that ran it, to read the warehouse after it
  * @param rowsBefore every row of every table before it, by table; empty before a first sync
  */
-record SyncUnderCheck(String name, SyncOutcome outcome, ConnectorTester tester,
-        Map<String, List<Map<String, Object>>> rowsBefore) {
-}
+record SyncUnderCheck(
+        String name, SyncOutcome outcome, ConnectorTester tester, Map<String, List<Map<String, Object>>> rowsBefore) {}

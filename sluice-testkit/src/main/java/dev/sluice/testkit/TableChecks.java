@@ -17,8 +17,7 @@ final class TableChecks {
 
     private static final int LISTED = 10;
 
-    private TableChecks() {
-    }
+    private TableChecks() {}
 
     /**
      * @param rows rows of one table
@@ -30,7 +29,8 @@ final class TableChecks {
         List<Object> keys = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             if (!row.containsKey(keyColumn)) {
-                throw new AssertionError("No column '" + keyColumn + "' to tell rows apart; the table has " + row.keySet());
+                throw new AssertionError(
+                        "No column '" + keyColumn + "' to tell rows apart; the table has " + row.keySet());
             }
             keys.add(row.get(keyColumn));
         }
@@ -44,7 +44,8 @@ final class TableChecks {
      * @return the keys of the rows the sync wrote: new ones and those whose
      *     {@code _fivetran_synced} changed
      */
-    static List<Object> writtenKeys(List<Map<String, Object>> before, List<Map<String, Object>> after, String keyColumn) {
+    static List<Object> writtenKeys(
+            List<Map<String, Object>> before, List<Map<String, Object>> after, String keyColumn) {
         Map<Object, Object> syncedBefore = new TreeMap<>(Values.ORDER);
         for (Map<String, Object> row : before) {
             syncedBefore.put(row.get(keyColumn), row.get(WarehouseView.SYNCED));
@@ -52,7 +53,8 @@ final class TableChecks {
         List<Object> written = new ArrayList<>();
         for (Map<String, Object> row : after) {
             Object key = row.get(keyColumn);
-            if (!syncedBefore.containsKey(key) || !Objects.equals(syncedBefore.get(key), row.get(WarehouseView.SYNCED))) {
+            if (!syncedBefore.containsKey(key)
+                    || !Objects.equals(syncedBefore.get(key), row.get(WarehouseView.SYNCED))) {
                 written.add(key);
             }
         }
@@ -78,9 +80,12 @@ final class TableChecks {
         if (missing.isEmpty() && unexpected.isEmpty() && repeated.isEmpty()) {
             return;
         }
-        throw new AssertionFailedError(what + ": " + wanted.size() + " keys expected, " + actual.size() + " rows found"
-                + listed("; missing", missing) + listed("; unexpected", unexpected) + listed("; more than once", repeated),
-                wanted.size(), actual.size());
+        throw new AssertionFailedError(
+                what + ": " + wanted.size() + " keys expected, " + actual.size() + " rows found"
+                        + listed("; missing", missing) + listed("; unexpected", unexpected)
+                        + listed("; more than once", repeated),
+                wanted.size(),
+                actual.size());
     }
 
     /**
@@ -90,8 +95,8 @@ final class TableChecks {
      * @param actual every row of the table
      * @throws AssertionFailedError naming the first row missing, soft-deleted or with another value
      */
-    static void assertRowsContain(String what, String keyColumn, List<Map<String, ?>> expected,
-            List<Map<String, Object>> actual) {
+    static void assertRowsContain(
+            String what, String keyColumn, List<Map<String, ?>> expected, List<Map<String, Object>> actual) {
         Map<Object, Map<String, Object>> byKey = new TreeMap<>(Values.ORDER);
         actual.forEach(row -> byKey.put(row.get(keyColumn), row));
         for (Map<String, ?> wanted : expected) {
@@ -106,11 +111,15 @@ final class TableChecks {
             }
             for (Map.Entry<String, ?> value : wanted.entrySet()) {
                 if (!row.containsKey(value.getKey())) {
-                    throw new AssertionError(rowName + ": no column '" + value.getKey() + "'; the row has " + row.keySet());
+                    throw new AssertionError(
+                            rowName + ": no column '" + value.getKey() + "'; the row has " + row.keySet());
                 }
                 if (!Values.same(value.getValue(), row.get(value.getKey()))) {
-                    throw new AssertionFailedError(rowName + ", column " + value.getKey() + ": expected " + value.getValue()
-                            + " but was " + row.get(value.getKey()), value.getValue(), row.get(value.getKey()));
+                    throw new AssertionFailedError(
+                            rowName + ", column " + value.getKey() + ": expected " + value.getValue() + " but was "
+                                    + row.get(value.getKey()),
+                            value.getValue(),
+                            row.get(value.getKey()));
                 }
             }
         }
@@ -126,8 +135,10 @@ final class TableChecks {
     static Map<String, Object> asRow(Record record, List<String> columns) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (RecordComponent component : record.getClass().getRecordComponents()) {
-            String column = columns.stream().filter(name -> comparableName(name).equals(comparableName(component.getName())))
-                    .findFirst().orElseThrow(() -> new AssertionError("The component " + component.getName() + " of "
+            String column = columns.stream()
+                    .filter(name -> comparableName(name).equals(comparableName(component.getName())))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("The component " + component.getName() + " of "
                             + record.getClass().getSimpleName() + " matches no column of " + columns));
             try {
                 component.getAccessor().trySetAccessible();

@@ -1,8 +1,8 @@
 package dev.sluice.testkit;
 
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.SyncOptions;
+import dev.sluice.engine.naming.NamingStrategy;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,7 +16,8 @@ import java.util.Map;
  * @param naming the naming rule
  * @param flushRows buffered operations that trigger a flush
  */
-record TesterSyncOptions(Map<String, String> configuration, Path configurationFile, NamingStrategy naming, int flushRows) {
+record TesterSyncOptions(
+        Map<String, String> configuration, Path configurationFile, NamingStrategy naming, int flushRows) {
 
     /** @return the defaults: an empty configuration, Fivetran naming, the engine's flush size */
     static TesterSyncOptions defaults() {
@@ -45,7 +46,9 @@ record TesterSyncOptions(Map<String, String> configuration, Path configurationFi
      * @return options for one sync of that project
      */
     SyncOptions options(Path projectDir, CheckpointObserver observer) {
-        SyncOptions.Builder builder = SyncOptions.forProject(projectDir).naming(naming).flushRows(flushRows)
+        SyncOptions.Builder builder = SyncOptions.forProject(projectDir)
+                .naming(naming)
+                .flushRows(flushRows)
                 .checkpointObserver(observer);
         return configurationFile != null
                 ? builder.configurationFile(configurationFile).build()

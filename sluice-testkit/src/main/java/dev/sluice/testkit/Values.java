@@ -25,8 +25,7 @@ final class Values {
     /** Orders values of one column: nulls first, numbers by value, then natural or text order. */
     static final Comparator<Object> ORDER = Values::compare;
 
-    private Values() {
-    }
+    private Values() {}
 
     /**
      * @param value a value as DuckDB's JDBC driver returns it
@@ -35,9 +34,15 @@ final class Values {
      *     strings as they are, anything else (JSON, structs) as its text
      */
     static Object plain(Object value) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof LocalDate || value instanceof LocalDateTime || value instanceof LocalTime
-                || value instanceof Instant || value instanceof byte[]) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof LocalDate
+                || value instanceof LocalDateTime
+                || value instanceof LocalTime
+                || value instanceof Instant
+                || value instanceof byte[]) {
             return value;
         }
         if (value instanceof Timestamp timestamp) {
@@ -88,7 +93,9 @@ final class Values {
     static String describe(Map<String, Object> row) {
         StringBuilder text = new StringBuilder("{");
         row.forEach((column, value) -> text.append(text.length() == 1 ? "" : ", ")
-                .append(column).append('=').append(describe(value)));
+                .append(column)
+                .append('=')
+                .append(describe(value)));
         return text.append('}').toString();
     }
 

@@ -50,14 +50,14 @@ final class WarehouseContents {
     Optional<Difference> firstDifference(WarehouseContents actual) {
         for (String name : tables.keySet()) {
             if (!actual.tables.containsKey(name)) {
-                return Optional.of(new Difference("table '" + name + "' is missing", tables.keySet(),
-                        actual.tables.keySet()));
+                return Optional.of(
+                        new Difference("table '" + name + "' is missing", tables.keySet(), actual.tables.keySet()));
             }
         }
         for (String name : actual.tables.keySet()) {
             if (!tables.containsKey(name)) {
-                return Optional.of(new Difference("table '" + name + "' should not exist", tables.keySet(),
-                        actual.tables.keySet()));
+                return Optional.of(new Difference(
+                        "table '" + name + "' should not exist", tables.keySet(), actual.tables.keySet()));
             }
         }
         for (Map.Entry<String, TableContents> table : tables.entrySet()) {
@@ -76,8 +76,7 @@ final class WarehouseContents {
      * @param expected the expected value, for an IDE's diff view
      * @param actual the actual value
      */
-    record Difference(String message, Object expected, Object actual) {
-    }
+    record Difference(String message, Object expected, Object actual) {}
 
     /** One table: its column types and its rows, without {@code _fivetran_synced}. */
     private static final class TableContents {
@@ -86,8 +85,8 @@ final class WarehouseContents {
         private final List<String> sortColumns;
         private final List<Map<String, Object>> rows;
 
-        private TableContents(String name, Map<String, String> types, List<String> sortColumns,
-                List<Map<String, Object>> rows) {
+        private TableContents(
+                String name, Map<String, String> types, List<String> sortColumns, List<Map<String, Object>> rows) {
             this.name = name;
             this.types = types;
             this.sortColumns = sortColumns;
@@ -112,8 +111,10 @@ final class WarehouseContents {
 
         Optional<Difference> firstDifference(TableContents actual) {
             if (!types.equals(actual.types)) {
-                return Optional.of(new Difference("table '" + name + "' has other columns or column types",
-                        new TreeMap<>(types), new TreeMap<>(actual.types)));
+                return Optional.of(new Difference(
+                        "table '" + name + "' has other columns or column types",
+                        new TreeMap<>(types),
+                        new TreeMap<>(actual.types)));
             }
             Comparator<Map<String, Object>> order = rowOrder();
             List<Map<String, Object>> expectedRows = sorted(rows, order);
@@ -130,7 +131,8 @@ final class WarehouseContents {
             return Optional.empty();
         }
 
-        private Difference rowDifference(int index, List<Map<String, Object>> expected, List<Map<String, Object>> actual) {
+        private Difference rowDifference(
+                int index, List<Map<String, Object>> expected, List<Map<String, Object>> actual) {
             Map<String, Object> expectedRow = index < expected.size() ? expected.get(index) : null;
             Map<String, Object> actualRow = index < actual.size() ? actual.get(index) : null;
             String message = "table '" + name + "' differs (" + expected.size() + " rows expected, " + actual.size()
@@ -138,7 +140,9 @@ final class WarehouseContents {
                     + differingColumns(expectedRow, actualRow) + ":"
                     + "\n  expected: " + (expectedRow == null ? "no more rows" : Values.describe(expectedRow))
                     + "\n  but was:  " + (actualRow == null ? "no more rows" : Values.describe(actualRow));
-            return new Difference(message, expectedRow == null ? null : Values.describe(expectedRow),
+            return new Difference(
+                    message,
+                    expectedRow == null ? null : Values.describe(expectedRow),
                     actualRow == null ? null : Values.describe(actualRow));
         }
 
@@ -163,8 +167,8 @@ final class WarehouseContents {
             return order;
         }
 
-        private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows,
-                Comparator<Map<String, Object>> order) {
+        private static List<Map<String, Object>> sorted(
+                List<Map<String, Object>> rows, Comparator<Map<String, Object>> order) {
             List<Map<String, Object>> copy = new ArrayList<>(rows);
             copy.sort(order);
             return copy;

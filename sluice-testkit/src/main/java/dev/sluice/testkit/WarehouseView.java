@@ -1,7 +1,7 @@
 package dev.sluice.testkit;
 
-import dev.sluice.engine.naming.SystemColumns;
 import dev.sluice.engine.ProjectLayout;
+import dev.sluice.engine.naming.SystemColumns;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +55,10 @@ final class WarehouseView implements AutoCloseable {
     Map<String, String> columnTypes(String table) {
         Map<String, String> types = new LinkedHashMap<>();
         for (Map<String, Object> row : reader.query("SELECT column_name, data_type FROM information_schema.columns"
-                + " WHERE table_schema = " + WarehouseReader.literal(WarehouseReader.SCHEMA) + " AND table_name = "
-                + WarehouseReader.literal(table) + " ORDER BY ordinal_position").rows()) {
+                        + " WHERE table_schema = " + WarehouseReader.literal(WarehouseReader.SCHEMA)
+                        + " AND table_name = "
+                        + WarehouseReader.literal(table) + " ORDER BY ordinal_position")
+                .rows()) {
             types.put((String) row.get("column_name"), (String) row.get("data_type"));
         }
         return types;
@@ -69,8 +71,10 @@ final class WarehouseView implements AutoCloseable {
     List<String> primaryKey(String table) {
         List<String> key = new ArrayList<>();
         for (Map<String, Object> row : reader.query("SELECT constraint_column_names AS names FROM duckdb_constraints()"
-                + " WHERE schema_name = " + WarehouseReader.literal(WarehouseReader.SCHEMA) + " AND table_name = "
-                + WarehouseReader.literal(table) + " AND constraint_type = 'PRIMARY KEY'").rows()) {
+                        + " WHERE schema_name = " + WarehouseReader.literal(WarehouseReader.SCHEMA)
+                        + " AND table_name = "
+                        + WarehouseReader.literal(table) + " AND constraint_type = 'PRIMARY KEY'")
+                .rows()) {
             Object names = Values.plain(row.get("names"));
             if (names instanceof List<?> list) {
                 list.forEach(name -> key.add(String.valueOf(name)));
@@ -106,8 +110,8 @@ final class WarehouseView implements AutoCloseable {
         for (String column : sortColumns(table)) {
             order.append(order.length() == 0 ? "" : ", ").append(WarehouseReader.quote(column));
         }
-        return query("SELECT * FROM " + WarehouseReader.quote(WarehouseReader.SCHEMA) + "." + WarehouseReader.quote(table)
-                + " ORDER BY " + order);
+        return query("SELECT * FROM " + WarehouseReader.quote(WarehouseReader.SCHEMA) + "."
+                + WarehouseReader.quote(table) + " ORDER BY " + order);
     }
 
     /**

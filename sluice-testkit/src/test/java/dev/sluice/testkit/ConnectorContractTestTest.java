@@ -31,7 +31,8 @@ class ConnectorContractTestTest {
         Map<String, TestExecutionResult> results = run(ItemContracts.Incremental.class);
 
         assertThat(results).containsOnlyKeys(FIRST_SYNC, FIRST_RESUME, SECOND_SYNC, SECOND_RESUME);
-        results.forEach((test, result) -> assertThat(result.getStatus()).as(test + ": " + result)
+        results.forEach((test, result) -> assertThat(result.getStatus())
+                .as(test + ": " + result)
                 .isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
     }
 
@@ -48,10 +49,10 @@ class ConnectorContractTestTest {
     void bothResumeChecksFailForAConnectorThatDuplicatesRowsWhenResumed() {
         Map<String, TestExecutionResult> results = run(ItemContracts.DuplicatesOnResume.class);
 
-        assertThat(failure(results, FIRST_RESUME)).contains("checkpoint 1 of 5", "table 'items' differs",
-                "(25 rows expected, 30 found)");
-        assertThat(failure(results, SECOND_RESUME)).contains("checkpoint 1 of 2", "table 'items' differs",
-                "(32 rows expected, 37 found)");
+        assertThat(failure(results, FIRST_RESUME))
+                .contains("checkpoint 1 of 5", "table 'items' differs", "(25 rows expected, 30 found)");
+        assertThat(failure(results, SECOND_RESUME))
+                .contains("checkpoint 1 of 2", "table 'items' differs", "(32 rows expected, 37 found)");
         assertPassed(results, FIRST_SYNC, SECOND_SYNC);
     }
 
@@ -59,8 +60,9 @@ class ConnectorContractTestTest {
     void theSecondSyncCheckFailsForAConnectorThatSendsEverythingAgain() {
         Map<String, TestExecutionResult> results = run(ItemContracts.ResendsEverything.class);
 
-        assertThat(failure(results, SECOND_SYNC)).contains("The second sync wrote other operations than expected:"
-                + " expected 7 upserts, 0 updates, 0 deletes, 0 truncates but was 32 upserts");
+        assertThat(failure(results, SECOND_SYNC))
+                .contains("The second sync wrote other operations than expected:"
+                        + " expected 7 upserts, 0 updates, 0 deletes, 0 truncates but was 32 upserts");
         assertPassed(results, FIRST_SYNC, FIRST_RESUME, SECOND_RESUME);
     }
 
@@ -81,16 +83,18 @@ class ConnectorContractTestTest {
             Map<String, List<Map<String, Object>>> before = Map.of("items", tester.rows("items"));
             SyncOutcome again = tester.sync().assertSucceeded();
 
-            assertThat(catchThrowable(() -> onlyTheNewItems.verify(
-                    new SyncUnderCheck("The second sync", again, tester, before))))
-                    .hasMessageContaining("The second sync: the rows written to table 'items': 1 keys expected, 26 rows found")
+            assertThat(catchThrowable(
+                            () -> onlyTheNewItems.verify(new SyncUnderCheck("The second sync", again, tester, before))))
+                    .hasMessageContaining(
+                            "The second sync: the rows written to table 'items': 1 keys expected, 26 rows found")
                     .hasMessageContaining("unexpected (25): [1, 2, 3");
         }
     }
 
     private static void assertPassed(Map<String, TestExecutionResult> results, String... tests) {
         for (String test : tests) {
-            assertThat(results.get(test).getStatus()).as(test + ": " + results.get(test))
+            assertThat(results.get(test).getStatus())
+                    .as(test + ": " + results.get(test))
                     .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
         }
     }
@@ -106,15 +110,19 @@ class ConnectorContractTestTest {
     /** @return each test method's result, by its display name */
     private static Map<String, TestExecutionResult> run(Class<?> contract) {
         Map<String, TestExecutionResult> results = new TreeMap<>();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(contract)).build(),
-                new TestExecutionListener() {
-                    @Override
-                    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                        if (test.isTest()) {
-                            results.put(test.getDisplayName(), result);
-                        }
-                    }
-                });
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(contract))
+                                .build(),
+                        new TestExecutionListener() {
+                            @Override
+                            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                                if (test.isTest()) {
+                                    results.put(test.getDisplayName(), result);
+                                }
+                            }
+                        });
         return results;
     }
 }

@@ -24,13 +24,17 @@ class ConnectorTesterTest {
             assertThat(run.checkpoints()).isEqualTo(10);
             assertThat(run.metrics().upserts()).isEqualTo(1000);
             assertThat(tester.tables()).containsExactly("items");
-            assertThat(tester.columns("items")).contains("id", "name", "price", "in_stock", "created_at",
-                    "_fivetran_synced", "_fivetran_deleted");
+            assertThat(tester.columns("items"))
+                    .contains("id", "name", "price", "in_stock", "created_at", "_fivetran_synced", "_fivetran_deleted");
             List<Map<String, Object>> rows = tester.rows("items");
             assertThat(rows).hasSize(1000);
-            assertThat(rows).extracting(row -> row.get("id")).startsWith(1L, 2L, 3L).endsWith(1000L);
+            assertThat(rows)
+                    .extracting(row -> row.get("id"))
+                    .startsWith(1L, 2L, 3L)
+                    .endsWith(1000L);
             Map<String, Object> third = rows.get(2);
-            assertThat(third).containsEntry("name", "item-3")
+            assertThat(third)
+                    .containsEntry("name", "item-3")
                     .containsEntry("price", new BigDecimal("0.75"))
                     .containsEntry("in_stock", false)
                     .containsEntry("created_at", Instant.parse("2024-01-01T00:03:00Z"))
@@ -61,8 +65,10 @@ class ConnectorTesterTest {
 
             assertThat(run.succeeded()).isFalse();
             assertThat(run.failureMessage()).contains("503 Service Unavailable");
-            assertThatThrownBy(run::assertSucceeded).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Sync 1 failed").hasMessageContaining("503 Service Unavailable");
+            assertThatThrownBy(run::assertSucceeded)
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Sync 1 failed")
+                    .hasMessageContaining("503 Service Unavailable");
             run.assertFailed().assertFailedWith("503");
             assertThat(tester.state().getLong("next_page", -1)).isEqualTo(3);
             assertThat(tester.rows("items")).hasSize(300);
@@ -90,8 +96,12 @@ class ConnectorTesterTest {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.UpsertsAndDeletes())) {
             tester.sync().assertSucceeded();
 
-            assertThat(tester.rows("users")).extracting(row -> row.get("name")).containsExactly("Ada", "Grace", "Linus");
-            assertThat(tester.liveRows("users")).extracting(row -> row.get("name")).containsExactly("Ada", "Linus");
+            assertThat(tester.rows("users"))
+                    .extracting(row -> row.get("name"))
+                    .containsExactly("Ada", "Grace", "Linus");
+            assertThat(tester.liveRows("users"))
+                    .extracting(row -> row.get("name"))
+                    .containsExactly("Ada", "Linus");
             assertThat(tester.row("users", "id", 2)).containsEntry("_fivetran_deleted", true);
         }
     }
@@ -103,12 +113,16 @@ class ConnectorTesterTest {
 
             assertThat(tester.row("users", "id", 3L)).containsEntry("name", "Linus");
             assertThat(tester.row("users", "name", "Ada")).containsEntry("id", 1L);
-            assertThatThrownBy(() -> tester.row("users", "id", 9)).isInstanceOf(AssertionError.class)
+            assertThatThrownBy(() -> tester.row("users", "id", 9))
+                    .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("with id = 9 but found 0");
-            assertThatThrownBy(() -> tester.row("users", "email", "x")).isInstanceOf(AssertionError.class)
+            assertThatThrownBy(() -> tester.row("users", "email", "x"))
+                    .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("no column 'email'");
-            assertThatThrownBy(() -> tester.rows("people")).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("No table 'people'").hasMessageContaining("[users]");
+            assertThatThrownBy(() -> tester.rows("people"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("No table 'people'")
+                    .hasMessageContaining("[users]");
         }
     }
 
@@ -120,7 +134,8 @@ class ConnectorTesterTest {
 
             assertThat(tester.tables()).containsExactly("config_entries");
             assertThat(tester.columns("config_entries")).contains("entry_key", "entry_value", "_fivetran_id");
-            assertThat(tester.rows("config_entries")).extracting(row -> row.get("entry_key"))
+            assertThat(tester.rows("config_entries"))
+                    .extracting(row -> row.get("entry_key"))
                     .containsExactlyInAnyOrder("apiKey", "region");
         }
     }
@@ -129,7 +144,8 @@ class ConnectorTesterTest {
     void readsAConfigurationFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("configuration.json");
         Files.writeString(file, "{\"token\": \"abc\"}");
-        try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.EchoesConfiguration()).configurationFile(file)) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new TestConnectors.EchoesConfiguration()).configurationFile(file)) {
             tester.sync().assertSucceeded();
 
             assertThat(tester.row("config_entries", "entry_key", "token")).containsEntry("entry_value", "abc");
@@ -159,7 +175,8 @@ class ConnectorTesterTest {
         }
         assertThat(temporary).doesNotExist();
 
-        try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.UpsertsAndDeletes()).projectDir(dir)) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new TestConnectors.UpsertsAndDeletes()).projectDir(dir)) {
             tester.sync().assertSucceeded();
         }
         assertThat(dir.resolve("files/warehouse.db")).exists();
@@ -168,10 +185,12 @@ class ConnectorTesterTest {
 
     @Test
     void readsTheStateOfAnExistingProjectBeforeItsFirstSync(@TempDir Path dir) {
-        try (ConnectorTester first = ConnectorTester.of(new TestConnectors.FailsAfter(2)).projectDir(dir)) {
+        try (ConnectorTester first =
+                ConnectorTester.of(new TestConnectors.FailsAfter(2)).projectDir(dir)) {
             first.sync().assertFailed();
         }
-        try (ConnectorTester again = ConnectorTester.of(new TestConnectors.Paged()).projectDir(dir)) {
+        try (ConnectorTester again =
+                ConnectorTester.of(new TestConnectors.Paged()).projectDir(dir)) {
             assertThat(again.state().getLong("next_page", -1)).isEqualTo(2);
             assertThat(again.sync().assertSucceeded().metrics().upserts()).isEqualTo(800);
         }
@@ -180,7 +199,8 @@ class ConnectorTesterTest {
     @Test
     void explainsThatNothingWasSyncedYet() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged())) {
-            assertThatThrownBy(tester::tables).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(tester::tables)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("run a sync first");
             assertThat(tester.state().isEmpty()).isTrue();
             assertThat(tester.lastSync()).isNull();
@@ -192,7 +212,8 @@ class ConnectorTesterTest {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged())) {
             tester.sync().assertSucceeded();
 
-            List<Map<String, Object>> result = tester.query("SELECT count(*) AS n, sum(price) AS total FROM tester.items");
+            List<Map<String, Object>> result =
+                    tester.query("SELECT count(*) AS n, sum(price) AS total FROM tester.items");
 
             assertThat(result.get(0).get("n")).isEqualTo(1000L);
             assertThat((BigDecimal) result.get(0).get("total")).isEqualByComparingTo("125125.00");

@@ -13,8 +13,7 @@ final class ItemConnectors {
 
     static final int PAGE_SIZE = 5;
 
-    private ItemConnectors() {
-    }
+    private ItemConnectors() {}
 
     /** Reads the items changed since its cursor, the last version read, a page between checkpoints. */
     static class Incremental implements Connector {
@@ -35,7 +34,8 @@ final class ItemConnectors {
             for (int start = 0; start < changed.size(); start += PAGE_SIZE) {
                 List<ItemSource.Item> page = changed.subList(start, Math.min(start + PAGE_SIZE, changed.size()));
                 page.forEach(item -> operations.upsert("items", row(item)));
-                operations.checkpoint(state.put("version", page.get(page.size() - 1).version()));
+                operations.checkpoint(
+                        state.put("version", page.get(page.size() - 1).version()));
             }
         }
 
@@ -79,7 +79,8 @@ final class ItemConnectors {
             List<ItemSource.Item> all = source.all();
             for (long page = state.getLong("page", 0); page * PAGE_SIZE < all.size(); page++) {
                 int start = (int) page * PAGE_SIZE;
-                all.subList(start, Math.min(start + PAGE_SIZE, all.size())).forEach(item -> operations.upsert("items", row(item)));
+                all.subList(start, Math.min(start + PAGE_SIZE, all.size()))
+                        .forEach(item -> operations.upsert("items", row(item)));
                 boolean last = start + PAGE_SIZE >= all.size();
                 operations.checkpoint(last ? state.remove("page") : state.put("page", page + 1));
             }
@@ -108,8 +109,8 @@ final class ItemConnectors {
             List<ItemSource.Item> changed = source.changedAfter(state.getLong("version", 0));
             for (int start = 0; start < changed.size(); start += PAGE_SIZE) {
                 List<ItemSource.Item> page = changed.subList(start, Math.min(start + PAGE_SIZE, changed.size()));
-                page.forEach(item -> operations.upsert("items", Map.of("id", item.id(), "name", item.name(),
-                        "extraction", extraction)));
+                page.forEach(item -> operations.upsert(
+                        "items", Map.of("id", item.id(), "name", item.name(), "extraction", extraction)));
                 boolean last = start + PAGE_SIZE >= changed.size();
                 ItemSource.Item cursor = last ? page.get(page.size() - 1) : page.get(0);
                 operations.checkpoint(state.put("version", last ? cursor.version() : cursor.version() - 1));

@@ -16,8 +16,7 @@ final class ItemContracts {
     static final int FIRST_ITEMS = 25;
     static final int ADDED_ITEMS = 7;
 
-    private ItemContracts() {
-    }
+    private ItemContracts() {}
 
     abstract static class ItemContract extends ConnectorContractTest {
         private final ItemSource source = new ItemSource(FIRST_ITEMS);
@@ -38,8 +37,12 @@ final class ItemContracts {
                     .checkpoints(FIRST_ITEMS / ItemConnectors.PAGE_SIZE)
                     .operations(OperationCounts.onlyUpserts(FIRST_ITEMS))
                     .keys("items", "id", ids(1, FIRST_ITEMS))
-                    .rows("items", "id", source.all().stream()
-                            .map(item -> Map.<String, Object>of("id", item.id(), "name", item.name())).toList());
+                    .rows(
+                            "items",
+                            "id",
+                            source.all().stream()
+                                    .map(item -> Map.<String, Object>of("id", item.id(), "name", item.name()))
+                                    .toList());
         }
 
         @Override

@@ -12,8 +12,7 @@ final class ItemSource {
      * @param name its name
      * @param version the source's change counter when the item last changed
      */
-    record Item(long id, String name, long version) {
-    }
+    record Item(long id, String name, long version) {}
 
     private final List<Item> items = new ArrayList<>();
     private long version;
@@ -37,7 +36,9 @@ final class ItemSource {
 
     /** @return the items changed after {@code seen}, oldest change first */
     synchronized List<Item> changedAfter(long seen) {
-        return items.stream().filter(item -> item.version() > seen).sorted(Comparator.comparingLong(Item::version))
+        return items.stream()
+                .filter(item -> item.version() > seen)
+                .sorted(Comparator.comparingLong(Item::version))
                 .toList();
     }
 }

@@ -13,7 +13,8 @@ import org.opentest4j.AssertionFailedError;
 class ResumeCheckRunnerTest {
 
     /** The failing checks here need no projects kept for inspection. */
-    private static final ResumeCheckOptions DISCARD_FAILED = ResumeCheckOptions.fromEmptyState().keepFailedProjects(false);
+    private static final ResumeCheckOptions DISCARD_FAILED =
+            ResumeCheckOptions.fromEmptyState().keepFailedProjects(false);
 
     @Test
     void aConnectorThatResumesCorrectlyPassesForEveryCheckpoint() {
@@ -24,7 +25,9 @@ class ResumeCheckRunnerTest {
             assertThat(report.checkpointsChecked()).isEqualTo(10);
             assertThat(report.referenceRows()).containsEntry("items", 1000);
             assertThat(report.syncsRun()).isGreaterThanOrEqualTo(21);
-            assertThat(tester.lastSync()).as("the tester's own project is not touched").isNull();
+            assertThat(tester.lastSync())
+                    .as("the tester's own project is not touched")
+                    .isNull();
         }
     }
 
@@ -33,17 +36,21 @@ class ResumeCheckRunnerTest {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.ForgetsSequence())) {
             Throwable failure = catchThrowable(tester::assertResumesFromEveryCheckpoint);
 
-            assertThat(failure).isInstanceOf(AssertionFailedError.class)
+            assertThat(failure)
+                    .isInstanceOf(AssertionFailedError.class)
                     .hasMessageContaining("checkpoint 1 of 10")
                     .hasMessageContaining("table 'items' differs")
                     .hasMessageContaining("in column sequence:")
-                    .hasMessageMatching("(?s).*expected: \\{id=101, .*sequence=101[,}].*but was: +\\{id=101, .*sequence=1[,}].*")
+                    .hasMessageMatching(
+                            "(?s).*expected: \\{id=101, .*sequence=101[,}].*but was: +\\{id=101, .*sequence=1[,}].*")
                     .hasMessageContaining("kept for inspection");
-            Matcher kept = Pattern.compile("kept for inspection: (\\S+)/reference ").matcher(failure.getMessage());
+            Matcher kept =
+                    Pattern.compile("kept for inspection: (\\S+)/reference ").matcher(failure.getMessage());
             assertThat(kept.find()).isTrue();
             Path workDir = Path.of(kept.group(1));
             assertThat(workDir.resolve("reference/files/warehouse.db")).exists();
-            assertThat(workDir.resolve("stopped-after-checkpoint-1/files/warehouse.db")).exists();
+            assertThat(workDir.resolve("stopped-after-checkpoint-1/files/warehouse.db"))
+                    .exists();
             ProjectFiles.delete(workDir);
         }
     }
@@ -101,16 +108,21 @@ class ResumeCheckRunnerTest {
 
             assertThat(report.referenceCheckpoints()).isEqualTo(5);
             assertThat(report.referenceRows()).containsEntry("items", 120);
-            assertThat(tester.rows("items")).as("the tester's own project is not touched").hasSize(80);
+            assertThat(tester.rows("items"))
+                    .as("the tester's own project is not touched")
+                    .hasSize(80);
             assertThat(tester.state().getLong("round", 0)).isEqualTo(2);
         }
     }
 
     @Test
     void passesWhenTheEngineFlushesBetweenCheckpoints() {
-        try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged()).flushRows(7)) {
-            assertThat(tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromEmptyState().everyNthCheckpoint(4))
-                    .checkedCheckpoints()).containsExactly(4, 8, 10);
+        try (ConnectorTester tester =
+                ConnectorTester.of(new TestConnectors.Paged()).flushRows(7)) {
+            assertThat(tester.assertResumesFromEveryCheckpoint(
+                                    ResumeCheckOptions.fromEmptyState().everyNthCheckpoint(4))
+                            .checkedCheckpoints())
+                    .containsExactly(4, 8, 10);
         }
     }
 

@@ -22,18 +22,24 @@ class SyncCallingAfterCheckpointTest {
             List<String> threads = new ArrayList<>();
 
             SyncOutcome run = tester.syncCallingAfterCheckpoint(4, () -> {
-                threads.add(Thread.currentThread().getName());
-                ProjectFiles.copyFilesFolder(tester.projectDir(), copy);
-            }).assertSucceeded();
+                        threads.add(Thread.currentThread().getName());
+                        ProjectFiles.copyFilesFolder(tester.projectDir(), copy);
+                    })
+                    .assertSucceeded();
 
             assertThat(threads).containsExactly(connector.thread);
             assertThat(run.checkpoints()).isEqualTo(10);
             assertThat(run.metrics().upserts()).isEqualTo(1000);
             assertThat(tester.rows("items")).hasSize(1000);
         }
-        try (ConnectorTester atTheAction = ConnectorTester.of(new TestConnectors.Paged()).projectDir(copy)) {
-            assertThat(atTheAction.state().getLong("next_page", -1)).as("state saved by checkpoint 4").isEqualTo(4);
-            assertThat(atTheAction.rows("items")).as("the rows of checkpoints 1 to 4, committed").hasSize(400);
+        try (ConnectorTester atTheAction =
+                ConnectorTester.of(new TestConnectors.Paged()).projectDir(copy)) {
+            assertThat(atTheAction.state().getLong("next_page", -1))
+                    .as("state saved by checkpoint 4")
+                    .isEqualTo(4);
+            assertThat(atTheAction.rows("items"))
+                    .as("the rows of checkpoints 1 to 4, committed")
+                    .hasSize(400);
         }
     }
 
@@ -58,7 +64,8 @@ class SyncCallingAfterCheckpointTest {
 
             run.assertFailedWith("the source went away");
             assertThat(run.failure()).isSameAs(thrown);
-            assertThat(run.failureMessage()).isEqualTo("update() failed: java.lang.IllegalStateException: the source went away");
+            assertThat(run.failureMessage())
+                    .isEqualTo("update() failed: java.lang.IllegalStateException: the source went away");
             assertThat(tester.rows("items")).hasSize(300);
             assertThat(tester.state().getLong("next_page", -1)).isEqualTo(3);
 
@@ -81,10 +88,10 @@ class SyncCallingAfterCheckpointTest {
     @Test
     void refusesACheckpointBelowOne() {
         try (ConnectorTester tester = ConnectorTester.of(new TestConnectors.Paged())) {
-            assertThatThrownBy(() -> tester.syncCallingAfterCheckpoint(0, () -> { }))
+            assertThatThrownBy(() -> tester.syncCallingAfterCheckpoint(0, () -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Checkpoints are numbered from 1, not 0");
-            assertThatThrownBy(() -> tester.syncCallingAfterCheckpoint(-2, () -> { }))
+            assertThatThrownBy(() -> tester.syncCallingAfterCheckpoint(-2, () -> {}))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("Checkpoints are numbered from 1, not -2");
             assertThat(tester.lastSync()).as("no sync ran").isNull();

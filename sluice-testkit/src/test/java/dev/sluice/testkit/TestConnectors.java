@@ -19,8 +19,7 @@ final class TestConnectors {
     static final int PAGES = 10;
     static final int PAGE_SIZE = 100;
 
-    private TestConnectors() {
-    }
+    private TestConnectors() {}
 
     /** Row {@code id} of table {@code items}: the same values whenever it is emitted. */
     static Map<String, Object> item(long id) {
@@ -37,7 +36,10 @@ final class TestConnectors {
     static class Paged implements Connector {
         @Override
         public List<Table> schema(Configuration configuration) {
-            return List.of(Table.named("items").primaryKey("id").decimalColumn("price", 10, 2).build());
+            return List.of(Table.named("items")
+                    .primaryKey("id")
+                    .decimalColumn("price", 10, 2)
+                    .build());
         }
 
         @Override
@@ -166,7 +168,8 @@ final class TestConnectors {
             }
             if (round > 1) {
                 work.add(() -> operations.update("items", Map.of("id", round, "price", new BigDecimal("9.99"))));
-                work.add(() -> operations.update("items", Map.of("id", round + 1, "name", "renamed in round " + round)));
+                work.add(
+                        () -> operations.update("items", Map.of("id", round + 1, "name", "renamed in round " + round)));
                 work.add(() -> operations.delete("items", Map.of("id", round + 2)));
             }
             return work;
@@ -177,8 +180,10 @@ final class TestConnectors {
     static final class EchoesConfiguration implements Connector {
         @Override
         public void update(Configuration configuration, State state, Operations operations) {
-            configuration.asMap().forEach((key, value) ->
-                    operations.upsert("configEntries", Map.of("entryKey", key, "entryValue", value)));
+            configuration
+                    .asMap()
+                    .forEach((key, value) ->
+                            operations.upsert("configEntries", Map.of("entryKey", key, "entryValue", value)));
             operations.checkpoint(state);
         }
     }
@@ -187,7 +192,10 @@ final class TestConnectors {
     static final class UpsertsAndDeletes implements Connector {
         @Override
         public List<Table> schema(Configuration configuration) {
-            return List.of(Table.named("users").primaryKey("id").column("id", DataType.LONG).build());
+            return List.of(Table.named("users")
+                    .primaryKey("id")
+                    .column("id", DataType.LONG)
+                    .build());
         }
 
         @Override

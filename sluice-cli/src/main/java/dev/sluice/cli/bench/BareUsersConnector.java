@@ -38,7 +38,8 @@ final class BareUsersConnector implements Connector {
     private final int perPage;
     private final int checkpointEvery;
     private final Tally tally;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     BareUsersConnector(String baseUrl, PlaygroundListing listing, int perPage, int checkpointEvery, Tally tally) {
         this.baseUrl = baseUrl;
@@ -55,8 +56,8 @@ final class BareUsersConnector implements Connector {
 
     @Override
     public void update(Configuration configuration, State state, Operations operations) {
-        String first = baseUrl + listing.path() + "?" + listing.sizeParameter() + "=" + perPage
-                + "&updated_since=" + URLEncoder.encode(START, StandardCharsets.UTF_8);
+        String first = baseUrl + listing.path() + "?" + listing.sizeParameter() + "=" + perPage + "&updated_since="
+                + URLEncoder.encode(START, StandardCharsets.UTF_8);
         String url = first;
         int pageNumber = 0;
         long records = 0;
@@ -88,7 +89,10 @@ final class BareUsersConnector implements Connector {
     }
 
     private byte[] get(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

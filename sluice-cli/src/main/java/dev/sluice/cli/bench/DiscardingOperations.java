@@ -7,32 +7,24 @@ import java.util.Map;
 /** Operations that go nowhere: they measure a connector's HTTP and JSON work without the engine and DuckDB. */
 final class DiscardingOperations implements Operations {
 
+    @Override
+    public void upsert(String table, Map<String, ?> row) {}
 
     @Override
-    public void upsert(String table, Map<String, ?> row) {
-    }
+    public void upsert(String table, Record row) {}
 
     @Override
-    public void upsert(String table, Record row) {
-    }
+    public void update(String table, Map<String, ?> modified) {}
 
     @Override
-    public void update(String table, Map<String, ?> modified) {
-    }
+    public void delete(String table, Map<String, ?> keys) {}
 
     @Override
-    public void delete(String table, Map<String, ?> keys) {
-    }
+    public void truncate(String table) {}
 
     @Override
-    public void truncate(String table) {
-    }
+    public void checkpoint(State state) {}
 
     @Override
-    public void checkpoint(State state) {
-    }
-
-    @Override
-    public void warning(String message) {
-    }
+    public void warning(String message) {}
 }

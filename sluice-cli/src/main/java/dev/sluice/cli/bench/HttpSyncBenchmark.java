@@ -1,10 +1,10 @@
 package dev.sluice.cli.bench;
 
-import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.bench.Benchmark;
 import dev.sluice.engine.bench.PeakMemory;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.playground.Playground;
 import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.sdk.Configuration;
@@ -72,7 +72,8 @@ public final class HttpSyncBenchmark {
      * @param seconds wall time
      * @param peakRssBytes peak RSS of the process during the pass (the playground included), -1 when unknown
      */
-    public record Pass(Variant variant, int round, long pages, long rows, long bytes, double seconds, long peakRssBytes) {
+    public record Pass(
+            Variant variant, int round, long pages, long rows, long bytes, double seconds, long peakRssBytes) {
         /** @return pages per second */
         public double pagesPerSecond() {
             return pages / seconds;
@@ -101,8 +102,10 @@ public final class HttpSyncBenchmark {
          * @return its pass of median wall time (the lower middle one for an even count)
          */
         public Pass median(Variant variant) {
-            List<Pass> sorted = passes.stream().filter(pass -> pass.variant() == variant)
-                    .sorted(Comparator.comparingDouble(Pass::seconds)).toList();
+            List<Pass> sorted = passes.stream()
+                    .filter(pass -> pass.variant() == variant)
+                    .sorted(Comparator.comparingDouble(Pass::seconds))
+                    .toList();
             if (sorted.isEmpty()) {
                 throw new IllegalStateException("No pass of " + variant.label());
             }
@@ -111,12 +114,16 @@ public final class HttpSyncBenchmark {
 
         /** @return how much longer the toolkit's median sync into DuckDB took than the bare loop's, as a fraction */
         public double overheadWithDuckDb() {
-            return median(Variant.TOOLKIT_DUCKDB).seconds() / median(Variant.BARE_DUCKDB).seconds() - 1;
+            return median(Variant.TOOLKIT_DUCKDB).seconds()
+                            / median(Variant.BARE_DUCKDB).seconds()
+                    - 1;
         }
 
         /** @return the same without the engine: HTTP, JSON and rows only */
         public double overheadHttpOnly() {
-            return median(Variant.TOOLKIT_HTTP).seconds() / median(Variant.BARE_HTTP).seconds() - 1;
+            return median(Variant.TOOLKIT_HTTP).seconds()
+                            / median(Variant.BARE_HTTP).seconds()
+                    - 1;
         }
 
         /** @return the largest peak RSS of any pass, -1 when unknown */
@@ -144,8 +151,15 @@ public final class HttpSyncBenchmark {
      * @param workDir a folder for the warehouses (their files are replaced)
      * @param out where to print each pass as it ends
      */
-    public HttpSyncBenchmark(int users, PlaygroundListing listing, int perPage, int checkpointEvery, int rounds,
-            int warmUpRounds, Path workDir, PrintWriter out) {
+    public HttpSyncBenchmark(
+            int users,
+            PlaygroundListing listing,
+            int perPage,
+            int checkpointEvery,
+            int rounds,
+            int warmUpRounds,
+            Path workDir,
+            PrintWriter out) {
         this.users = users;
         this.listing = listing;
         this.perPage = perPage;
@@ -165,10 +179,19 @@ public final class HttpSyncBenchmark {
      */
     public Report run() throws Exception {
         long generating = System.nanoTime();
-        try (Playground playground = Playground.start(PlaygroundOptions.builder().users(users).build())) {
-            out.printf(Locale.ROOT, "Playground: %,d users generated in %.1f s, %s%s?%s=%d (%s pagination), in-process,"
-                    + " request log off; a checkpoint every %s%n", users, (System.nanoTime() - generating) / 1e9,
-                    playground.baseUrl(), listing.path(), listing.sizeParameter(), perPage, listing.optionName(),
+        try (Playground playground =
+                Playground.start(PlaygroundOptions.builder().users(users).build())) {
+            out.printf(
+                    Locale.ROOT,
+                    "Playground: %,d users generated in %.1f s, %s%s?%s=%d (%s pagination), in-process,"
+                            + " request log off; a checkpoint every %s%n",
+                    users,
+                    (System.nanoTime() - generating) / 1e9,
+                    playground.baseUrl(),
+                    listing.path(),
+                    listing.sizeParameter(),
+                    perPage,
+                    listing.optionName(),
                     checkpointEvery == 1 ? "page" : checkpointEvery + " pages");
             out.flush();
             for (int round = 1; round <= warmUpRounds; round++) {
@@ -203,9 +226,16 @@ public final class HttpSyncBenchmark {
      * @return one line of figures
      */
     public static String format(String name, Pass pass) {
-        return String.format(Locale.ROOT, "  %-8s %-22s %,7d pages %,8.0f pages/s %,10.0f rows/s %7.1f MB/s %7.2f s"
-                        + "  peak RSS %,6d MB", name, pass.variant().label(), pass.pages(), pass.pagesPerSecond(),
-                pass.rowsPerSecond(), pass.megabytesPerSecond(), pass.seconds(),
+        return String.format(
+                Locale.ROOT,
+                "  %-8s %-22s %,7d pages %,8.0f pages/s %,10.0f rows/s %7.1f MB/s %7.2f s" + "  peak RSS %,6d MB",
+                name,
+                pass.variant().label(),
+                pass.pages(),
+                pass.pagesPerSecond(),
+                pass.rowsPerSecond(),
+                pass.megabytesPerSecond(),
+                pass.seconds(),
                 pass.peakRssBytes() < 0 ? -1 : pass.peakRssBytes() / (1024 * 1024));
     }
 
@@ -221,10 +251,17 @@ public final class HttpSyncBenchmark {
         PeakMemory.reset();
         long start = System.nanoTime();
         if (variant.duckdb) {
-            SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(project).configuration(Map.of()).build());
+            SyncResult result = SyncRuntime.shared()
+                    .run(
+                            connector,
+                            SyncOptions.forProject(project)
+                                    .configuration(Map.of())
+                                    .build());
             if (!result.succeeded()) {
-                throw new SyncException("The " + variant.label() + " sync of " + playground.baseUrl() + listing.path()
-                        + " failed: " + result.failureMessage(), result.failure());
+                throw new SyncException(
+                        "The " + variant.label() + " sync of " + playground.baseUrl() + listing.path() + " failed: "
+                                + result.failureMessage(),
+                        result.failure());
             }
         } else {
             connector.update(Configuration.of(Map.of()), State.empty(), new DiscardingOperations());
@@ -237,10 +274,18 @@ public final class HttpSyncBenchmark {
         Pass first = passes.get(0);
         for (Pass pass : passes) {
             if (pass.pages() != first.pages() || pass.rows() != first.rows() || pass.rows() != users) {
-                throw new SyncException(String.format(Locale.ROOT, "The variants did not read the same listing of %,d"
-                        + " users: %s read %,d pages and %,d rows, %s %,d pages and %,d rows; the comparison would be"
-                        + " meaningless", users, first.variant().label(), first.pages(), first.rows(),
-                        pass.variant().label(), pass.pages(), pass.rows()));
+                throw new SyncException(String.format(
+                        Locale.ROOT,
+                        "The variants did not read the same listing of %,d"
+                                + " users: %s read %,d pages and %,d rows, %s %,d pages and %,d rows; the comparison would be"
+                                + " meaningless",
+                        users,
+                        first.variant().label(),
+                        first.pages(),
+                        first.rows(),
+                        pass.variant().label(),
+                        pass.pages(),
+                        pass.rows()));
             }
         }
     }

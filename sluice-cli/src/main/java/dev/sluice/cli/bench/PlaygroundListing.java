@@ -106,7 +106,8 @@ public enum PlaygroundListing {
 
     private static String token(JsonNode body, String field, String parameter) {
         JsonNode token = body.get(field);
-        return token == null || token.isNull() ? null
+        return token == null || token.isNull()
+                ? null
                 : "&" + parameter + "=" + URLEncoder.encode(token.asText(), StandardCharsets.UTF_8);
     }
 

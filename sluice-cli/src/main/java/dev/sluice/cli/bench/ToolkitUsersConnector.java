@@ -43,8 +43,8 @@ final class ToolkitUsersConnector implements Connector {
     @Override
     public void update(Configuration configuration, State state, Operations operations) {
         RestClient api = RestClient.builder(baseUrl).build();
-        TimestampCursor cursor = TimestampCursor.of(state, BareUsersConnector.CURSOR_KEY)
-                .startingAt(BareUsersConnector.START);
+        TimestampCursor cursor =
+                TimestampCursor.of(state, BareUsersConnector.CURSOR_KEY).startingAt(BareUsersConnector.START);
         Paginator paginator = Paginator.of(listing.strategy(perPage)).records("data");
         ApiRequest users = ApiRequest.get(listing.path())
                 .withQuery(listing.sizeParameter(), perPage)

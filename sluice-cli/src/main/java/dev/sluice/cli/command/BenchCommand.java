@@ -1,10 +1,9 @@
 package dev.sluice.cli.command;
 
-import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.cli.CliException;
 import dev.sluice.cli.VersionInfo;
-import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.bench.Benchmark;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.protocol.bench.GrpcBenchmark;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,10 +33,14 @@ import picocli.CommandLine.TypeConversionException;
  * least {@value #RESYNC_TARGET}x, peak RSS at most 1 GiB. It is a measurement: it exits with 0
  * whatever the verdict, and with 1 only when the benchmark itself fails.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the write path (a first sync and a re-sync of a synthetic connector) against"
-            + " the raw DuckDB Appender, and compare with the targets.",
-            "Exits with 0 whatever the verdict: it is a measurement."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure the write path (a first sync and a re-sync of a synthetic connector) against"
+                    + " the raw DuckDB Appender, and compare with the targets.",
+            "Exits with 0 whatever the verdict: it is a measurement."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     /** Target of the first sync's rows/s as a fraction of the raw Appender's. */
@@ -52,23 +55,35 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", converter = RowCount.class,
+    @Option(
+            names = "--rows",
+            paramLabel = "N",
+            defaultValue = "1000000",
+            converter = RowCount.class,
             description = "Rows per phase (default: 1,000,000); accepts 500k, 5M, 1_000_000.")
     long rows;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000000", converter = RowCount.class,
+    @Option(
+            names = "--checkpoint-every",
+            paramLabel = "N",
+            defaultValue = "1000000",
+            converter = RowCount.class,
             description = "Rows between the synthetic connector's checkpoints (default: 1,000,000).")
     long checkpointEvery;
 
-    @Option(names = "--dir", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
             description = "Folder for the benchmark's warehouses (default: a new temporary folder).")
     Path dir;
 
     @Option(names = "--keep", description = "Keep the benchmark's warehouses instead of deleting them at the end.")
     boolean keep;
 
-    @Option(names = "--grpc", description = "Measure the gRPC path instead: the synthetic connector synced in-process,"
-            + " then served on loopback (fivetran_sdk.v2) and synced through it, in one run.")
+    @Option(
+            names = "--grpc",
+            description = "Measure the gRPC path instead: the synthetic connector synced in-process,"
+                    + " then served on loopback (fivetran_sdk.v2) and synced through it, in one run.")
     boolean grpc;
 
     /** Target of the gRPC path's rows/s as a fraction of the in-process path's. */
@@ -78,9 +93,13 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = workDir();
-        out.printf(Locale.ROOT, "sluice %s, Java %s, %d CPUs, JVM max heap %,d MB, DuckDB memory_limit %s%n",
-                VersionInfo.sluiceVersion(), System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / MB,
+        out.printf(
+                Locale.ROOT,
+                "sluice %s, Java %s, %d CPUs, JVM max heap %,d MB, DuckDB memory_limit %s%n",
+                VersionInfo.sluiceVersion(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / MB,
                 SyncRuntime.shared().duckDbMemoryBudget());
         out.println("Folder: " + workDir);
         out.flush();
@@ -108,8 +127,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Verdict (measured, target):");
-        out.println(String.format(Locale.ROOT, "  %-12s %7.0f%% of in-process   target >= %.0f%%   %s", "gRPC path",
-                100 * report.ratio(), 100 * GRPC_TARGET, report.ratio() >= GRPC_TARGET ? "ok" : "below"));
+        out.println(String.format(
+                Locale.ROOT,
+                "  %-12s %7.0f%% of in-process   target >= %.0f%%   %s",
+                "gRPC path",
+                100 * report.ratio(),
+                100 * GRPC_TARGET,
+                report.ratio() >= GRPC_TARGET ? "ok" : "below"));
         out.flush();
         return 0;
     }
@@ -154,19 +178,40 @@ public final class BenchCommand implements Callable<Integer> {
         double first = report.firstSync().rowsPerSecond() / raw;
         double again = report.resync().rowsPerSecond() / raw;
         long peak = Stream.of(report.raw(), report.firstSync(), report.resync())
-                .mapToLong(Benchmark.Phase::peakRssBytes).max().orElse(-1);
+                .mapToLong(Benchmark.Phase::peakRssBytes)
+                .max()
+                .orElse(-1);
         List<String> lines = new ArrayList<>();
         lines.add("Verdict (measured, target):");
-        lines.add(String.format(Locale.ROOT, "  %-12s %8.2fx raw   target >= %.1fx raw   %s", "first sync", first,
-                FIRST_SYNC_TARGET, first >= FIRST_SYNC_TARGET ? "ok" : "below"));
-        lines.add(String.format(Locale.ROOT, "  %-12s %8.2fx raw   target >= %.1fx raw   %s", "re-sync", again,
-                RESYNC_TARGET, again >= RESYNC_TARGET ? "ok" : "below"));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  %-12s %8.2fx raw   target >= %.1fx raw   %s",
+                "first sync",
+                first,
+                FIRST_SYNC_TARGET,
+                first >= FIRST_SYNC_TARGET ? "ok" : "below"));
+        lines.add(String.format(
+                Locale.ROOT,
+                "  %-12s %8.2fx raw   target >= %.1fx raw   %s",
+                "re-sync",
+                again,
+                RESYNC_TARGET,
+                again >= RESYNC_TARGET ? "ok" : "below"));
         if (peak < 0) {
-            lines.add(String.format(Locale.ROOT, "  %-12s %12s   target <= %,d MB   unknown (no /proc/self/status)",
-                    "peak RSS", "?", PEAK_RSS_TARGET_BYTES / MB));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  %-12s %12s   target <= %,d MB   unknown (no /proc/self/status)",
+                    "peak RSS",
+                    "?",
+                    PEAK_RSS_TARGET_BYTES / MB));
         } else {
-            lines.add(String.format(Locale.ROOT, "  %-12s %,9d MB   target <= %,d MB   %s", "peak RSS", peak / MB,
-                    PEAK_RSS_TARGET_BYTES / MB, peak <= PEAK_RSS_TARGET_BYTES ? "ok" : "above"));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  %-12s %,9d MB   target <= %,d MB   %s",
+                    "peak RSS",
+                    peak / MB,
+                    PEAK_RSS_TARGET_BYTES / MB,
+                    peak <= PEAK_RSS_TARGET_BYTES ? "ok" : "above"));
         }
         return lines;
     }
@@ -215,7 +260,8 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 count = Math.multiplyExact(Long.parseLong(text), unit);
             } catch (NumberFormatException | ArithmeticException e) {
-                throw new TypeConversionException("'" + value + "' is not a count: use e.g. 20000, 500k, 5M or 1_000_000");
+                throw new TypeConversionException(
+                        "'" + value + "' is not a count: use e.g. 20000, 500k, 5M or 1_000_000");
             }
             if (count < 1) {
                 throw new TypeConversionException("'" + value + "' is not a positive count: use at least 1");

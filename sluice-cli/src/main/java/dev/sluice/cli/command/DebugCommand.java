@@ -2,16 +2,16 @@ package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
 import dev.sluice.cli.output.WarehouseOverview;
-import dev.sluice.engine.runtime.LoadedConnector;
 import dev.sluice.cli.project.MavenLocator;
 import dev.sluice.cli.project.ProjectBuild;
-import dev.sluice.engine.runtime.SyncRuntime;
-import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.config.ConfigurationLoader;
+import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.report.ProgressLine;
 import dev.sluice.engine.report.SyncReport;
-import dev.sluice.engine.config.ConfigurationLoader;
+import dev.sluice.engine.runtime.LoadedConnector;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.protocol.drive.RemoteConnector;
 import dev.sluice.protocol.drive.SelectionFile;
@@ -42,10 +42,14 @@ import picocli.CommandLine.Spec;
  * running the server's setup tests; the folder only holds {@code configuration.json} and
  * {@code files/}. {@code --selection FILE} leaves tables and columns out.
  */
-@Command(name = "debug", mixinStandardHelpOptions = true,
-        description = {"Build the connector project, run one sync into files/warehouse.db (schema tester)"
-            + " and print a summary.",
-            "State is read from and saved to files/state.json; `sluice reset` starts over."})
+@Command(
+        name = "debug",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Build the connector project, run one sync into files/warehouse.db (schema tester)"
+                    + " and print a summary.",
+            "State is read from and saved to files/state.json; `sluice reset` starts over."
+        })
 public final class DebugCommand implements Callable<Integer> {
 
     @Spec
@@ -54,28 +58,41 @@ public final class DebugCommand implements Callable<Integer> {
     @Mixin
     ProjectDirOption projectDir;
 
-    @Option(names = "--configuration", paramLabel = "FILE", defaultValue = "${env:SLUICE_CONFIGURATION}",
+    @Option(
+            names = "--configuration",
+            paramLabel = "FILE",
+            defaultValue = "${env:SLUICE_CONFIGURATION}",
             description = "Configuration JSON file (default: configuration.json in the project;"
                     + " env SLUICE_CONFIGURATION).")
     Path configuration;
 
-    @Option(names = "--state", paramLabel = "FILE", defaultValue = "${env:SLUICE_STATE}",
-            description = "State JSON file to start from (default: files/state.json in the project;"
-                    + " env SLUICE_STATE).")
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
+            defaultValue = "${env:SLUICE_STATE}",
+            description =
+                    "State JSON file to start from (default: files/state.json in the project;" + " env SLUICE_STATE).")
     Path state;
 
-    @Option(names = "--naming", paramLabel = "fivetran|source", defaultValue = "${env:SLUICE_NAMING:-fivetran}",
+    @Option(
+            names = "--naming",
+            paramLabel = "fivetran|source",
+            defaultValue = "${env:SLUICE_NAMING:-fivetran}",
             description = "Destination naming: fivetran (snake_case, the default) or source (names kept as given);"
                     + " env SLUICE_NAMING.")
     NamingStrategy naming;
 
-    @Option(names = "--connector", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--connector",
+            paramLabel = "HOST:PORT",
             description = "Sync from a running fivetran_sdk.v2 SourceConnector gRPC server (e.g. `sluice serve`,"
                     + " or a connector in any language) instead of building the project; DIR then only holds"
                     + " configuration.json and files/.")
     String connector;
 
-    @Option(names = "--selection", paramLabel = "FILE",
+    @Option(
+            names = "--selection",
+            paramLabel = "FILE",
             description = "With --connector: a JSON file of tables and columns to leave out, e.g."
                     + " {\"exclude_tables\": [\"t\"], \"exclude_columns\": {\"t2\": [\"c\"]}} (default: everything).")
     Path selection;
@@ -87,7 +104,8 @@ public final class DebugCommand implements Callable<Integer> {
             return syncRemote(out);
         }
         if (selection != null) {
-            throw new CliException("--selection applies to --connector syncs only: add --connector HOST:PORT or drop it");
+            throw new CliException(
+                    "--selection applies to --connector syncs only: add --connector HOST:PORT or drop it");
         }
         Path project = projectDir.mavenProject();
         build(project, out, spec.commandLine().getErr());

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * {@code sluice init}: writes a new connector project from a bundled template into a new or empty
  * folder, then prints the next steps.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
         description = "Create a connector project from a template in DIR (a new or empty folder).",
         footer = {"", "Every example connector of Sluice is a template: `sluice init --list` shows them."})
 public final class InitCommand implements Callable<Integer> {
@@ -27,11 +29,17 @@ public final class InitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
             description = "Where to create the project (default: the current folder).")
     Path dir;
 
-    @Option(names = "--template", paramLabel = "NAME", defaultValue = TemplateCatalog.DEFAULT,
+    @Option(
+            names = "--template",
+            paramLabel = "NAME",
+            defaultValue = TemplateCatalog.DEFAULT,
             completionCandidates = TemplateNames.class,
             description = "The template (default: ${DEFAULT-VALUE}); `--list` shows them all.")
     String template;
@@ -79,7 +87,8 @@ public final class InitCommand implements Callable<Integer> {
         try (TemplateCatalog templates = catalog.get()) {
             descriptions = templates.descriptions();
         }
-        int width = descriptions.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width =
+                descriptions.keySet().stream().mapToInt(String::length).max().orElse(0);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Templates (sluice init DIR --template NAME):");
         descriptions.forEach((name, description) -> out.println("  " + name + " ".repeat(width - name.length() + 3)

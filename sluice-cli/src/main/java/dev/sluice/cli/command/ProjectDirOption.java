@@ -6,7 +6,10 @@ import picocli.CommandLine.Parameters;
 /** The optional connector project folder that most commands take as their first argument (a picocli mixin). */
 final class ProjectDirOption {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
             description = "The connector project folder (default: the current folder).")
     Path dir;
 

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Resolves the optional project folder argument of the commands. */
 final class ProjectDirs {
 
-    private ProjectDirs() {
-    }
+    private ProjectDirs() {}
 
     /**
      * @param dir the argument, or null for the current folder

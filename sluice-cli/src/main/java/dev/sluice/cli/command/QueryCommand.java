@@ -22,10 +22,14 @@ import picocli.CommandLine.Spec;
  * an aligned table. Without SQL it prints the table overview. With one argument, an existing
  * folder is the project and anything else is the SQL.
  */
-@Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Run SQL against files/warehouse.db (read-only) and print the result.",
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run SQL against files/warehouse.db (read-only) and print the result.",
             "Tables are in schema tester, e.g.: sluice query \"SELECT * FROM tester.orders LIMIT 10\"",
-            "Without SQL, list the tables (as `sluice tables`)."})
+            "Without SQL, list the tables (as `sluice tables`)."
+        })
 public final class QueryCommand implements Callable<Integer> {
 
     private static final Pattern PENDING_RESULT_NOISE = Pattern.compile(
@@ -34,7 +38,9 @@ public final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..2", paramLabel = "[DIR] [SQL]",
+    @Parameters(
+            arity = "0..2",
+            paramLabel = "[DIR] [SQL]",
             description = "The project folder (default: the current folder), then the SQL statement.")
     List<String> arguments;
 
@@ -80,12 +86,15 @@ public final class QueryCommand implements Callable<Integer> {
         try {
             return reader.query(sql);
         } catch (RuntimeException e) {
-            String message = PENDING_RESULT_NOISE.matcher(String.valueOf(e.getMessage())).replaceFirst("");
+            String message =
+                    PENDING_RESULT_NOISE.matcher(String.valueOf(e.getMessage())).replaceFirst("");
             if (message.contains("does not exist") && !sql.contains(WarehouseReader.SCHEMA + ".")) {
                 List<String> tables = reader.tables();
-                message += "\nTables are in schema " + WarehouseReader.SCHEMA + (tables.isEmpty() ? ""
-                        : ", e.g. SELECT * FROM " + WarehouseReader.SCHEMA + "." + tables.get(0)
-                        + " (tables: " + String.join(", ", tables) + ")");
+                message += "\nTables are in schema " + WarehouseReader.SCHEMA
+                        + (tables.isEmpty()
+                                ? ""
+                                : ", e.g. SELECT * FROM " + WarehouseReader.SCHEMA + "." + tables.get(0) + " (tables: "
+                                        + String.join(", ", tables) + ")");
             }
             throw new CliException(message, e);
         }

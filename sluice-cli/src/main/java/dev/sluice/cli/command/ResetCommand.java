@@ -1,7 +1,7 @@
 package dev.sluice.cli.command;
 
-import dev.sluice.engine.ProjectLayout;
 import dev.sluice.cli.CliException;
+import dev.sluice.engine.ProjectLayout;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * confirmation, so the next {@code sluice debug} is a first sync. Without a terminal it deletes
  * only with {@code --yes}.
  */
-@Command(name = "reset", mixinStandardHelpOptions = true,
+@Command(
+        name = "reset",
+        mixinStandardHelpOptions = true,
         description = "Delete files/ of the project (state.json and warehouse.db): the next debug starts afresh.")
 public final class ResetCommand implements Callable<Integer> {
 
@@ -36,7 +38,9 @@ public final class ResetCommand implements Callable<Integer> {
     @Mixin
     ProjectDirOption projectDir;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask for confirmation.")
     boolean yes;
 
     private final UnaryOperator<String> prompt;
@@ -94,8 +98,8 @@ public final class ResetCommand implements Callable<Integer> {
             try {
                 Files.delete(path);
             } catch (IOException e) {
-                throw new CliException("Cannot delete " + path + ": " + e.getMessage()
-                        + ". Is a sync or query still using it?", e);
+                throw new CliException(
+                        "Cannot delete " + path + ": " + e.getMessage() + ". Is a sync or query still using it?", e);
             }
         }
     }

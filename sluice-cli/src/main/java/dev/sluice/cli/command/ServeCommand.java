@@ -24,10 +24,14 @@ import picocli.CommandLine.Spec;
  * server until the process is stopped. From then on everything the process prints (its own
  * lines, SLF4J lines, the connector's prints) goes to stdout as Fivetran's JSON log lines.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the connector project as a Fivetran SourceConnector gRPC server (fivetran_sdk.v2),"
-            + " plaintext, on all interfaces.",
-            "Logs are JSON lines on stdout (levels INFO, WARNING, SEVERE). Stop it with Ctrl+C."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the connector project as a Fivetran SourceConnector gRPC server (fivetran_sdk.v2),"
+                    + " plaintext, on all interfaces.",
+            "Logs are JSON lines on stdout (levels INFO, WARNING, SEVERE). Stop it with Ctrl+C."
+        })
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +40,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     ProjectDirOption projectDir;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ProtocolLimits.DEFAULT_PORT,
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "" + ProtocolLimits.DEFAULT_PORT,
             description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
@@ -59,10 +66,13 @@ public final class ServeCommand implements Callable<Integer> {
             loaded.close();
             throw new CliException(e.getMessage());
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            loaded.close();
-        }, "sluice-serve-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            loaded.close();
+                        },
+                        "sluice-serve-shutdown"));
         server.awaitTermination();
         return 0;
     }

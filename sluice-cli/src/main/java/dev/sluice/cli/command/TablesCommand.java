@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code sluice tables}: each table of the project's warehouse with its rows, deleted rows and columns. */
-@Command(name = "tables", mixinStandardHelpOptions = true,
+@Command(
+        name = "tables",
+        mixinStandardHelpOptions = true,
         description = "List the tables of files/warehouse.db (schema tester) with rows, deleted rows and columns.")
 public final class TablesCommand implements Callable<Integer> {
 
@@ -24,7 +26,8 @@ public final class TablesCommand implements Callable<Integer> {
     public Integer call() {
         Path project = projectDir.existing();
         try (WarehouseReader reader = WarehouseFiles.open(project)) {
-            WarehouseOverview.print(reader, WarehouseFiles.of(project), spec.commandLine().getOut(), 0);
+            WarehouseOverview.print(
+                    reader, WarehouseFiles.of(project), spec.commandLine().getOut(), 0);
         }
         return 0;
     }

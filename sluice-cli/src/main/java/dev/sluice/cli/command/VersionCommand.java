@@ -8,7 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code sluice version}: Sluice's version, the bundled DuckDB driver's and the running Java's. */
-@Command(name = "version", mixinStandardHelpOptions = true,
+@Command(
+        name = "version",
+        mixinStandardHelpOptions = true,
         description = "Print the versions of sluice, its DuckDB driver and Java.")
 public final class VersionCommand implements Callable<Integer> {
 

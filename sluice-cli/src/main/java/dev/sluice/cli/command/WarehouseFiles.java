@@ -1,7 +1,7 @@
 package dev.sluice.cli.command;
 
-import dev.sluice.engine.ProjectLayout;
 import dev.sluice.cli.CliException;
+import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Opens a project's {@code files/warehouse.db} read-only for the query commands. */
 final class WarehouseFiles {
 
-    private WarehouseFiles() {
-    }
+    private WarehouseFiles() {}
 
     /**
      * @param project the project folder
@@ -28,8 +27,8 @@ final class WarehouseFiles {
     static WarehouseReader open(Path project) {
         Path file = of(project);
         if (!Files.isRegularFile(file)) {
-            throw new CliException("No warehouse in " + project + " (" + file + " does not exist):"
-                    + " run `sluice debug` first");
+            throw new CliException(
+                    "No warehouse in " + project + " (" + file + " does not exist):" + " run `sluice debug` first");
         }
         return WarehouseReader.open(file);
     }

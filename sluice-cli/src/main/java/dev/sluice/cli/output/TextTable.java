@@ -42,7 +42,11 @@ public final class TextTable {
         } else if (value instanceof byte[] bytes) {
             text = "\\x" + HexFormat.of().formatHex(bytes);
         } else {
-            text = value.toString().replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
+            text = value.toString()
+                    .replace("\r\n", " ")
+                    .replace('\n', ' ')
+                    .replace('\r', ' ')
+                    .replace('\t', ' ');
         }
         if (text.codePointCount(0, text.length()) > width) {
             text = text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";

@@ -1,7 +1,6 @@
 package dev.sluice.cli.output;
 
 import dev.sluice.engine.naming.SystemColumns;
-
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.engine.warehouse.WarehouseReader.QueryResult;
 import dev.sluice.engine.warehouse.WarehouseReader.TableOverview;
@@ -23,8 +22,7 @@ public final class WarehouseOverview {
 
     private static final String SYNCED = SystemColumns.SYNCED;
 
-    private WarehouseOverview() {
-    }
+    private WarehouseOverview() {}
 
     /**
      * @param reader an open warehouse
@@ -66,8 +64,8 @@ public final class WarehouseOverview {
         for (String column : columns) {
             select.append(select.length() == 0 ? "" : ", ").append(WarehouseReader.quote(column));
         }
-        QueryResult sample = reader.query("SELECT " + select + " FROM " + WarehouseReader.quote(WarehouseReader.SCHEMA) + "."
-                + WarehouseReader.quote(table.name()) + " LIMIT " + limit);
+        QueryResult sample = reader.query("SELECT " + select + " FROM " + WarehouseReader.quote(WarehouseReader.SCHEMA)
+                + "." + WarehouseReader.quote(table.name()) + " LIMIT " + limit);
         out.println();
         out.println(WarehouseReader.SCHEMA + "." + table.name() + " (" + Math.min(limit, table.rows()) + " of "
                 + table.rows() + " rows):");

@@ -1,7 +1,7 @@
 package dev.sluice.cli.project;
 
-import dev.sluice.engine.ProjectLayout;
 import dev.sluice.cli.CliException;
+import dev.sluice.engine.ProjectLayout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -78,11 +78,18 @@ public final class ProjectBuild {
 
     /** @return the Maven command line that builds the project */
     public List<String> command() {
-        Path mvn = maven.locate(project).orElseThrow(() -> new CliException("Cannot build " + project
-                + ": no Maven found (no mvnw in the project or a parent folder, none in $SLUICE_HOME, no mvn on"
-                + " the PATH). Install Maven or add the Maven wrapper to the project"));
-        return List.of(mvn.toString(), "-q", "-B", "compile", "dependency:build-classpath",
-                "-Dmdep.outputFile=" + CLASSPATH_FILE, "-DincludeScope=runtime");
+        Path mvn = maven.locate(project)
+                .orElseThrow(() -> new CliException("Cannot build " + project
+                        + ": no Maven found (no mvnw in the project or a parent folder, none in $SLUICE_HOME, no mvn on"
+                        + " the PATH). Install Maven or add the Maven wrapper to the project"));
+        return List.of(
+                mvn.toString(),
+                "-q",
+                "-B",
+                "compile",
+                "dependency:build-classpath",
+                "-Dmdep.outputFile=" + CLASSPATH_FILE,
+                "-DincludeScope=runtime");
     }
 
     /**
@@ -95,11 +102,14 @@ public final class ProjectBuild {
         List<String> command = command();
         try {
             Files.deleteIfExists(classpathFile());
-            Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(project.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             Deque<String> tail = new ArrayDeque<>();
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (tail.size() == TAIL_LINES) {
                         tail.removeFirst();

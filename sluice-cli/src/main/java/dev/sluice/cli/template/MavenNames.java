@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /** Text rules for the {@code pom.xml} of a generated project. */
 public final class MavenNames {
 
-    private static final Pattern RELATIVE_PATH = Pattern.compile("<relativePath>[^<]*</relativePath>|<relativePath\\s*/>");
+    private static final Pattern RELATIVE_PATH =
+            Pattern.compile("<relativePath>[^<]*</relativePath>|<relativePath\\s*/>");
     private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>[^<]*</artifactId>");
 
-    private MavenNames() {
-    }
+    private MavenNames() {}
 
     /**
      * @param folderName a folder name
@@ -20,7 +20,9 @@ public final class MavenNames {
      *     when nothing is left
      */
     public static String artifactId(String folderName) {
-        String id = folderName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+        String id = folderName
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-")
                 .replaceAll("^[-.]+|[-.]+$", "");
         return id.isEmpty() ? "connector" : id;
     }
@@ -41,6 +43,7 @@ public final class MavenNames {
         if (!own.find(Math.max(parentEnd, 0))) {
             return text;
         }
-        return text.substring(0, own.start()) + "<artifactId>" + artifactId + "</artifactId>" + text.substring(own.end());
+        return text.substring(0, own.start()) + "<artifactId>" + artifactId + "</artifactId>"
+                + text.substring(own.end());
     }
 }

@@ -41,7 +41,8 @@ public final class ProjectGenerator {
     public String generate(String templateName, Path target) {
         Path template = catalog.template(templateName);
         refuseNonEmpty(target);
-        String artifactId = MavenNames.artifactId(target.getFileName() == null ? "" : target.getFileName().toString());
+        String artifactId = MavenNames.artifactId(
+                target.getFileName() == null ? "" : target.getFileName().toString());
         try {
             Files.createDirectories(target);
             copyTree(template, target, artifactId);
@@ -66,14 +67,17 @@ public final class ProjectGenerator {
         }
         List<String> visible;
         try (Stream<Path> entries = Files.list(target)) {
-            visible = entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted()
+            visible = entries.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!visible.isEmpty()) {
             String shown = visible.size() > 5
-                    ? String.join(", ", visible.subList(0, 5)) + ", ..." : String.join(", ", visible);
+                    ? String.join(", ", visible.subList(0, 5)) + ", ..."
+                    : String.join(", ", visible);
             throw new CliException(target + " is not empty (it holds " + shown
                     + "): choose a new or empty folder, e.g. `sluice init my-connector`");
         }
@@ -105,7 +109,9 @@ public final class ProjectGenerator {
         if (posix != null) {
             Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
             permissions.addAll(Files.getPosixFilePermissions(file));
-            permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+            permissions.addAll(EnumSet.of(
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_EXECUTE,
                     PosixFilePermission.OTHERS_EXECUTE));
             Files.setPosixFilePermissions(file, permissions);
         } else if (!file.toFile().setExecutable(true, false)) {

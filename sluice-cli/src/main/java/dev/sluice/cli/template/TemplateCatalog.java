@@ -59,7 +59,8 @@ public final class TemplateCatalog implements AutoCloseable {
     public static TemplateCatalog bundled() {
         URL marker = TemplateCatalog.class.getResource("/templates/" + WRAPPER + "/mvnw");
         if (marker == null) {
-            throw new CliException("This sluice build has no templates: rebuild it from the repository (./sluice does)");
+            throw new CliException(
+                    "This sluice build has no templates: rebuild it from the repository (./sluice does)");
         }
         try {
             URI uri = marker.toURI();
@@ -140,8 +141,7 @@ public final class TemplateCatalog implements AutoCloseable {
 
     /** @return every template name mapped to its description, in name order */
     public Map<String, String> descriptions() {
-        return names().stream().collect(Collectors.toMap(n -> n, this::description, (a, b) -> a,
-                LinkedHashMap::new));
+        return names().stream().collect(Collectors.toMap(n -> n, this::description, (a, b) -> a, LinkedHashMap::new));
     }
 
     @Override

@@ -25,7 +25,8 @@ class ModuleBoundariesTest {
 
     @BeforeAll
     static void importModules() {
-        sluice = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        sluice = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.sluice");
     }
 
@@ -39,25 +40,40 @@ class ModuleBoundariesTest {
 
     @Test
     void otherModulesUseOnlyTheEnginesPublicPackages() {
-        noClasses().that().resideOutsideOfPackage("dev.sluice.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage(ENGINE_INTERNALS)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.sluice.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ENGINE_INTERNALS)
                 .because("the engine's core, schema model and destinations may change behind its public API")
                 .check(sluice);
     }
 
     @Test
     void theSdkDependsOnNothingOfSluice() {
-        noClasses().that().resideInAPackage("dev.sluice.sdk..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.engine..", "dev.sluice.cli..",
-                        "dev.sluice.protocol..", "dev.sluice.toolkit..", "dev.sluice.playground..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.sluice.sdk..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.sluice.engine..",
+                        "dev.sluice.cli..",
+                        "dev.sluice.protocol..",
+                        "dev.sluice.toolkit..",
+                        "dev.sluice.playground..")
                 .check(sluice);
     }
 
     @Test
     void theToolkitAndPlaygroundStandAloneFromTheEngine() {
-        noClasses().that().resideInAnyPackage("dev.sluice.toolkit..", "dev.sluice.playground..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.engine..", "dev.sluice.cli..",
-                        "dev.sluice.protocol..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.sluice.toolkit..", "dev.sluice.playground..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.sluice.engine..", "dev.sluice.cli..", "dev.sluice.protocol..")
                 .check(sluice);
     }
 }

@@ -20,9 +20,11 @@ class DebugCommandTest {
     Path tmp;
 
     private Path builtProject() throws Exception {
-        Path project = ConnectorProjects.create(tmp.resolve("greeter"), Map.of(
-                "com.example.Greeter", ConnectorProjects.connector("com.example.Greeter", 7),
-                "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
+        Path project = ConnectorProjects.create(
+                tmp.resolve("greeter"),
+                Map.of(
+                        "com.example.Greeter", ConnectorProjects.connector("com.example.Greeter", 7),
+                        "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
                 List.of("com.example.Greeter"));
         Files.writeString(project.resolve("configuration.json"), "{\"api_key\": \"s3cr3t-value\"}");
         return project;
@@ -35,7 +37,8 @@ class DebugCommandTest {
         CliRun run = CliRun.sluice("debug", project.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).doesNotContain("Building ")
+        assertThat(run.out())
+                .doesNotContain("Building ")
                 .contains("SYNC PROGRESS:", "Sync SUCCEEDED", "(schema tester)", "greetings")
                 .contains("tester.greetings (5 of 7 rows):")
                 .contains("connector")
@@ -62,14 +65,17 @@ class DebugCommandTest {
         Path project = Files.createDirectories(tmp.resolve("broken"));
         Files.writeString(project.resolve("pom.xml"), "<project/>");
         Path mvnw = project.resolve("mvnw");
-        Files.writeString(mvnw, "#!/bin/sh\necho '[ERROR] Greeter.java:[3,1] class, interface, enum, or record expected'\nexit 1\n");
+        Files.writeString(
+                mvnw,
+                "#!/bin/sh\necho '[ERROR] Greeter.java:[3,1] class, interface, enum, or record expected'\nexit 1\n");
         Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         CliRun run = CliRun.sluice("debug", project.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("Building " + project + " ...");
-        assertThat(run.err()).contains("[ERROR] Greeter.java:[3,1]")
+        assertThat(run.err())
+                .contains("[ERROR] Greeter.java:[3,1]")
                 .contains("Error: Building " + project + " failed (Maven exit code 1)");
     }
 }

@@ -31,8 +31,14 @@ class DebugConnectorTest {
     static final class Items implements Connector {
         @Override
         public ConfigurationForm configurationForm() {
-            return ConfigurationForm.builder().test("token", "Checking the token",
-                    cfg -> cfg.get("token") != null ? TestResult.success() : TestResult.failure("no token configured")).build();
+            return ConfigurationForm.builder()
+                    .test(
+                            "token",
+                            "Checking the token",
+                            cfg -> cfg.get("token") != null
+                                    ? TestResult.success()
+                                    : TestResult.failure("no token configured"))
+                    .build();
         }
 
         @Override
@@ -53,21 +59,36 @@ class DebugConnectorTest {
     @Test
     void syncsFromARunningServerWithTheSameSummaryAndState() throws Exception {
         Files.writeString(dir.resolve("configuration.json"), "{\"token\": \"t0k3n-value\"}");
-        Path selection = Files.writeString(dir.resolve("selection.json"), "{\"exclude_columns\": {\"items\": [\"secret_note\"]}}");
+        Path selection = Files.writeString(
+                dir.resolve("selection.json"), "{\"exclude_columns\": {\"items\": [\"secret_note\"]}}");
         try (ConnectorServer server = ConnectorServer.start(new Items(), 0, null, JsonLog.quiet())) {
             String target = "localhost:" + server.port();
-            CliRun first = CliRun.sluice("debug", dir.toString(), "--connector", target, "--selection", selection.toString());
-            CliRun second = CliRun.sluice("debug", dir.toString(), "--connector", target, "--selection", selection.toString());
+            CliRun first =
+                    CliRun.sluice("debug", dir.toString(), "--connector", target, "--selection", selection.toString());
+            CliRun second =
+                    CliRun.sluice("debug", dir.toString(), "--connector", target, "--selection", selection.toString());
 
             assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
-            assertThat(first.out()).contains("Connector server: " + target, "[Checking the token]: PASSED",
-                    "SYNC PROGRESS:", "Sync SUCCEEDED").doesNotContain("t0k3n-value", "Building");
+            assertThat(first.out())
+                    .contains(
+                            "Connector server: " + target,
+                            "[Checking the token]: PASSED",
+                            "SYNC PROGRESS:",
+                            "Sync SUCCEEDED")
+                    .doesNotContain("t0k3n-value", "Building");
             assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
             assertThat(Files.readString(dir.resolve("files/state.json"))).isEqualTo("{\"done\":60}");
             try (WarehouseReader reader = WarehouseReader.open(dir.resolve("files/warehouse.db"))) {
-                assertThat(reader.query("SELECT count(*) AS n FROM tester.items").rows().get(0).get("n")).isEqualTo(60L);
+                assertThat(reader.query("SELECT count(*) AS n FROM tester.items")
+                                .rows()
+                                .get(0)
+                                .get("n"))
+                        .isEqualTo(60L);
                 assertThat(reader.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'items'")
-                        .rows()).extracting(row -> row.get("column_name")).doesNotContain("secret_note").contains("label");
+                                .rows())
+                        .extracting(row -> row.get("column_name"))
+                        .doesNotContain("secret_note")
+                        .contains("label");
             }
         }
     }
@@ -79,8 +100,10 @@ class DebugConnectorTest {
             CliRun run = CliRun.sluice("debug", dir.toString(), "--connector", "localhost:" + server.port());
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.out()).contains("[Checking the token]: FAILED: no token configured",
-                    "Sync FAILED: Setup test 'Checking the token' failed: no token configured");
+            assertThat(run.out())
+                    .contains(
+                            "[Checking the token]: FAILED: no token configured",
+                            "Sync FAILED: Setup test 'Checking the token' failed: no token configured");
             assertThat(dir.resolve("files/warehouse.db")).doesNotExist();
         }
     }

@@ -19,7 +19,8 @@ class InitCommandTest {
 
     private static Path fixtures() {
         try {
-            return Path.of(InitCommandTest.class.getResource("/fixture-templates").toURI());
+            return Path.of(
+                    InitCommandTest.class.getResource("/fixture-templates").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -36,18 +37,26 @@ class InitCommandTest {
         CliRun run = init(target.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(target.resolve("src/main/java/com/example/hello/HelloConnector.java")).isRegularFile();
-        assertThat(target.resolve("src/main/resources/META-INF/services/dev.sluice.sdk.Connector")).isRegularFile();
+        assertThat(target.resolve("src/main/java/com/example/hello/HelloConnector.java"))
+                .isRegularFile();
+        assertThat(target.resolve("src/main/resources/META-INF/services/dev.sluice.sdk.Connector"))
+                .isRegularFile();
         assertThat(target.resolve("configuration.json")).isRegularFile();
         assertThat(target.resolve(".gitignore")).content().contains("target/", "files/");
         String pom = Files.readString(target.resolve("pom.xml"));
-        assertThat(pom).contains("<relativePath/>").doesNotContain("../../sluice-connector-parent")
+        assertThat(pom)
+                .contains("<relativePath/>")
+                .doesNotContain("../../sluice-connector-parent")
                 .contains("<artifactId>sluice-connector-parent</artifactId>")
                 .contains("<artifactId>my-shop_connector</artifactId>")
                 .doesNotContain("<artifactId>hello</artifactId>")
                 .contains("<artifactId>not-the-project</artifactId>");
-        assertThat(run.out()).contains("Created connector project 'my-shop_connector' in " + target,
-                "cd " + target, "sluice debug", "./mvnw verify");
+        assertThat(run.out())
+                .contains(
+                        "Created connector project 'my-shop_connector' in " + target,
+                        "cd " + target,
+                        "sluice debug",
+                        "./mvnw verify");
     }
 
     @Test
@@ -103,7 +112,8 @@ class InitCommandTest {
         CliRun run = init(tmp.resolve("y").toString(), "--list");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Templates (sluice init DIR --template NAME):")
+        assertThat(run.out())
+                .contains("Templates (sluice init DIR --template NAME):")
                 .containsPattern("(?m)^  hello   A fixture template that says hello\\. \\(default\\)$");
         assertThat(tmp.resolve("y")).doesNotExist();
     }

@@ -42,10 +42,19 @@ class PlaygroundCommandTest {
         assertThat(out.toString())
                 .contains("Sluice API playground on " + baseUrl.get())
                 .contains("seed 3, 20 users; tokens live 60 s; no rate limit; no injected failures")
-                .contains("sluice-playground-key", "playground / playground-password", "sluice-playground-token",
+                .contains(
+                        "sluice-playground-key",
+                        "playground / playground-password",
+                        "sluice-playground-token",
                         "sluice-playground-client / sluice-playground-secret")
-                .contains("/pagination/next_page_url", "/pagination/keyset", "/oauth/token",
-                        "/cursors/{company_id}/departments", "/incremental/deletes", "/export/csv", "/admin/advance")
+                .contains(
+                        "/pagination/next_page_url",
+                        "/pagination/keyset",
+                        "/oauth/token",
+                        "/cursors/{company_id}/departments",
+                        "/incremental/deletes",
+                        "/export/csv",
+                        "/admin/advance")
                 .contains("Press Ctrl-C to stop.")
                 .containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d+ GET /pagination/page_number 200 \\d+\\.\\dms")
                 .doesNotContain("not-logged");
@@ -56,25 +65,39 @@ class PlaygroundCommandTest {
         CliRun run = CliRun.sluice("playground", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--port", "--seed", "--users", "--rate-limit", "--capacity", "--failure-rate",
-                "--token-ttl", "--auto-advance", "default: 5001");
+        assertThat(run.out())
+                .contains(
+                        "--port",
+                        "--seed",
+                        "--users",
+                        "--rate-limit",
+                        "--capacity",
+                        "--failure-rate",
+                        "--token-ttl",
+                        "--auto-advance",
+                        "default: 5001");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--failure-rate | 1.5 | --failure-rate must be between 0 and 1, got 1.5",
-        "--port | 70000 | --port must be between 0 and 65535, got 70000",
-        "--users | 0 | --users must be between 1 and 1000000, got 0",
-        "--rate-limit | 0 | --rate-limit must be a positive number of requests per second, got 0.0",
-        "--capacity | 0 | --capacity must be at least 1, got 0",
-        "--token-ttl | 0 | --token-ttl must be at least 1 second, got 0",
-        "--auto-advance | -1 | --auto-advance must be a positive number of seconds, got -1.0",
-        "--seed | many | Invalid value for option '--seed': 'many' is not a long",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--failure-rate | 1.5 | --failure-rate must be between 0 and 1, got 1.5",
+                "--port | 70000 | --port must be between 0 and 65535, got 70000",
+                "--users | 0 | --users must be between 1 and 1000000, got 0",
+                "--rate-limit | 0 | --rate-limit must be a positive number of requests per second, got 0.0",
+                "--capacity | 0 | --capacity must be at least 1, got 0",
+                "--token-ttl | 0 | --token-ttl must be at least 1 second, got 0",
+                "--auto-advance | -1 | --auto-advance must be a positive number of seconds, got -1.0",
+                "--seed | many | Invalid value for option '--seed': 'many' is not a long",
+            })
     void rejectsBadOptionsWithClearMessages(String option, String value, String message) {
-        CliRun run = CliRun.command(new PlaygroundCommand(playground -> {
-            throw new AssertionError("must not start");
-        }), option, value);
+        CliRun run = CliRun.command(
+                new PlaygroundCommand(playground -> {
+                    throw new AssertionError("must not start");
+                }),
+                option,
+                value);
 
         assertThat(run.exitCode()).isEqualTo(ErrorHandler.USAGE);
         assertThat(run.err()).contains(message);
@@ -83,20 +106,26 @@ class PlaygroundCommandTest {
     @Test
     void aTakenPortIsAClearError() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            CliRun run = CliRun.command(new PlaygroundCommand(playground -> {
-                throw new AssertionError("must not start");
-            }), "--port", String.valueOf(taken.getLocalPort()));
+            CliRun run = CliRun.command(
+                    new PlaygroundCommand(playground -> {
+                        throw new AssertionError("must not start");
+                    }),
+                    "--port",
+                    String.valueOf(taken.getLocalPort()));
 
             assertThat(run.exitCode()).isEqualTo(ErrorHandler.FAILED);
-            assertThat(run.err()).contains("Cannot start the API playground on 127.0.0.1:" + taken.getLocalPort(),
-                    "port in use");
+            assertThat(run.err())
+                    .contains("Cannot start the API playground on 127.0.0.1:" + taken.getLocalPort(), "port in use");
         }
     }
 
     private static HttpResponse<String> get(Playground playground, String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(playground.baseUrl() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(playground.baseUrl() + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

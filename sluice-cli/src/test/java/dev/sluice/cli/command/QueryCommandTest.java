@@ -34,17 +34,19 @@ class QueryCommandTest {
 
     @Test
     void printsAnAlignedTableWithNullsCutValuesAndTheRowCount() {
-        CliRun run = CliRun.sluice("query", project.toString(), "SELECT id, note, amount FROM tester.orders ORDER BY id");
+        CliRun run =
+                CliRun.sluice("query", project.toString(), "SELECT id, note, amount FROM tester.orders ORDER BY id");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         String expectedLong = "x".repeat(39) + "…";
-        assertThat(run.out()).isEqualTo(""
-                + " id | note                                     | amount\n"
-                + "----+------------------------------------------+--------\n"
-                + "  1 | short                                    |    9.5\n"
-                + "  2 | NULL                                     | 120.25\n"
-                + "  3 | " + expectedLong + " |    7.0\n"
-                + "(3 rows)\n");
+        assertThat(run.out())
+                .isEqualTo(""
+                        + " id | note                                     | amount\n"
+                        + "----+------------------------------------------+--------\n"
+                        + "  1 | short                                    |    9.5\n"
+                        + "  2 | NULL                                     | 120.25\n"
+                        + "  3 | " + expectedLong + " |    7.0\n"
+                        + "(3 rows)\n");
     }
 
     @Test
@@ -61,8 +63,12 @@ class QueryCommandTest {
         CliRun run = CliRun.sluice("query", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("(schema tester)", "orders", "order lines",
-                "id, note, amount, _fivetran_synced, _fivetran_deleted");
+        assertThat(run.out())
+                .contains(
+                        "(schema tester)",
+                        "orders",
+                        "order lines",
+                        "id, note, amount, _fivetran_synced, _fivetran_deleted");
     }
 
     @Test
@@ -70,8 +76,9 @@ class QueryCommandTest {
         CliRun run = CliRun.sluice("query", project.toString(), "SELECT * FROM orders");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Error: Query failed", "orders", "Tables are in schema tester",
-                "tester.order lines").doesNotContain("pending query result");
+        assertThat(run.err())
+                .contains("Error: Query failed", "orders", "Tables are in schema tester", "tester.order lines")
+                .doesNotContain("pending query result");
     }
 
     @Test
@@ -80,7 +87,8 @@ class QueryCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).containsIgnoringCase("read-only");
-        assertThat(CliRun.sluice("query", project.toString(), "SELECT count(*) AS n FROM tester.orders").out())
+        assertThat(CliRun.sluice("query", project.toString(), "SELECT count(*) AS n FROM tester.orders")
+                        .out())
                 .contains(" 3\n");
     }
 
@@ -89,7 +97,8 @@ class QueryCommandTest {
         CliRun run = CliRun.sluice("tables", project.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Tables in " + project.resolve("files/warehouse.db") + " (schema tester):")
+        assertThat(run.out())
+                .contains("Tables in " + project.resolve("files/warehouse.db") + " (schema tester):")
                 .containsPattern("order lines\\s+\\|\\s+0\\s+\\|\\s+0\\s+\\|\\s+_fivetran_id, qty")
                 .containsPattern("orders\\s+\\|\\s+3\\s+\\|\\s+1\\s+\\|\\s+id, note")
                 .contains("sluice query \"SELECT * FROM tester.\"order lines\" LIMIT 10\"");

@@ -58,14 +58,16 @@ class ResetCommandTest {
     @Test
     void asksAndTakesEnterAsYes() {
         List<String> asked = new ArrayList<>();
-        CliRun run = CliRun.command(new ResetCommand(question -> {
-            asked.add(question);
-            return "";
-        }), project.toString());
+        CliRun run = CliRun.command(
+                new ResetCommand(question -> {
+                    asked.add(question);
+                    return "";
+                }),
+                project.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(asked).containsExactly(
-                "This will delete " + files + " (state.json and warehouse.db). Continue? (Y/n) ");
+        assertThat(asked)
+                .containsExactly("This will delete " + files + " (state.json and warehouse.db). Continue? (Y/n) ");
         assertThat(files).doesNotExist();
     }
 

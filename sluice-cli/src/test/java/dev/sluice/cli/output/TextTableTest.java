@@ -24,10 +24,7 @@ class TextTableTest {
         StringWriter text = new StringWriter();
         new TextTable(List.of("name", "n"), List.of(Arrays.asList("a", 1), Arrays.asList("bbb", null)), 40)
                 .print(new PrintWriter(text, true));
-        assertThat(text.toString()).isEqualTo(""
-                + " name | n\n"
-                + "------+------\n"
-                + " a    |    1\n"
-                + " bbb  | NULL\n");
+        assertThat(text.toString())
+                .isEqualTo("" + " name | n\n" + "------+------\n" + " a    |    1\n" + " bbb  | NULL\n");
     }
 }

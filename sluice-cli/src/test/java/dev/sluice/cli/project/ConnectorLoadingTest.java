@@ -3,12 +3,12 @@ package dev.sluice.cli.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.engine.runtime.ConnectorClasspath;
-import dev.sluice.engine.runtime.LoadedConnector;
-import dev.sluice.sdk.SyncException;
 import dev.sluice.cli.fixture.ConnectorProjects;
 import dev.sluice.cli.fixture.Greeting;
+import dev.sluice.engine.runtime.ConnectorClasspath;
+import dev.sluice.engine.runtime.LoadedConnector;
 import dev.sluice.sdk.Connector;
+import dev.sluice.sdk.SyncException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,9 +23,11 @@ class ConnectorLoadingTest {
 
     @Test
     void loadsTheOneConnectorInItsOwnLoader() throws Exception {
-        Path project = ConnectorProjects.create(tmp.resolve("one"), Map.of(
-                "com.example.OneConnector", ConnectorProjects.connector("com.example.OneConnector", 3),
-                "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
+        Path project = ConnectorProjects.create(
+                tmp.resolve("one"),
+                Map.of(
+                        "com.example.OneConnector", ConnectorProjects.connector("com.example.OneConnector", 3),
+                        "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
                 List.of("com.example.OneConnector"));
 
         try (LoadedConnector loaded = LoadedConnector.load(project)) {
@@ -37,9 +39,11 @@ class ConnectorLoadingTest {
 
     @Test
     void classesOfTheConnectorWinOverTheClisButTheSdkComesFromTheCli() throws Exception {
-        Path project = ConnectorProjects.create(tmp.resolve("shadow"), Map.of(
-                "com.example.OneConnector", ConnectorProjects.connector("com.example.OneConnector", 1),
-                "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
+        Path project = ConnectorProjects.create(
+                tmp.resolve("shadow"),
+                Map.of(
+                        "com.example.OneConnector", ConnectorProjects.connector("com.example.OneConnector", 1),
+                        "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
                 List.of("com.example.OneConnector"));
 
         try (LoadedConnector loaded = LoadedConnector.load(project)) {
@@ -53,7 +57,8 @@ class ConnectorLoadingTest {
             assertThat(loader.loadClass(Connector.class.getName())).isSameAs(Connector.class);
             assertThat(loader.loadClass("org.slf4j.LoggerFactory")).isSameAs(org.slf4j.LoggerFactory.class);
             assertThat(loader.loadClass("java.lang.String")).isSameAs(String.class);
-            assertThat(loader.getResource("META-INF/services/dev.sluice.sdk.Connector").toString())
+            assertThat(loader.getResource("META-INF/services/dev.sluice.sdk.Connector")
+                            .toString())
                     .contains(project.getFileName().toString());
         }
     }
@@ -62,23 +67,29 @@ class ConnectorLoadingTest {
     void theClasspathFileLeavesOutTheSdkAndSlf4jApi() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("cp"));
         Files.createDirectories(project.resolve("target"));
-        Files.writeString(project.resolve(ProjectBuild.CLASSPATH_FILE), ConnectorProjects.classpath(
-                Path.of("/repo/dev/sluice/sluice-sdk/0.1.0/sluice-sdk-0.1.0.jar"),
-                Path.of("/repo/org/slf4j/slf4j-api/2.0.20/slf4j-api-2.0.20.jar"),
-                Path.of("/repo/com/fasterxml/jackson-core-2.23.0.jar"),
-                Path.of("/repo/org/slf4j/slf4j-simple/2.0.20/slf4j-simple-2.0.20.jar")) + "\n");
+        Files.writeString(
+                project.resolve(ProjectBuild.CLASSPATH_FILE),
+                ConnectorProjects.classpath(
+                                Path.of("/repo/dev/sluice/sluice-sdk/0.1.0/sluice-sdk-0.1.0.jar"),
+                                Path.of("/repo/org/slf4j/slf4j-api/2.0.20/slf4j-api-2.0.20.jar"),
+                                Path.of("/repo/com/fasterxml/jackson-core-2.23.0.jar"),
+                                Path.of("/repo/org/slf4j/slf4j-simple/2.0.20/slf4j-simple-2.0.20.jar"))
+                        + "\n");
 
-        assertThat(ConnectorClasspath.of(project)).containsExactly(
-                project.resolve("target/classes"),
-                Path.of("/repo/com/fasterxml/jackson-core-2.23.0.jar"),
-                Path.of("/repo/org/slf4j/slf4j-simple/2.0.20/slf4j-simple-2.0.20.jar"));
+        assertThat(ConnectorClasspath.of(project))
+                .containsExactly(
+                        project.resolve("target/classes"),
+                        Path.of("/repo/com/fasterxml/jackson-core-2.23.0.jar"),
+                        Path.of("/repo/org/slf4j/slf4j-simple/2.0.20/slf4j-simple-2.0.20.jar"));
     }
 
     @Test
     void noServiceFileTellsWhereToAddOne() throws Exception {
-        Path project = ConnectorProjects.create(tmp.resolve("none"), Map.of(
-                "com.example.OneConnector", ConnectorProjects.connector("com.example.OneConnector", 1),
-                "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
+        Path project = ConnectorProjects.create(
+                tmp.resolve("none"),
+                Map.of(
+                        "com.example.OneConnector", ConnectorProjects.connector("com.example.OneConnector", 1),
+                        "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
                 List.of());
         Files.delete(project.resolve("target/classes/META-INF/services/dev.sluice.sdk.Connector"));
 
@@ -90,10 +101,12 @@ class ConnectorLoadingTest {
 
     @Test
     void twoConnectorsAreBothNamed() throws Exception {
-        Path project = ConnectorProjects.create(tmp.resolve("two"), Map.of(
-                "com.example.First", ConnectorProjects.connector("com.example.First", 1),
-                "com.example.Second", ConnectorProjects.connector("com.example.Second", 1),
-                "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
+        Path project = ConnectorProjects.create(
+                tmp.resolve("two"),
+                Map.of(
+                        "com.example.First", ConnectorProjects.connector("com.example.First", 1),
+                        "com.example.Second", ConnectorProjects.connector("com.example.Second", 1),
+                        "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
                 List.of("com.example.First", "com.example.Second"));
 
         assertThatThrownBy(() -> LoadedConnector.load(project))
@@ -112,8 +125,8 @@ class ConnectorLoadingTest {
                 + "  public Broken() { throw new IllegalStateException(\"no API key baked in\"); }\n"
                 + "  public void update(Configuration c, State s, Operations o) {}\n"
                 + "}\n";
-        Path project = ConnectorProjects.create(tmp.resolve("broken"), Map.of("com.example.Broken", source),
-                List.of("com.example.Broken"));
+        Path project = ConnectorProjects.create(
+                tmp.resolve("broken"), Map.of("com.example.Broken", source), List.of("com.example.Broken"));
 
         assertThatThrownBy(() -> LoadedConnector.load(project))
                 .isInstanceOf(SyncException.class)
@@ -129,8 +142,8 @@ class ConnectorLoadingTest {
                 + "  public NeedsArgs(String key) {}\n"
                 + "  public void update(Configuration c, State s, Operations o) {}\n"
                 + "}\n";
-        Path project = ConnectorProjects.create(tmp.resolve("args"), Map.of("com.example.NeedsArgs", source),
-                List.of("com.example.NeedsArgs"));
+        Path project = ConnectorProjects.create(
+                tmp.resolve("args"), Map.of("com.example.NeedsArgs", source), List.of("com.example.NeedsArgs"));
 
         assertThatThrownBy(() -> LoadedConnector.load(project))
                 .isInstanceOf(SyncException.class)
@@ -140,9 +153,11 @@ class ConnectorLoadingTest {
 
     @Test
     void aServiceFileNamingAMissingClassIsReported() throws Exception {
-        Path project = ConnectorProjects.create(tmp.resolve("typo"), Map.of(
-                "com.example.OneConnector", ConnectorProjects.connector("com.example.OneConnector", 1),
-                "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
+        Path project = ConnectorProjects.create(
+                tmp.resolve("typo"),
+                Map.of(
+                        "com.example.OneConnector", ConnectorProjects.connector("com.example.OneConnector", 1),
+                        "dev.sluice.cli.fixture.Greeting", ConnectorProjects.connectorGreeting()),
                 List.of("com.example.OneConector"));
 
         assertThatThrownBy(() -> LoadedConnector.load(project))

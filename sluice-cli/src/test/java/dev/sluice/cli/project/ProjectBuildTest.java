@@ -111,34 +111,41 @@ class ProjectBuildTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void runsMavenInTheProjectAndWritesTheClasspathFile() throws IOException {
-        executable(project.resolve("mvnw"), "#!/bin/sh\n"
-                + "echo \"$PWD $*\" > args.txt\n"
-                + "mkdir -p target && echo /x/lib.jar > target/sluice.classpath\n");
+        executable(
+                project.resolve("mvnw"),
+                "#!/bin/sh\n"
+                        + "echo \"$PWD $*\" > args.txt\n"
+                        + "mkdir -p target && echo /x/lib.jar > target/sluice.classpath\n");
 
         ProjectBuild.Outcome outcome = build.run();
 
         assertThat(outcome.succeeded()).isTrue();
-        assertThat(Files.readString(project.resolve("args.txt")).strip()).isEqualTo(project
-                + " -q -B compile dependency:build-classpath -Dmdep.outputFile=target/sluice.classpath"
-                + " -DincludeScope=runtime");
+        assertThat(Files.readString(project.resolve("args.txt")).strip())
+                .isEqualTo(project
+                        + " -q -B compile dependency:build-classpath -Dmdep.outputFile=target/sluice.classpath"
+                        + " -DincludeScope=runtime");
         assertThat(build.isStale()).isFalse();
     }
 
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void aFailedBuildKeepsTheTailOfMavensOutput() throws IOException {
-        executable(project.resolve("mvnw"), "#!/bin/sh\n"
-                + "i=0; while [ $i -lt 100 ]; do echo \"line $i\"; i=$((i+1)); done\n"
-                + "echo '[ERROR] C.java:[1,9] cannot find symbol' >&2\n"
-                + "exit 1\n");
+        executable(
+                project.resolve("mvnw"),
+                "#!/bin/sh\n"
+                        + "i=0; while [ $i -lt 100 ]; do echo \"line $i\"; i=$((i+1)); done\n"
+                        + "echo '[ERROR] C.java:[1,9] cannot find symbol' >&2\n"
+                        + "exit 1\n");
 
         ProjectBuild.Outcome outcome = build.run();
 
         assertThat(outcome.exitCode()).isEqualTo(1);
-        assertThat(outcome.outputTail()).hasSizeLessThanOrEqualTo(60)
+        assertThat(outcome.outputTail())
+                .hasSizeLessThanOrEqualTo(60)
                 .contains("line 99")
                 .doesNotContain("line 0")
-                .last().isEqualTo("[ERROR] C.java:[1,9] cannot find symbol");
+                .last()
+                .isEqualTo("[ERROR] C.java:[1,9] cannot find symbol");
         assertThat(build.isStale()).isTrue();
     }
 

@@ -20,9 +20,10 @@ class MavenNamesTest {
                 + "<relativePath>../../sluice-connector-parent/pom.xml</relativePath></parent>"
                 + "<artifactId>hello</artifactId><dependencies><dependency><artifactId>hello</artifactId>"
                 + "</dependency></dependencies></project>";
-        assertThat(MavenNames.rewritePom(pom, "mine")).isEqualTo("<project><parent><groupId>dev.sluice</groupId>"
-                + "<artifactId>sluice-connector-parent</artifactId><relativePath/></parent>"
-                + "<artifactId>mine</artifactId><dependencies><dependency><artifactId>hello</artifactId>"
-                + "</dependency></dependencies></project>");
+        assertThat(MavenNames.rewritePom(pom, "mine"))
+                .isEqualTo("<project><parent><groupId>dev.sluice</groupId>"
+                        + "<artifactId>sluice-connector-parent</artifactId><relativePath/></parent>"
+                        + "<artifactId>mine</artifactId><dependencies><dependency><artifactId>hello</artifactId>"
+                        + "</dependency></dependencies></project>");
     }
 }

@@ -1,8 +1,8 @@
 package dev.sluice.engine.bench;
 
-import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.values.JsonText;
 import dev.sluice.sdk.SyncException;
 import java.io.IOException;
@@ -45,8 +45,7 @@ public final class Benchmark {
      * @param resync the re-sync of the same keys
      * @param bytesPerRow average size of a row as compact JSON
      */
-    public record Report(Phase raw, Phase firstSync, Phase resync, double bytesPerRow) {
-    }
+    public record Report(Phase raw, Phase firstSync, Phase resync, double bytesPerRow) {}
 
     private final Path workDir;
     private final long rows;
@@ -80,10 +79,17 @@ public final class Benchmark {
         deleteRecursively(project.resolve("files"));
         Files.createDirectories(project);
         double bytesPerRow = bytesPerRow();
-        out.printf(Locale.ROOT, "Benchmark: %,d rows of %d columns (%.0f bytes as JSON), checkpoint every %,d rows%n",
-                rows, SyntheticSource.record(0).size(), bytesPerRow, checkpointEvery);
-        Phase raw = measure("raw appender (naive limit)", () -> RawAppenderBaseline.run(workDir.resolve("raw.db"),
-                rows, SyncRuntime.shared().duckDbMemoryBudget()));
+        out.printf(
+                Locale.ROOT,
+                "Benchmark: %,d rows of %d columns (%.0f bytes as JSON), checkpoint every %,d rows%n",
+                rows,
+                SyntheticSource.record(0).size(),
+                bytesPerRow,
+                checkpointEvery);
+        Phase raw = measure(
+                "raw appender (naive limit)",
+                () -> RawAppenderBaseline.run(
+                        workDir.resolve("raw.db"), rows, SyncRuntime.shared().duckDbMemoryBudget()));
         print(raw, bytesPerRow, null);
         Files.deleteIfExists(workDir.resolve("raw.db"));
         Phase first = measure("first sync", () -> sync());
@@ -94,8 +100,10 @@ public final class Benchmark {
     }
 
     private void sync() {
-        SyncResult result = SyncRuntime.shared().run(new SyntheticConnector(rows, checkpointEvery),
-                options.configuration(java.util.Map.of()).build());
+        SyncResult result = SyncRuntime.shared()
+                .run(
+                        new SyntheticConnector(rows, checkpointEvery),
+                        options.configuration(java.util.Map.of()).build());
         if (!result.succeeded()) {
             throw new SyncException("Benchmark sync failed: " + result.failureMessage(), result.failure());
         }
@@ -115,10 +123,17 @@ public final class Benchmark {
     }
 
     private void print(Phase phase, double bytesPerRow, Phase raw) {
-        out.printf(Locale.ROOT, "  %-28s %,12.0f rows/s %8.1f MB/s  %7.2f s  peak RSS %,6d MB%s%n", phase.name(),
-                phase.rowsPerSecond(), phase.rowsPerSecond() * bytesPerRow / 1e6, phase.seconds(),
+        out.printf(
+                Locale.ROOT,
+                "  %-28s %,12.0f rows/s %8.1f MB/s  %7.2f s  peak RSS %,6d MB%s%n",
+                phase.name(),
+                phase.rowsPerSecond(),
+                phase.rowsPerSecond() * bytesPerRow / 1e6,
+                phase.seconds(),
                 phase.peakRssBytes() / (1024 * 1024),
-                raw == null ? "" : String.format(Locale.ROOT, "  %.2fx raw", phase.rowsPerSecond() / raw.rowsPerSecond()));
+                raw == null
+                        ? ""
+                        : String.format(Locale.ROOT, "  %.2fx raw", phase.rowsPerSecond() / raw.rowsPerSecond()));
     }
 
     /** @return the mean size of a synthetic record as JSON, in bytes, over a sample of 10,000 */

@@ -13,8 +13,7 @@ public final class PeakMemory {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
-    private PeakMemory() {
-    }
+    private PeakMemory() {}
 
     /** Resets the peak to the current RSS, where Linux allows it. */
     public static void reset() {

@@ -17,8 +17,7 @@ import org.duckdb.DuckDBConnection;
  */
 public final class RawAppenderBaseline {
 
-    private RawAppenderBaseline() {
-    }
+    private RawAppenderBaseline() {}
 
     /**
      * @param file a database file to create (deleted first)
@@ -32,9 +31,10 @@ public final class RawAppenderBaseline {
         try (DuckDBConnection connection = DuckDbConnections.open(file).unwrap(DuckDBConnection.class);
                 Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit + "'");
-            statement.execute("CREATE TABLE records (id BIGINT, name VARCHAR, email VARCHAR, city VARCHAR, status VARCHAR,"
-                    + " amount DOUBLE, active BOOLEAN, created_at TIMESTAMPTZ, updated_at TIMESTAMPTZ, attrs VARCHAR,"
-                    + " score INTEGER, _fivetran_synced TIMESTAMPTZ, _fivetran_deleted BOOLEAN)");
+            statement.execute(
+                    "CREATE TABLE records (id BIGINT, name VARCHAR, email VARCHAR, city VARCHAR, status VARCHAR,"
+                            + " amount DOUBLE, active BOOLEAN, created_at TIMESTAMPTZ, updated_at TIMESTAMPTZ, attrs VARCHAR,"
+                            + " score INTEGER, _fivetran_synced TIMESTAMPTZ, _fivetran_deleted BOOLEAN)");
             statement.execute("BEGIN TRANSACTION");
             long synced = micros(Instant.now());
             try (DuckDBAppender appender = connection.createAppender("main", "records")) {

@@ -14,10 +14,10 @@ public final class SyntheticSource {
     private static final String[] CITIES = {"Lisbon", "Oslo", "Nairobi", "Osaka", "Lima", "Quebec", "Tbilisi", "Perth"};
     private static final String[] STATUSES = {"new", "active", "paused", "churned", "trial", "vip"};
     private static final String[] WORDS = buildWords();
-    private static final long BASE_SECONDS = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
+    private static final long BASE_SECONDS =
+            Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
 
-    private SyntheticSource() {
-    }
+    private SyntheticSource() {}
 
     /**
      * @param id the record's id
@@ -35,7 +35,15 @@ public final class SyntheticSource {
         row.put("active", (h & 1) == 0);
         row.put("created_at", Instant.ofEpochSecond(BASE_SECONDS + (h >>> 40)));
         row.put("updated_at", Instant.ofEpochSecond(BASE_SECONDS + (h >>> 38), (h & 999) * 1000));
-        row.put("attrs", Map.of("source", "api", "rank", (int) (h >>> 50), "tags", List.of(WORDS[(int) ((h >>> 5) & 4095)], "v1")));
+        row.put(
+                "attrs",
+                Map.of(
+                        "source",
+                        "api",
+                        "rank",
+                        (int) (h >>> 50),
+                        "tags",
+                        List.of(WORDS[(int) ((h >>> 5) & 4095)], "v1")));
         row.put("score", (int) (h >>> 44));
         return row;
     }

@@ -30,8 +30,7 @@ public final class ConfigurationLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private ConfigurationLoader() {
-    }
+    private ConfigurationLoader() {}
 
     /**
      * @param file the configuration file
@@ -66,14 +65,15 @@ public final class ConfigurationLoader {
         }
         if (root == null || !root.isObject()) {
             throw new SyncException("Configuration file " + file + " must hold a JSON object of strings,"
-                    + " e.g. {\"api_key\": \"...\"}, but holds " + (root == null ? "nothing" : root.getNodeType().name().toLowerCase(Locale.ROOT)));
+                    + " e.g. {\"api_key\": \"...\"}, but holds "
+                    + (root == null ? "nothing" : root.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         if (root.size() > MAX_KEYS) {
-            throw new SyncException("Configuration file " + file + " has " + root.size() + " keys; at most "
-                    + MAX_KEYS + " are allowed: keep only connection settings and secrets there");
+            throw new SyncException("Configuration file " + file + " has " + root.size() + " keys; at most " + MAX_KEYS
+                    + " are allowed: keep only connection settings and secrets there");
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!field.getValue().isTextual()) {
                 throw new SyncException("Configuration file " + file + ": the value of '" + field.getKey()
@@ -93,7 +93,8 @@ public final class ConfigurationLoader {
      */
     public static Configuration of(Map<String, String> values) {
         if (values.size() > MAX_KEYS) {
-            throw new SyncException("The configuration has " + values.size() + " keys; at most " + MAX_KEYS + " are allowed");
+            throw new SyncException(
+                    "The configuration has " + values.size() + " keys; at most " + MAX_KEYS + " are allowed");
         }
         return Configuration.of(values);
     }

@@ -61,6 +61,7 @@ public final class EngineOperations implements Operations {
     private final List<String> warnings = new ArrayList<>();
     /** Written on the writer thread right after the state store, so that it holds even when the caller stopped waiting. */
     private volatile String savedStateJson;
+
     private volatile State savedState;
     private final WriterThread writerThread;
     private volatile String cancelled;
@@ -83,8 +84,16 @@ public final class EngineOperations implements Operations {
      * @param commitRows operations written since the last commit after which a flush also commits, at most
      * @param observer told of each durable checkpoint, or null
      */
-    public EngineOperations(Destination destination, SchemaManager schema, SyncMetrics metrics, StateStore stateStore,
-            State startState, String startStateJson, int flushRows, int commitRows, CheckpointObserver observer) {
+    public EngineOperations(
+            Destination destination,
+            SchemaManager schema,
+            SyncMetrics metrics,
+            StateStore stateStore,
+            State startState,
+            String startStateJson,
+            int flushRows,
+            int commitRows,
+            CheckpointObserver observer) {
         this.destination = destination;
         this.schema = schema;
         this.metrics = metrics;
@@ -92,8 +101,11 @@ public final class EngineOperations implements Operations {
         this.savedState = startState.copy();
         this.savedStateJson = startStateJson;
         WriteLimits own = destination.limits();
-        this.limits = new WriteLimits(Math.min(flushRows, own.flushRows()), own.flushBytes(),
-                Math.min(commitRows, own.commitRows()), own.commitBytes());
+        this.limits = new WriteLimits(
+                Math.min(flushRows, own.flushRows()),
+                own.flushBytes(),
+                Math.min(commitRows, own.commitRows()),
+                own.commitBytes());
         this.observer = observer;
         this.writerThread = new WriterThread(new WriterThread.RowSink() {
             @Override
@@ -180,7 +192,8 @@ public final class EngineOperations implements Operations {
             metrics.updated(model.name());
             return;
         }
-        boolean[] set = new boolean[model.columns().size() + requireRow(table, modified, "update").size()];
+        boolean[] set = new boolean
+                [model.columns().size() + requireRow(table, modified, "update").size()];
         Object[] values = convert(writer, table, modified, set);
         requireKeys(model, table, values, "update");
         StringBuilder mask = new StringBuilder(model.columns().size());
@@ -317,9 +330,12 @@ public final class EngineOperations implements Operations {
         commit(null);
         if (!committedWithoutState) {
             committedWithoutState = true;
-            LOG.info("{} operations written without a checkpoint: committing them without state (and so on every {}"
-                    + " operations or {} MB) to keep memory bounded. A failed sync resumes from the last checkpoint and"
-                    + " writes them again; checkpoint more often to redo less.", written, limits.commitRows(),
+            LOG.info(
+                    "{} operations written without a checkpoint: committing them without state (and so on every {}"
+                            + " operations or {} MB) to keep memory bounded. A failed sync resumes from the last checkpoint and"
+                            + " writes them again; checkpoint more often to redo less.",
+                    written,
+                    limits.commitRows(),
                     limits.commitBytes() >> 20);
         }
     }
@@ -421,8 +437,9 @@ public final class EngineOperations implements Operations {
         for (String key : model.keyNames()) {
             ColumnModel column = model.column(key);
             if (column == null || column.position() >= values.length || values[column.position()] == null) {
-                throw new SyncException(operation + "() into table '" + sourceTable + "' is missing primary-key column '"
-                        + key + "': every " + operation + " must give all of " + model.keyNames());
+                throw new SyncException(
+                        operation + "() into table '" + sourceTable + "' is missing primary-key column '" + key
+                                + "': every " + operation + " must give all of " + model.keyNames());
             }
         }
     }
@@ -436,8 +453,9 @@ public final class EngineOperations implements Operations {
         });
         for (String key : model.keyNames()) {
             if (!given.contains(key)) {
-                throw new SyncException(operation + "() into table '" + sourceTable + "' is missing primary-key column '"
-                        + key + "': every " + operation + " must give all of " + model.keyNames());
+                throw new SyncException(
+                        operation + "() into table '" + sourceTable + "' is missing primary-key column '" + key
+                                + "': every " + operation + " must give all of " + model.keyNames());
             }
         }
     }

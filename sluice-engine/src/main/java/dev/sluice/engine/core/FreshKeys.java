@@ -1,9 +1,8 @@
 package dev.sluice.engine.core;
 
 import dev.sluice.engine.destination.RowOperation;
-import dev.sluice.engine.schema.WrittenKeys;
-
 import dev.sluice.engine.schema.TableModel;
+import dev.sluice.engine.schema.WrittenKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +18,7 @@ public final class FreshKeys {
 
     /** Keys remembered per table at most by default. */
     public static final long DEFAULT_MAX_KEYS = 12_000_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(FreshKeys.class);
 
     private final TableModel table;
@@ -49,8 +49,11 @@ public final class FreshKeys {
         boolean added = keys.add(WrittenKeys.keyOf(values, keyPositions()));
         if (keys.size() >= maxKeys) {
             keys = null;
-            LOG.info("table {}: {} keys written in this sync; later upserts go through the staging table, which bounds"
-                    + " memory but is slower", table.name(), maxKeys);
+            LOG.info(
+                    "table {}: {} keys written in this sync; later upserts go through the staging table, which bounds"
+                            + " memory but is slower",
+                    table.name(),
+                    maxKeys);
         }
         return added && !otherOperationsWaiting ? RowOperation.APPEND : RowOperation.UPSERT;
     }

@@ -6,8 +6,7 @@ final class RowSize {
     private static final int REFERENCE = 8;
     private static final int OBJECT = 16;
 
-    private RowSize() {
-    }
+    private RowSize() {}
 
     /**
      * @param values a converted row (Strings, JSON as Strings, byte arrays, boxed numbers and times)

@@ -2,10 +2,10 @@ package dev.sluice.engine.core;
 
 import dev.sluice.engine.SyncMetrics;
 import dev.sluice.engine.destination.TableWriter;
-import dev.sluice.engine.schema.ColumnModel;
-import dev.sluice.engine.values.ColumnType;
 import dev.sluice.engine.naming.Naming;
+import dev.sluice.engine.schema.ColumnModel;
 import dev.sluice.engine.schema.TableModel;
+import dev.sluice.engine.values.ColumnType;
 import dev.sluice.engine.values.TypeInference;
 import dev.sluice.engine.values.TypeWidening;
 import dev.sluice.sdk.Column;
@@ -68,10 +68,11 @@ public final class SchemaManager {
             String name = columnName(table.name());
             String other = seen.putIfAbsent(name, table.name());
             if (other != null) {
-                throw new SyncException(other.equals(table.name())
-                        ? "schema() declares table '" + table.name() + "' twice: declare each table once"
-                        : "schema() declares tables '" + other + "' and '" + table.name() + "', which both become '"
-                                + name + "': rename one of them");
+                throw new SyncException(
+                        other.equals(table.name())
+                                ? "schema() declares table '" + table.name() + "' twice: declare each table once"
+                                : "schema() declares tables '" + other + "' and '" + table.name()
+                                        + "', which both become '" + name + "': rename one of them");
             }
             declareTable(table, name, writerFor);
         }
@@ -88,8 +89,9 @@ public final class SchemaManager {
             Column clash = distinct.putIfAbsent(columnName(column.name()), column);
             columns.put(columnName(column.name()), column);
             if (clash != null) {
-                throw new SyncException("schema(): columns '" + clash.name() + "' and '" + column.name() + "' of table '"
-                        + table.name() + "' both become '" + columnName(column.name()) + "': rename one of them");
+                throw new SyncException(
+                        "schema(): columns '" + clash.name() + "' and '" + column.name() + "' of table '" + table.name()
+                                + "' both become '" + columnName(column.name()) + "': rename one of them");
             }
             checkNotSystem(table.name(), columnName(column.name()), true);
         }
@@ -246,7 +248,8 @@ public final class SchemaManager {
         if (column.declared() || table.isKey(column)) {
             throw new SyncException("Table '" + sourceTable + "', column '" + source + "': value " + describe(value)
                     + " does not fit its " + (column.declared() ? "declared" : "primary-key") + " type " + column.type()
-                    + (column.declared() ? ": convert the value, or declare the column with a type that holds it"
+                    + (column.declared()
+                            ? ": convert the value, or declare the column with a type that holds it"
                             : ": declare the key column's type in schema() and run `sluice reset`"));
         }
         ColumnType wider = TypeWidening.widen(column.type(), TypeInference.infer(value));
@@ -254,7 +257,12 @@ public final class SchemaManager {
             if (table.exists()) {
                 writer.prepareSchemaChange(Instant.now());
             }
-            LOG.info("schema change: column {} of {} widened from {} to {}", column.name(), table.name(), column.type(), wider);
+            LOG.info(
+                    "schema change: column {} of {} widened from {} to {}",
+                    column.name(),
+                    table.name(),
+                    column.type(),
+                    wider);
             column.widenTo(wider);
             if (table.exists()) {
                 writer.changeType(column);

@@ -37,9 +37,11 @@ public record StartState(State state, String json) {
             }
             return new StartState(StateJson.parse(json, override.toString()), storeJson);
         }
-        if (stored != null && !stored.state().equals(storeJson)
+        if (stored != null
+                && !stored.state().equals(storeJson)
                 && (storeJson == null ? stored.previous() == null : storeJson.equals(stored.previous()))) {
-            LOG.info("{} was one checkpoint behind the destination (the last run stopped while saving it): repaired",
+            LOG.info(
+                    "{} was one checkpoint behind the destination (the last run stopped while saving it): repaired",
                     store.describe());
             store.write(stored.state());
             storeJson = stored.state();

@@ -37,8 +37,7 @@ final class WriterThread implements AutoCloseable {
     private static final int QUEUE_BATCHES = 32;
     private static final Object STOP = new Object();
 
-    private record Task(Runnable work, CompletableFuture<Void> done) {
-    }
+    private record Task(Runnable work, CompletableFuture<Void> done) {}
 
     private static final class Batch {
         final TableWriter[] writers = new TableWriter[BATCH_ROWS];
@@ -162,8 +161,9 @@ final class WriterThread implements AutoCloseable {
 
     private void run(Task task) {
         if (failure != null || aborted) {
-            task.done().completeExceptionally(failure != null ? failure
-                    : new SyncException("The sync was stopped before this work ran"));
+            task.done()
+                    .completeExceptionally(
+                            failure != null ? failure : new SyncException("The sync was stopped before this work ran"));
             return;
         }
         try {

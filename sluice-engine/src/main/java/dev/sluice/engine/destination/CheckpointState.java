@@ -7,5 +7,4 @@ package dev.sluice.engine.destination;
  * @param previousJson the state it replaces, or null; kept so that a state file one checkpoint
  *     behind can be recognised and repaired
  */
-public record CheckpointState(String json, String previousJson) {
-}
+public record CheckpointState(String json, String previousJson) {}

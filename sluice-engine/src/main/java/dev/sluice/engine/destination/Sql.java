@@ -3,8 +3,7 @@ package dev.sluice.engine.destination;
 /** SQL text helpers. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /**
      * @param identifier any name: keywords, spaces, quotes and unicode are all safe

@@ -6,5 +6,4 @@ package dev.sluice.engine.destination;
  * @param state the last checkpoint's state JSON
  * @param previous the checkpoint before's state JSON, or null
  */
-public record StoredState(String state, String previous) {
-}
+public record StoredState(String state, String previous) {}

@@ -1,6 +1,5 @@
 package dev.sluice.engine.naming;
 
-import dev.sluice.engine.naming.NamingStrategy;
 import java.text.Normalizer;
 import java.util.Locale;
 

@@ -10,8 +10,7 @@ public final class SystemColumns {
     /** The synthetic primary key of a table without one: a hash of the row's values. */
     public static final String ID = "_fivetran_id";
 
-    private SystemColumns() {
-    }
+    private SystemColumns() {}
 
     /**
      * @param name a column name

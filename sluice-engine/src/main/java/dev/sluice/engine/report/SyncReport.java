@@ -9,8 +9,7 @@ import java.util.Map;
 /** Prints the end-of-sync summary in the shape of Fivetran's local tester, plus rows per table. */
 public final class SyncReport {
 
-    private SyncReport() {
-    }
+    private SyncReport() {}
 
     /**
      * Prints the summary: operation counts, rows per table, duration and rows/s, then

@@ -18,8 +18,8 @@ import java.util.Objects;
  */
 public final class ConnectorClassLoader extends URLClassLoader {
 
-    private static final List<String> PARENT_ONLY = List.of(
-            "java.", "javax.", "jdk.", "sun.", "dev.sluice.sdk.", "org.slf4j.");
+    private static final List<String> PARENT_ONLY =
+            List.of("java.", "javax.", "jdk.", "sun.", "dev.sluice.sdk.", "org.slf4j.");
 
     static {
         registerAsParallelCapable();

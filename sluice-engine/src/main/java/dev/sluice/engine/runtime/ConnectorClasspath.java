@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class ConnectorClasspath {
 
-    private ConnectorClasspath() {
-    }
+    private ConnectorClasspath() {}
 
     /**
      * @param project the built connector project
@@ -35,7 +34,8 @@ public final class ConnectorClasspath {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SyncException("Cannot read " + file + ": " + e.getMessage() + ". Run `sluice debug` again to rebuild", e);
+            throw new SyncException(
+                    "Cannot read " + file + ": " + e.getMessage() + ". Run `sluice debug` again to rebuild", e);
         }
         for (String entry : text.strip().split(File.pathSeparator)) {
             String trimmed = entry.strip();

@@ -1,7 +1,7 @@
 package dev.sluice.engine.runtime;
 
-import dev.sluice.sdk.SyncException;
 import dev.sluice.sdk.Connector;
+import dev.sluice.sdk.SyncException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -18,8 +18,7 @@ public final class ConnectorDiscovery {
     /** The service file that names the connector class. */
     public static final String SERVICE_FILE = "META-INF/services/" + Connector.class.getName();
 
-    private ConnectorDiscovery() {
-    }
+    private ConnectorDiscovery() {}
 
     /**
      * @param loader the connector's class loader
@@ -35,17 +34,23 @@ public final class ConnectorDiscovery {
                     .collect(Collectors.toList());
         } catch (ServiceConfigurationError e) {
             if (rootCause(e) instanceof NoSuchMethodException) {
-                throw new SyncException("Cannot create the connector named in " + SERVICE_FILE + " of " + project + ": "
-                        + e.getMessage().replace(Connector.class.getName() + ": ", "")
-                        + "; it needs a public constructor without arguments", e);
+                throw new SyncException(
+                        "Cannot create the connector named in " + SERVICE_FILE + " of " + project + ": "
+                                + e.getMessage().replace(Connector.class.getName() + ": ", "")
+                                + "; it needs a public constructor without arguments",
+                        e);
             }
-            throw new SyncException("Cannot load the connector named in src/main/resources/" + SERVICE_FILE + " of "
-                    + project + ": " + e.getMessage() + ". The file must hold the fully qualified name of a class"
-                    + " that implements " + Connector.class.getName(), e);
+            throw new SyncException(
+                    "Cannot load the connector named in src/main/resources/" + SERVICE_FILE + " of "
+                            + project + ": " + e.getMessage()
+                            + ". The file must hold the fully qualified name of a class"
+                            + " that implements " + Connector.class.getName(),
+                    e);
         }
         if (providers.isEmpty()) {
-            throw new SyncException("No connector found in " + project + ": add src/main/resources/" + SERVICE_FILE
-                    + " with one line, the fully qualified name of your connector class (e.g. com.example.MyConnector)");
+            throw new SyncException(
+                    "No connector found in " + project + ": add src/main/resources/" + SERVICE_FILE
+                            + " with one line, the fully qualified name of your connector class (e.g. com.example.MyConnector)");
         }
         if (providers.size() > 1) {
             throw new SyncException("Found " + providers.size() + " connectors in " + project + " ("
@@ -56,7 +61,8 @@ public final class ConnectorDiscovery {
         try {
             return provider.get();
         } catch (ServiceConfigurationError | LinkageError e) {
-            throw new SyncException("Cannot create the connector " + provider.type().getName() + ": " + cause(e), e);
+            throw new SyncException(
+                    "Cannot create the connector " + provider.type().getName() + ": " + cause(e), e);
         }
     }
 

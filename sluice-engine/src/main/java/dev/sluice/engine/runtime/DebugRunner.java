@@ -37,12 +37,13 @@ public final class DebugRunner implements LocalRunner {
         Path configuration = null;
         Path state = null;
         NamingStrategy naming = NamingStrategy.FIVETRAN;
-        for (Iterator<String> it = args.iterator(); it.hasNext();) {
+        for (Iterator<String> it = args.iterator(); it.hasNext(); ) {
             String arg = it.next();
             switch (arg) {
                 case "--configuration" -> configuration = Path.of(value(arg, it));
                 case "--state" -> state = Path.of(value(arg, it));
-                case "--naming" -> naming = NamingStrategy.valueOf(value(arg, it).toUpperCase(Locale.ROOT));
+                case "--naming" ->
+                    naming = NamingStrategy.valueOf(value(arg, it).toUpperCase(Locale.ROOT));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new SyncException("Unknown option '" + arg
@@ -52,7 +53,11 @@ public final class DebugRunner implements LocalRunner {
                 }
             }
         }
-        return SyncOptions.forProject(project).configurationFile(configuration).stateFile(state).naming(naming).build();
+        return SyncOptions.forProject(project)
+                .configurationFile(configuration)
+                .stateFile(state)
+                .naming(naming)
+                .build();
     }
 
     private static String value(String option, Iterator<String> it) {

@@ -86,13 +86,21 @@ final class SyncExecution {
                     : ConfigurationLoader.load(options.configurationFile());
             destination = destinations.open();
             LOG.info("destination: {}", destination.describe());
-            StartState startState = StartState.resolve(destination.storedState(), options.stateStore(),
-                    options.stateOverride());
+            StartState startState =
+                    StartState.resolve(destination.storedState(), options.stateStore(), options.stateOverride());
             state = startState.state();
             LOG.info("previous state: {}", state.asMap());
             SchemaManager schema = new SchemaManager(new Naming(options.naming()), metrics, destination.loadTables());
-            ops = new EngineOperations(destination, schema, metrics, options.stateStore(), state, startState.json(),
-                    options.flushRows(), options.commitRows(), options.checkpointObserver());
+            ops = new EngineOperations(
+                    destination,
+                    schema,
+                    metrics,
+                    options.stateStore(),
+                    state,
+                    startState.json(),
+                    options.flushRows(),
+                    options.commitRows(),
+                    options.checkpointObserver());
             operations = ops;
             if (cancelReason != null) {
                 ops.cancel(cancelReason);
@@ -114,13 +122,20 @@ final class SyncExecution {
                 destination.rollback();
             }
             Throwable failure = cancelReason != null && !(e instanceof SyncCancelledException)
-                    ? new SyncCancelledException(cancelReason) : e;
+                    ? new SyncCancelledException(cancelReason)
+                    : e;
             if (failure != e) {
                 failure.addSuppressed(e);
             }
             LOG.debug("sync failed", e);
-            return new SyncResult(false, describe(phase, failure), failure, metrics, elapsed(start),
-                    ops != null ? ops.savedState() : state, ops != null ? ops.warnings() : List.of());
+            return new SyncResult(
+                    false,
+                    describe(phase, failure),
+                    failure,
+                    metrics,
+                    elapsed(start),
+                    ops != null ? ops.savedState() : state,
+                    ops != null ? ops.warnings() : List.of());
         } finally {
             if (ops != null) {
                 ops.close();

@@ -4,7 +4,6 @@ import dev.sluice.engine.SyncListener;
 import dev.sluice.engine.SyncMetrics;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
-import dev.sluice.engine.destination.Destination;
 import dev.sluice.engine.destination.DestinationFactory;
 import dev.sluice.engine.destination.duckdb.DuckDbDestination;
 import dev.sluice.engine.destination.duckdb.DuckDbInstances;
@@ -34,6 +33,7 @@ public final class SyncRuntime implements AutoCloseable {
 
     /** The MDC key holding a sync's id. */
     public static final String SYNC_ID = "sync_id";
+
     private static final Logger LOG = LoggerFactory.getLogger(SyncRuntime.class);
     private static final long PROGRESS_MILLIS = 500;
     private static volatile SyncRuntime shared;
@@ -109,12 +109,15 @@ public final class SyncRuntime implements AutoCloseable {
 
     private void execute(SyncHandle handle, SyncExecution execution, SyncListener listener) {
         MDC.put(SYNC_ID, handle.id());
-        ScheduledFuture<?> progress = timer.scheduleAtFixedRate(() -> tell(listener, execution.metrics()),
-                PROGRESS_MILLIS, PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> progress = timer.scheduleAtFixedRate(
+                () -> tell(listener, execution.metrics()), PROGRESS_MILLIS, PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
         Duration deadline = execution.deadline();
-        ScheduledFuture<?> timeLimit = deadline == null ? null : timer.schedule(
-                () -> handle.cancel("the sync passed its time limit of " + describe(deadline)),
-                deadline.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timeLimit = deadline == null
+                ? null
+                : timer.schedule(
+                        () -> handle.cancel("the sync passed its time limit of " + describe(deadline)),
+                        deadline.toMillis(),
+                        TimeUnit.MILLISECONDS);
         SyncResult result = null;
         try {
             safely(() -> listener.started(handle.id()));
@@ -134,13 +137,15 @@ public final class SyncRuntime implements AutoCloseable {
     }
 
     private DestinationFactory destinations(SyncOptions options, String claim) {
-        DestinationFactory open = options.destination() != null ? options.destination()
-                : () -> DuckDbDestination.open(duckDb, options.warehouseFile(), options.schema(), options.flushRows(),
-                        options.commitRows());
+        DestinationFactory open = options.destination() != null
+                ? options.destination()
+                : () -> DuckDbDestination.open(
+                        duckDb, options.warehouseFile(), options.schema(), options.flushRows(), options.commitRows());
         return () -> {
             if (!running.add(claim)) {
                 throw new SyncException(claim.replace("#", " (schema ") + (claim.contains("#") ? ")" : "")
-                        + " is in use by another sync in this process (PID " + ProcessHandle.current().pid()
+                        + " is in use by another sync in this process (PID "
+                        + ProcessHandle.current().pid()
                         + "): wait for it to finish and try again");
             }
             try {
@@ -169,7 +174,8 @@ public final class SyncRuntime implements AutoCloseable {
     }
 
     private static String newId() {
-        return Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL | 0x10000000000L).substring(1);
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL | 0x10000000000L)
+                .substring(1);
     }
 
     /** Stops the timer thread. Syncs still running go on without progress reports. */

@@ -1,7 +1,6 @@
 package dev.sluice.engine.schema;
 
 import dev.sluice.engine.values.ColumnType;
-
 import dev.sluice.sdk.DataType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +43,10 @@ public final class RowHasher {
      */
     public String hash(List<ColumnModel> columns, Object[] values, int skip) {
         if (order.length != columns.size()) {
-            order = columns.stream().sorted(Comparator.comparing(ColumnModel::name))
-                    .mapToInt(ColumnModel::position).toArray();
+            order = columns.stream()
+                    .sorted(Comparator.comparing(ColumnModel::name))
+                    .mapToInt(ColumnModel::position)
+                    .toArray();
         }
         digest.reset();
         for (int position : order) {
@@ -76,9 +77,13 @@ public final class RowHasher {
             return Double.isFinite(d) ? plain(new BigDecimal(Double.toString(d))) : Double.toString(d);
         }
         if (value instanceof Long && (type.type() == DataType.NAIVE_DATETIME || type.type() == DataType.UTC_DATETIME)) {
-            LocalDateTime dateTime = LocalDateTime.ofEpochSecond(Math.floorDiv((Long) value, 1_000_000L),
-                    (int) Math.floorMod((Long) value, 1_000_000L) * 1000, ZoneOffset.UTC);
-            return dateTime.toLocalTime().equals(LocalTime.MIDNIGHT) ? dateTime.toLocalDate().toString() : dateTime.toString();
+            LocalDateTime dateTime = LocalDateTime.ofEpochSecond(
+                    Math.floorDiv((Long) value, 1_000_000L),
+                    (int) Math.floorMod((Long) value, 1_000_000L) * 1000,
+                    ZoneOffset.UTC);
+            return dateTime.toLocalTime().equals(LocalTime.MIDNIGHT)
+                    ? dateTime.toLocalDate().toString()
+                    : dateTime.toString();
         }
         if (value instanceof byte[]) {
             return Base64.getEncoder().encodeToString((byte[]) value);

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A destination table as the sync knows it: its data columns in table order (system columns
@@ -37,6 +37,7 @@ public final class TableModel {
     private final List<ColumnModel> columns = new ArrayList<>();
     /** Case-insensitive, as DuckDB identifiers are: {@code "Name"} and {@code "name"} are one column. */
     private final Map<String, ColumnModel> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
     private final Map<String, ColumnModel> bySourceName = new HashMap<>();
     private boolean exists;
     private boolean keyPending;

@@ -36,7 +36,9 @@ public final class WrittenKeys {
     }
 
     private static Object keyOf(Object value) {
-        return value instanceof byte[] ? new String((byte[]) value, java.nio.charset.StandardCharsets.ISO_8859_1) : value;
+        return value instanceof byte[]
+                ? new String((byte[]) value, java.nio.charset.StandardCharsets.ISO_8859_1)
+                : value;
     }
 
     /**

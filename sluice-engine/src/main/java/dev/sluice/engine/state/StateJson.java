@@ -33,8 +33,7 @@ public final class StateJson {
             // keep 2.50 as 2.50 (and 100.0 from becoming 1E+2) from one checkpoint to the next
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    private StateJson() {
-    }
+    private StateJson() {}
 
     /**
      * @param file the state file
@@ -65,7 +64,8 @@ public final class StateJson {
             JsonLocation at = e.getLocation();
             throw new SyncException("State file " + source + " is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-                    + ": " + e.getOriginalMessage() + ". Fix it, or run `sluice reset` to start over from an empty state");
+                    + ": " + e.getOriginalMessage()
+                    + ". Fix it, or run `sluice reset` to start over from an empty state");
         }
         if (root == null || !root.isObject()) {
             throw new SyncException("State file " + source + " must hold a JSON object, e.g. {\"cursor\": \"...\"}."
@@ -97,8 +97,11 @@ public final class StateJson {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(
+                    temporary,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);

@@ -13,8 +13,7 @@ public final class JsonText {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /**
      * @param value any value Jackson can write

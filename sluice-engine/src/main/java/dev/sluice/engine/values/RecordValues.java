@@ -9,8 +9,7 @@ import java.util.Map;
 /** A Java record's components as a row, for {@code Operations.upsert(String, Record)}. Stateless. */
 public final class RecordValues {
 
-    private RecordValues() {
-    }
+    private RecordValues() {}
 
     /**
      * @param record a record, not null
@@ -25,8 +24,10 @@ public final class RecordValues {
                 accessor.setAccessible(true);
                 map.put(component.getName(), accessor.invoke(record));
             } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new SyncException("Cannot read component '" + component.getName() + "' of record "
-                        + record.getClass().getName() + ": " + e, e);
+                throw new SyncException(
+                        "Cannot read component '" + component.getName() + "' of record "
+                                + record.getClass().getName() + ": " + e,
+                        e);
             }
         }
         return map;

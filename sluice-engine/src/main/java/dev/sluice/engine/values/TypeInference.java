@@ -16,8 +16,7 @@ import java.util.Map;
 /** The column type a Java value implies when its column is not declared. Never parses strings. */
 public final class TypeInference {
 
-    private TypeInference() {
-    }
+    private TypeInference() {}
 
     /**
      * @param value a non-null value
@@ -37,7 +36,9 @@ public final class TypeInference {
             return ColumnType.DOUBLE;
         } else if (value instanceof Boolean) {
             return ColumnType.BOOLEAN;
-        } else if (value instanceof Instant || value instanceof OffsetDateTime || value instanceof ZonedDateTime
+        } else if (value instanceof Instant
+                || value instanceof OffsetDateTime
+                || value instanceof ZonedDateTime
                 || value instanceof Date) {
             return ColumnType.UTC_DATETIME;
         } else if (value instanceof LocalDateTime) {
@@ -51,10 +52,14 @@ public final class TypeInference {
         } else if (value instanceof Float) {
             return ColumnType.FLOAT;
         } else if (value instanceof BigInteger) {
-            return ((BigInteger) value).bitLength() < 64 ? ColumnType.LONG : decimalOf(new BigDecimal((BigInteger) value));
+            return ((BigInteger) value).bitLength() < 64
+                    ? ColumnType.LONG
+                    : decimalOf(new BigDecimal((BigInteger) value));
         } else if (value instanceof byte[] || value instanceof ByteBuffer) {
             return ColumnType.BINARY;
-        } else if (value instanceof Map || value instanceof Collection || value instanceof Record
+        } else if (value instanceof Map
+                || value instanceof Collection
+                || value instanceof Record
                 || value.getClass().isArray()) {
             return ColumnType.JSON;
         }

@@ -10,8 +10,7 @@ import dev.sluice.sdk.DataType;
  */
 public final class TypeWidening {
 
-    private TypeWidening() {
-    }
+    private TypeWidening() {}
 
     /**
      * @param a a type

@@ -37,8 +37,7 @@ public final class ValueConverter {
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
-    private ValueConverter() {
-    }
+    private ValueConverter() {}
 
     /**
      * @param type the column type
@@ -104,9 +103,14 @@ public final class ValueConverter {
         }
         if (value instanceof String) {
             switch (((String) value).trim().toLowerCase(Locale.ROOT)) {
-                case "true": case "1": return Boolean.TRUE;
-                case "false": case "0": return Boolean.FALSE;
-                default: return MISMATCH;
+                case "true":
+                case "1":
+                    return Boolean.TRUE;
+                case "false":
+                case "0":
+                    return Boolean.FALSE;
+                default:
+                    return MISMATCH;
             }
         }
         return MISMATCH;
@@ -147,7 +151,10 @@ public final class ValueConverter {
             return (BigDecimal) value;
         } else if (value instanceof BigInteger) {
             return new BigDecimal((BigInteger) value);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte) {
             return BigDecimal.valueOf(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
@@ -185,7 +192,9 @@ public final class ValueConverter {
         }
         if (value instanceof String) {
             String text = ((String) value).trim();
-            return text.length() <= 10 ? LocalDate.parse(text) : LocalDateTime.parse(text.replace(' ', 'T')).toLocalDate();
+            return text.length() <= 10
+                    ? LocalDate.parse(text)
+                    : LocalDateTime.parse(text.replace(' ', 'T')).toLocalDate();
         }
         return MISMATCH;
     }
@@ -198,7 +207,8 @@ public final class ValueConverter {
             dateTime = ((LocalDate) value).atStartOfDay();
         } else if (value instanceof String) {
             String text = ((String) value).trim();
-            dateTime = text.length() <= 10 ? LocalDate.parse(text).atStartOfDay()
+            dateTime = text.length() <= 10
+                    ? LocalDate.parse(text).atStartOfDay()
                     : LocalDateTime.parse(text.replace(' ', 'T'));
         } else {
             return MISMATCH;
@@ -222,7 +232,8 @@ public final class ValueConverter {
             instant = ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
         } else if (value instanceof String) {
             String text = ((String) value).trim();
-            instant = text.length() <= 10 ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
+            instant = text.length() <= 10
+                    ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
                     : OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
         } else {
             return MISMATCH;

@@ -1,10 +1,10 @@
 package dev.sluice.engine.warehouse;
 
-import dev.sluice.engine.naming.SystemColumns;
 import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.destination.Sql;
 import dev.sluice.engine.destination.duckdb.DuckDbConnections;
 import dev.sluice.engine.destination.duckdb.DuckDbErrors;
+import dev.sluice.engine.naming.SystemColumns;
 import dev.sluice.sdk.SyncException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,8 @@ public final class WarehouseReader implements AutoCloseable {
     public List<String> tables() {
         List<String> tables = new ArrayList<>();
         for (Map<String, Object> row : query("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                + SCHEMA + "' ORDER BY table_name").rows()) {
+                        + SCHEMA + "' ORDER BY table_name")
+                .rows()) {
             tables.add((String) row.get("table_name"));
         }
         return tables;
@@ -97,7 +98,8 @@ public final class WarehouseReader implements AutoCloseable {
             }
         }
         return query("SELECT * FROM " + Sql.quote(SCHEMA) + "." + Sql.quote(table)
-                + (order.length() == 0 ? "" : " ORDER BY " + order)).rows();
+                        + (order.length() == 0 ? "" : " ORDER BY " + order))
+                .rows();
     }
 
     /**
@@ -127,11 +129,14 @@ public final class WarehouseReader implements AutoCloseable {
         for (String table : tables()) {
             List<String> columns = columns(table);
             String deleted = columns.contains(SystemColumns.DELETED)
-                    ? "count(*) FILTER (WHERE " + quote(SystemColumns.DELETED) + ")" : "0";
-            Map<String, Object> counts = query("SELECT count(*) AS n, " + deleted + " AS d FROM "
-                    + Sql.quote(SCHEMA) + "." + Sql.quote(table)).rows().get(0);
-            overview.add(new TableOverview(table, ((Number) counts.get("n")).longValue(),
-                    ((Number) counts.get("d")).longValue(), columns));
+                    ? "count(*) FILTER (WHERE " + quote(SystemColumns.DELETED) + ")"
+                    : "0";
+            Map<String, Object> counts = query("SELECT count(*) AS n, " + deleted + " AS d FROM " + Sql.quote(SCHEMA)
+                            + "." + Sql.quote(table))
+                    .rows()
+                    .get(0);
+            overview.add(new TableOverview(
+                    table, ((Number) counts.get("n")).longValue(), ((Number) counts.get("d")).longValue(), columns));
         }
         return overview;
     }
@@ -186,8 +191,7 @@ public final class WarehouseReader implements AutoCloseable {
      * @param deletedRows rows with {@code _fivetran_deleted = true}
      * @param columns column names in table order
      */
-    public record TableOverview(String name, long rows, long deletedRows, List<String> columns) {
-    }
+    public record TableOverview(String name, long rows, long deletedRows, List<String> columns) {}
 
     /**
      * The result of a query.
@@ -195,6 +199,5 @@ public final class WarehouseReader implements AutoCloseable {
      * @param columns column labels in order
      * @param rows each row as label to value, in column order
      */
-    public record QueryResult(List<String> columns, List<Map<String, Object>> rows) {
-    }
+    public record QueryResult(List<String> columns, List<Map<String, Object>> rows) {}
 }

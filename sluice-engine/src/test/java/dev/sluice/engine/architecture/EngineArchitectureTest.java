@@ -22,41 +22,70 @@ class EngineArchitectureTest {
 
     @BeforeAll
     static void importEngine() {
-        engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        engine = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.sluice.engine");
     }
 
     @Test
     void theCoreImportsNoDestinationNorDatabaseDriver() {
-        noClasses().that().resideInAPackage("dev.sluice.engine.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.engine.destination.duckdb..",
-                        "org.duckdb..", "org.postgresql..", "java.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.sluice.engine.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.sluice.engine.destination.duckdb..", "org.duckdb..", "org.postgresql..", "java.sql..")
                 .because("the engine applies operations through the destination interface only")
                 .check(engine);
     }
 
     @Test
     void theDestinationInterfaceKnowsNoImplementationNorTheCore() {
-        noClasses().that().resideInAPackage("dev.sluice.engine.destination")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.engine.destination.duckdb..",
-                        "dev.sluice.engine.core..", "dev.sluice.engine.runtime..", "org.duckdb..", "java.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.sluice.engine.destination")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.sluice.engine.destination.duckdb..",
+                        "dev.sluice.engine.core..",
+                        "dev.sluice.engine.runtime..",
+                        "org.duckdb..",
+                        "java.sql..")
                 .check(engine);
     }
 
     @Test
     void onlyTheRuntimeChoosesADestination() {
-        noClasses().that().resideOutsideOfPackages("dev.sluice.engine.destination.duckdb..",
-                        "dev.sluice.engine.runtime..", "dev.sluice.engine.warehouse..", "dev.sluice.engine.bench..")
-                .should().dependOnClassesThat().resideInAPackage("dev.sluice.engine.destination.duckdb..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "dev.sluice.engine.destination.duckdb..",
+                        "dev.sluice.engine.runtime..",
+                        "dev.sluice.engine.warehouse..",
+                        "dev.sluice.engine.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.sluice.engine.destination.duckdb..")
                 .check(engine);
     }
 
     @Test
     void thePublicApiTypesDependOnNoInternals() {
-        noClasses().that().resideInAnyPackage("dev.sluice.engine", "dev.sluice.engine.values..",
-                        "dev.sluice.engine.naming..", "dev.sluice.engine.schema..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.engine.core..",
-                        "dev.sluice.engine.runtime..", "dev.sluice.engine.destination.duckdb..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.sluice.engine",
+                        "dev.sluice.engine.values..",
+                        "dev.sluice.engine.naming..",
+                        "dev.sluice.engine.schema..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.sluice.engine.core..",
+                        "dev.sluice.engine.runtime..",
+                        "dev.sluice.engine.destination.duckdb..")
                 .check(engine);
     }
 

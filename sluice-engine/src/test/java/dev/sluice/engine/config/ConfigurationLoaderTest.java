@@ -33,24 +33,34 @@ class ConfigurationLoaderTest {
     @Test
     void aMissingFile() {
         Path missing = dir.resolve("nope.json");
-        assertThatThrownBy(() -> ConfigurationLoader.load(missing)).isInstanceOf(SyncException.class)
-                .hasMessageContaining(missing.toString()).hasMessageContaining("not found").hasMessageContaining("--configuration");
+        assertThatThrownBy(() -> ConfigurationLoader.load(missing))
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("not found")
+                .hasMessageContaining("--configuration");
     }
 
     @Test
     void invalidJsonNamesTheFileAndPositionButNotTheText() throws IOException {
         Path file = file("{\n  \"password\": \"hunter2\"\n  \"user\": \"bob\"\n}");
-        assertThatThrownBy(() -> ConfigurationLoader.load(file)).hasMessageContaining(file.toString())
-                .hasMessageContaining("line 3").hasMessageNotContaining("hunter2").hasMessageNotContaining("bob");
+        assertThatThrownBy(() -> ConfigurationLoader.load(file))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("line 3")
+                .hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("bob");
         Path trailing = file("{\"a\": \"hunter2\"} trailing");
-        assertThatThrownBy(() -> ConfigurationLoader.load(trailing)).hasMessageContaining(trailing.toString())
-                .hasMessageNotContaining("hunter2").hasMessageNotContaining("trailing");
+        assertThatThrownBy(() -> ConfigurationLoader.load(trailing))
+                .hasMessageContaining(trailing.toString())
+                .hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("trailing");
     }
 
     @Test
     void notAnObject() throws IOException {
-        assertThatThrownBy(() -> ConfigurationLoader.load(file("[\"hunter2\"]"))).hasMessageContaining("JSON object")
-                .hasMessageContaining("array").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> ConfigurationLoader.load(file("[\"hunter2\"]")))
+                .hasMessageContaining("JSON object")
+                .hasMessageContaining("array")
+                .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> ConfigurationLoader.load(file("null"))).hasMessageContaining("JSON object");
         assertThatThrownBy(() -> ConfigurationLoader.load(file(""))).hasMessageContaining("JSON object");
     }
@@ -58,15 +68,24 @@ class ConfigurationLoaderTest {
     @Test
     void nonStringValuesNameTheKeyAndNotTheValue() throws IOException {
         assertThatThrownBy(() -> ConfigurationLoader.load(file("{\"ok\": \"hunter2\", \"port\": 5432}")))
-                .hasMessageContaining("'port'").hasMessageContaining("a number").hasMessageNotContaining("5432")
+                .hasMessageContaining("'port'")
+                .hasMessageContaining("a number")
+                .hasMessageNotContaining("5432")
                 .hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> ConfigurationLoader.load(file("{\"debug\": true}"))).hasMessageContaining("'debug'")
-                .hasMessageContaining("a boolean").hasMessageContaining("\"debug\": \"true\"");
-        assertThatThrownBy(() -> ConfigurationLoader.load(file("{\"o\": {\"p\": \"hunter2\"}}"))).hasMessageContaining("'o'")
-                .hasMessageContaining("an object").hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> ConfigurationLoader.load(file("{\"l\": [\"hunter2\"]}"))).hasMessageContaining("a list")
+        assertThatThrownBy(() -> ConfigurationLoader.load(file("{\"debug\": true}")))
+                .hasMessageContaining("'debug'")
+                .hasMessageContaining("a boolean")
+                .hasMessageContaining("\"debug\": \"true\"");
+        assertThatThrownBy(() -> ConfigurationLoader.load(file("{\"o\": {\"p\": \"hunter2\"}}")))
+                .hasMessageContaining("'o'")
+                .hasMessageContaining("an object")
                 .hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> ConfigurationLoader.load(file("{\"n\": null}"))).hasMessageContaining("'n'").hasMessageContaining("null");
+        assertThatThrownBy(() -> ConfigurationLoader.load(file("{\"l\": [\"hunter2\"]}")))
+                .hasMessageContaining("a list")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> ConfigurationLoader.load(file("{\"n\": null}")))
+                .hasMessageContaining("'n'")
+                .hasMessageContaining("null");
     }
 
     @Test
@@ -77,8 +96,10 @@ class ConfigurationLoaderTest {
         }
         assertThat(ConfigurationLoader.load(file(json + "}")).asMap()).hasSize(100);
         Path tooMany = file(json + ",\"k100\":\"v\"}");
-        assertThatThrownBy(() -> ConfigurationLoader.load(tooMany)).hasMessageContaining(tooMany.toString())
-                .hasMessageContaining("101 keys").hasMessageContaining("at most 100");
+        assertThatThrownBy(() -> ConfigurationLoader.load(tooMany))
+                .hasMessageContaining(tooMany.toString())
+                .hasMessageContaining("101 keys")
+                .hasMessageContaining("at most 100");
         Map<String, String> map = new HashMap<>();
         for (int i = 0; i < 101; i++) {
             map.put("k" + i, "v");
@@ -91,7 +112,9 @@ class ConfigurationLoaderTest {
     @Test
     void duplicateKeysAreRejected() throws IOException {
         Path file = file("{\"a\": \"1\", \"a\": \"hunter2\"}");
-        assertThatThrownBy(() -> ConfigurationLoader.load(file)).hasMessageContaining(file.toString())
-                .hasMessageContaining("'a'").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> ConfigurationLoader.load(file))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("'a'")
+                .hasMessageNotContaining("hunter2");
     }
 }

@@ -1,11 +1,10 @@
 package dev.sluice.engine.core;
 
-import dev.sluice.engine.destination.RowOperation;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.engine.values.ColumnType;
+import dev.sluice.engine.destination.RowOperation;
 import dev.sluice.engine.schema.TableModel;
+import dev.sluice.engine.values.ColumnType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +31,9 @@ class FreshKeysTest {
         fresh.otherOperation();
         assertThat(fresh.upsert(new Object[] {1L, "a"})).isEqualTo(RowOperation.UPSERT);
         fresh.checkpointed();
-        assertThat(fresh.upsert(new Object[] {1L, "b"})).as("staged before, so written").isEqualTo(RowOperation.UPSERT);
+        assertThat(fresh.upsert(new Object[] {1L, "b"}))
+                .as("staged before, so written")
+                .isEqualTo(RowOperation.UPSERT);
         assertThat(fresh.upsert(new Object[] {2L, "c"})).isEqualTo(RowOperation.APPEND);
     }
 

@@ -15,8 +15,12 @@ class WriterThreadTest {
         int[] rowsInBatch = {0};
         WriterThread thread = new WriterThread(new WriterThread.RowSink() {
             @Override
-            public void accept(dev.sluice.engine.destination.TableWriter writer, dev.sluice.engine.destination.RowOperation op,
-                    Object[] values, String mask, long bytes) {
+            public void accept(
+                    dev.sluice.engine.destination.TableWriter writer,
+                    dev.sluice.engine.destination.RowOperation op,
+                    Object[] values,
+                    String mask,
+                    long bytes) {
                 rowsInBatch[0]++;
             }
 
@@ -34,13 +38,15 @@ class WriterThreadTest {
             for (int i = 0; i < 10; i++) {
                 thread.add(null, null, new Object[] {(long) i, wide}, null);
             }
-            thread.call(() -> { });
+            thread.call(() -> {});
         } finally {
             thread.close();
         }
         assertThat(batchSizes).startsWith(1024, 1024);
-        assertThat(batchSizes.subList(2, batchSizes.size())).as("wide rows: ~1 MB per batch")
-                .allMatch(size -> size <= 1024).contains(4);
+        assertThat(batchSizes.subList(2, batchSizes.size()))
+                .as("wide rows: ~1 MB per batch")
+                .allMatch(size -> size <= 1024)
+                .contains(4);
         assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3010);
     }
 
@@ -52,14 +58,17 @@ class WriterThreadTest {
         try {
             thread = new WriterThread(new WriterThread.RowSink() {
                 @Override
-                public void accept(dev.sluice.engine.destination.TableWriter writer,
-                        dev.sluice.engine.destination.RowOperation op, Object[] values, String mask, long bytes) {
+                public void accept(
+                        dev.sluice.engine.destination.TableWriter writer,
+                        dev.sluice.engine.destination.RowOperation op,
+                        Object[] values,
+                        String mask,
+                        long bytes) {
                     seen.add(MDC.get("sync_id"));
                 }
 
                 @Override
-                public void batchDone() {
-                }
+                public void batchDone() {}
             });
         } finally {
             MDC.remove("sync_id");
@@ -79,13 +88,15 @@ class WriterThreadTest {
         boolean[] finished = {false};
         WriterThread thread = new WriterThread(new WriterThread.RowSink() {
             @Override
-            public void accept(dev.sluice.engine.destination.TableWriter writer,
-                    dev.sluice.engine.destination.RowOperation op, Object[] values, String mask, long bytes) {
-            }
+            public void accept(
+                    dev.sluice.engine.destination.TableWriter writer,
+                    dev.sluice.engine.destination.RowOperation op,
+                    Object[] values,
+                    String mask,
+                    long bytes) {}
 
             @Override
-            public void batchDone() {
-            }
+            public void batchDone() {}
         });
         Thread caller = new Thread(() -> {
             try {
@@ -101,10 +112,13 @@ class WriterThreadTest {
                 // interrupted while waiting: the work goes on on the writer thread
             }
             thread.close();
-            assertThat(finished[0]).as("the work had ended when close() returned").isTrue();
+            assertThat(finished[0])
+                    .as("the work had ended when close() returned")
+                    .isTrue();
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         });
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         caller.setUncaughtExceptionHandler((t, e) -> failure.set(e));
         caller.start();
         working.await();

@@ -219,7 +219,8 @@ final class ChildSync {
         /** @return the page of the state this run started from, as the engine logged it, or null */
         Integer startPage() {
             try {
-                Matcher m = Pattern.compile("previous state: \\{(?:page=(\\d+))?").matcher(Files.readString(log));
+                Matcher m =
+                        Pattern.compile("previous state: \\{(?:page=(\\d+))?").matcher(Files.readString(log));
                 if (!m.find()) {
                     return null;
                 }
@@ -251,12 +252,23 @@ final class ChildSync {
         Path log = logs.resolve("run-" + (++runs) + ".log");
         Files.createFile(log);
         Path temp = Files.createDirectories(project.resolve("tmp"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.io.tmpdir=" + temp,
-                "-cp", System.getProperty("java.class.path"), CrashableSyncMain.class.getName(), project.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Djava.io.tmpdir=" + temp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashableSyncMain.class.getName(),
+                project.toString()));
         command.addAll(args);
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean killed = false;
         long elapsed;
         while (true) {

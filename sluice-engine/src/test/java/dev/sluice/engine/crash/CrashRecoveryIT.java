@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.crash.ChildSync.KillPoint;
 import dev.sluice.engine.crash.ChildSync.Outcome;
+import dev.sluice.engine.runtime.SyncRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,27 +90,36 @@ class CrashRecoveryIT {
         Path child = newProject("reference");
         ChildSync sync = new ChildSync(child);
         long[] firstCheckpoint = {-1};
-        Outcome outcome = sync.run(new KillPoint() {
-            @Override
-            public boolean due(long elapsedMs, Path project, Path log) {
-                if (firstCheckpoint[0] < 0 && Files.exists(stateFile(project))) {
-                    firstCheckpoint[0] = elapsedMs;
-                }
-                return false;
-            }
+        Outcome outcome = sync.run(
+                new KillPoint() {
+                    @Override
+                    public boolean due(long elapsedMs, Path project, Path log) {
+                        if (firstCheckpoint[0] < 0 && Files.exists(stateFile(project))) {
+                            firstCheckpoint[0] = elapsedMs;
+                        }
+                        return false;
+                    }
 
-            @Override
-            public String toString() {
-                return "never";
-            }
-        }, List.of());
-        assertThat(outcome.exitCode()).as("uninterrupted child sync failed:\n    %s", outcome.tail()).isZero();
+                    @Override
+                    public String toString() {
+                        return "never";
+                    }
+                },
+                List.of());
+        assertThat(outcome.exitCode())
+                .as("uninterrupted child sync failed:\n    %s", outcome.tail())
+                .isZero();
         childMillis = outcome.elapsedMs();
         childFirstCheckpointMillis = firstCheckpoint[0];
         reference = WarehouseSnapshot.take(warehouse(child));
         referenceState = Files.readString(stateFile(child));
-        System.out.printf("[crash] reference: uninterrupted sync of %d pages in a child JVM in %d ms (first checkpoint"
-                + " at %d ms), tables %s%n", PAGES, childMillis, childFirstCheckpointMillis, reference.digest().tables());
+        System.out.printf(
+                "[crash] reference: uninterrupted sync of %d pages in a child JVM in %d ms (first checkpoint"
+                        + " at %d ms), tables %s%n",
+                PAGES,
+                childMillis,
+                childFirstCheckpointMillis,
+                reference.digest().tables());
 
         // the reference tables at every checkpoint: stop cleanly after each page, resume (in-process)
         long stepwiseStart = System.nanoTime();
@@ -118,7 +127,9 @@ class CrashRecoveryIT {
         digestAt.put(0, WarehouseSnapshot.EMPTY.digest());
         for (int page = 0; page < PAGES; page++) {
             SyncResult step = runInProcess(stepwise, Map.of("stopAfterPage", String.valueOf(page)), null);
-            assertThat(step.succeeded()).as("stepwise run %d: %s", page, step.failureMessage()).isTrue();
+            assertThat(step.succeeded())
+                    .as("stepwise run %d: %s", page, step.failureMessage())
+                    .isTrue();
             WarehouseSnapshot snapshot = WarehouseSnapshot.take(warehouse(stepwise), page == PAGES - 1);
             digestAt.put(page + 1, snapshot.digest());
             stateAt.put(page + 1, snapshot.storedState());
@@ -126,8 +137,10 @@ class CrashRecoveryIT {
                 stepwiseFinal = snapshot;
             }
         }
-        System.out.printf("[crash] reference at every checkpoint: %d in-process syncs, each stopped after one more"
-                + " page, in %d ms%n", PAGES, (System.nanoTime() - stepwiseStart) / 1_000_000);
+        System.out.printf(
+                "[crash] reference at every checkpoint: %d in-process syncs, each stopped after one more"
+                        + " page, in %d ms%n",
+                PAGES, (System.nanoTime() - stepwiseStart) / 1_000_000);
     }
 
     @AfterAll
@@ -136,27 +149,40 @@ class CrashRecoveryIT {
         caseLines.forEach(line -> System.out.println("[crash] " + line));
         System.out.printf("[crash] %d kills in all; where they landed:%n", totalKills);
         landed.forEach((where, count) -> System.out.printf("[crash]   %-62s %3d%n", where, count));
-        int before = landed.entrySet().stream().filter(e -> e.getKey().startsWith("before the first"))
-                .mapToInt(Map.Entry::getValue).sum();
-        int rerun = landed.entrySet().stream().filter(e -> e.getKey().startsWith("before the run's"))
-                .mapToInt(Map.Entry::getValue).sum();
-        int between = landed.entrySet().stream().filter(e -> e.getKey().startsWith("between"))
-                .mapToInt(Map.Entry::getValue).sum();
-        int gap = landed.entrySet().stream().filter(e -> e.getKey().contains("behind"))
-                .mapToInt(Map.Entry::getValue).sum();
-        int last = landed.entrySet().stream().filter(e -> e.getKey().startsWith("after the last"))
-                .mapToInt(Map.Entry::getValue).sum();
-        System.out.printf("[crash] SUMMARY: %d kills landed before the first checkpoint; %d after it: %d between"
-                + " checkpoints, %d in re-runs before their first checkpoint, %d after the last checkpoint; %d found"
-                + " state.json one checkpoint behind the warehouse (killed between a commit and its state.json)%n",
+        int before = landed.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("before the first"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        int rerun = landed.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("before the run's"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        int between = landed.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("between"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        int gap = landed.entrySet().stream()
+                .filter(e -> e.getKey().contains("behind"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        int last = landed.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("after the last"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        System.out.printf(
+                "[crash] SUMMARY: %d kills landed before the first checkpoint; %d after it: %d between"
+                        + " checkpoints, %d in re-runs before their first checkpoint, %d after the last checkpoint; %d found"
+                        + " state.json one checkpoint behind the warehouse (killed between a commit and its state.json)%n",
                 before, rerun + between + last, between, rerun, last, gap);
-        System.out.printf("[crash] kills that left a state.json.tmp behind: %d (each next run still succeeded)%n",
-                leftoverTmp);
+        System.out.printf(
+                "[crash] kills that left a state.json.tmp behind: %d (each next run still succeeded)%n", leftoverTmp);
         if (root != null) {
             try (Stream<Path> files = Files.walk(root)) {
-                System.out.printf("[crash] copies of DuckDB's native library left in the children's temp directories:"
-                        + " %d (only a kill while the driver extracts it, before it loads, can leave one)%n",
-                        files.filter(p -> p.getFileName().toString().startsWith("libduckdb_java")).count());
+                System.out.printf(
+                        "[crash] copies of DuckDB's native library left in the children's temp directories:"
+                                + " %d (only a kill while the driver extracts it, before it loads, can leave one)%n",
+                        files.filter(p -> p.getFileName().toString().startsWith("libduckdb_java"))
+                                .count());
             }
             try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -169,13 +195,21 @@ class CrashRecoveryIT {
     void referenceCoversTheHardCases() {
         Map<String, WarehouseSnapshot.TableData> tables = reference.tables();
         assertThat(tables).containsOnlyKeys("orders", "order_lines", "events");
-        assertThat(tables.get("orders").columns()).contains("id BIGINT", "amount DECIMAL(12,2)",
-                "created_at TIMESTAMP WITH TIME ZONE", "quantity DOUBLE", "note VARCHAR", "placed_on DATE",
-                "local_at TIMESTAMP", "_fivetran_deleted BOOLEAN");
+        assertThat(tables.get("orders").columns())
+                .contains(
+                        "id BIGINT",
+                        "amount DECIMAL(12,2)",
+                        "created_at TIMESTAMP WITH TIME ZONE",
+                        "quantity DOUBLE",
+                        "note VARCHAR",
+                        "placed_on DATE",
+                        "local_at TIMESTAMP",
+                        "_fivetran_deleted BOOLEAN");
         assertThat(tables.get("order_lines").columns()).contains("order_id BIGINT", "line_no INTEGER", "gift BOOLEAN");
-        assertThat(tables.get("events").columns()).contains("_fivetran_id VARCHAR", "weight DOUBLE",
-                "price DECIMAL(5,3)");
-        assertThat(tables.get("orders").rows()).anyMatch(r -> r.contains("_fivetran_deleted=true"))
+        assertThat(tables.get("events").columns())
+                .contains("_fivetran_id VARCHAR", "weight DOUBLE", "price DECIMAL(5,3)");
+        assertThat(tables.get("orders").rows())
+                .anyMatch(r -> r.contains("_fivetran_deleted=true"))
                 .anyMatch(r -> r.contains("status=shipped-"));
         assertThat(tables.get("order_lines").rows()).anyMatch(r -> r.contains("_fivetran_deleted=true"));
         assertThat(tables.get("events").rows()).anyMatch(r -> r.contains("_fivetran_deleted=true"));
@@ -189,7 +223,9 @@ class CrashRecoveryIT {
         assertThat(stepwiseFinal.digest()).isEqualTo(reference.digest());
         assertThat(stateAt.get(PAGES)).isEqualTo(referenceState);
         for (int page = 1; page < PAGES; page++) {
-            assertThat(digestAt.get(page)).as("tables at page %d and %d", page, page + 1).isNotEqualTo(digestAt.get(page + 1));
+            assertThat(digestAt.get(page))
+                    .as("tables at page %d and %d", page, page + 1)
+                    .isNotEqualTo(digestAt.get(page + 1));
         }
     }
 
@@ -199,14 +235,18 @@ class CrashRecoveryIT {
         runAll(List.of(
                 Scenario.of("early kill at 5 ms (JVM starting)", ChildSync.afterMillis(5)),
                 Scenario.of("early kill at 250 ms", ChildSync.afterMillis(250)),
-                Scenario.of("kill as soon as DuckDB starts creating the warehouse (warehouse.db.creating exists)",
+                Scenario.of(
+                        "kill as soon as DuckDB starts creating the warehouse (warehouse.db.creating exists)",
                         ChildSync.whenExists("files/warehouse.db.creating")),
-                Scenario.of("kill as soon as warehouse.db exists (just renamed into place)",
+                Scenario.of(
+                        "kill as soon as warehouse.db exists (just renamed into place)",
                         ChildSync.whenExists("files/warehouse.db")),
-                Scenario.of("kill once the start state is resolved (schema() and page 0 under way)",
+                Scenario.of(
+                        "kill once the start state is resolved (schema() and page 0 under way)",
                         ChildSync.onOutput("previous state:")),
                 stall(0, 1400), // page 0 (a bulk page) flushed 4 times, nothing committed yet
-                new Scenario("halt between the commit of page=1 and its state.json",
+                new Scenario(
+                        "halt between the commit of page=1 and its state.json",
                         List.of(new Step(null, List.of("haltInGapAtPage=1"))))));
     }
 
@@ -220,7 +260,8 @@ class CrashRecoveryIT {
         // duration vary, and a later kill could come after the end)
         for (double fraction : new double[] {0.02, 0.14, 0.27, 0.40, 0.53, 0.66}) {
             long delay = childFirstCheckpointMillis + Math.round(fraction * span);
-            scenarios.add(Scenario.of(String.format("kill at %.0f%% of the sync (%d ms)", fraction * 100, delay),
+            scenarios.add(Scenario.of(
+                    String.format("kill at %.0f%% of the sync (%d ms)", fraction * 100, delay),
                     ChildSync.afterMillis(delay)));
         }
         // late in the sync: a fraction of a page's time after a given checkpoint
@@ -228,17 +269,22 @@ class CrashRecoveryIT {
         double[] offsets = {0.3, 0.6, 0.85};
         for (int i = 0; i < pages.length; i++) {
             long delay = Math.round(offsets[i] * pageMillis);
-            scenarios.add(Scenario.of("kill " + delay + " ms (" + Math.round(offsets[i] * 100) + "% of a page) after"
-                    + " checkpoint page=" + pages[i], ChildSync.afterCheckpoint(pages[i], Math.max(1, delay))));
+            scenarios.add(Scenario.of(
+                    "kill " + delay + " ms (" + Math.round(offsets[i] * 100) + "% of a page) after"
+                            + " checkpoint page=" + pages[i],
+                    ChildSync.afterCheckpoint(pages[i], Math.max(1, delay))));
         }
         // killed again on the re-runs, at points scaled to what is left to do
         long startup = Math.max(0, childFirstCheckpointMillis - Math.round(pageMillis));
-        scenarios.add(Scenario.of("kill at 35%, then on the re-runs at 50% and 85% of the rest",
+        scenarios.add(Scenario.of(
+                "kill at 35%, then on the re-runs at 50% and 85% of the rest",
                 ChildSync.afterMillis(childFirstCheckpointMillis + span * 35 / 100),
                 ChildSync.afterFractionOfRest(0.5, startup, pageMillis, PAGES),
                 ChildSync.afterFractionOfRest(0.85, startup, pageMillis, PAGES)));
-        scenarios.add(Scenario.of("kill at 60%, at 40 ms on the re-run (JVM starting), then at 30% of the rest",
-                ChildSync.afterMillis(childFirstCheckpointMillis + span * 60 / 100), ChildSync.afterMillis(40),
+        scenarios.add(Scenario.of(
+                "kill at 60%, at 40 ms on the re-run (JVM starting), then at 30% of the rest",
+                ChildSync.afterMillis(childFirstCheckpointMillis + span * 60 / 100),
+                ChildSync.afterMillis(40),
                 ChildSync.afterFractionOfRest(0.3, startup, pageMillis, PAGES)));
         runAll(scenarios);
     }
@@ -253,17 +299,23 @@ class CrashRecoveryIT {
             scenarios.add(Scenario.of("kill right after checkpoint page=" + page, ChildSync.afterCheckpoint(page)));
         }
         // after the final checkpoint: the final commit, and DuckDB's checkpoint of its WAL on close
-        scenarios.add(Scenario.of("kill 15 ms after the final checkpoint page=" + PAGES,
-                ChildSync.afterCheckpoint(PAGES, 15)));
-        scenarios.add(Scenario.of("kill after checkpoint page=12, then on the re-runs after page=13 and page=14",
-                ChildSync.afterCheckpoint(12), ChildSync.afterCheckpoint(13), ChildSync.afterCheckpoint(14)));
+        scenarios.add(Scenario.of(
+                "kill 15 ms after the final checkpoint page=" + PAGES, ChildSync.afterCheckpoint(PAGES, 15)));
+        scenarios.add(Scenario.of(
+                "kill after checkpoint page=12, then on the re-runs after page=13 and page=14",
+                ChildSync.afterCheckpoint(12),
+                ChildSync.afterCheckpoint(13),
+                ChildSync.afterCheckpoint(14)));
         // in-process kills (Runtime.halt) between a commit and its state.json; then the re-runs are
         // killed as soon as the warehouse is open (before state.json is repaired), and as soon as the
         // start state is resolved (after the repair)
-        scenarios.add(new Scenario("halt between the commit of page=31 (after the truncate) and its state.json",
+        scenarios.add(new Scenario(
+                "halt between the commit of page=31 (after the truncate) and its state.json",
                 List.of(new Step(null, List.of("haltInGapAtPage=31")))));
-        scenarios.add(new Scenario("halt between the commit of page=33 and its state.json, then kill the re-runs as soon"
-                + " as the warehouse is open and as soon as the start state is resolved", List.of(
+        scenarios.add(new Scenario(
+                "halt between the commit of page=33 and its state.json, then kill the re-runs as soon"
+                        + " as the warehouse is open and as soon as the start state is resolved",
+                List.of(
                         new Step(null, List.of("haltInGapAtPage=33")),
                         new Step(ChildSync.onOutput("SyncExecution - destination: "), List.of()),
                         new Step(ChildSync.onOutput("previous state:"), List.of()))));
@@ -301,93 +353,143 @@ class CrashRecoveryIT {
     void aSyncThatThrowsResumesToTheSameTables() throws Exception {
         Path project = newProject("throws");
         // 1. the connector throws in page 0, before any checkpoint
-        expectFailure(project, Map.of("throwInPage", "0", "throwAfterOps", "300"), null, "planned failure in page 0", 0);
+        expectFailure(
+                project, Map.of("throwInPage", "0", "throwAfterOps", "300"), null, "planned failure in page 0", 0);
         // 2. in page 17, after 300 operations
-        expectFailure(project, Map.of("throwInPage", "17", "throwAfterOps", "300"), null, "planned failure in page 17", 17);
+        expectFailure(
+                project, Map.of("throwInPage", "17", "throwAfterOps", "300"), null, "planned failure in page 17", 17);
         // 3. in page 18 (a bulk page), after 1300 operations: rows reached the writer and were flushed.
         // The tables are not checked here: the engine commits rows the writer applies after the
         // rollback (see ThrowAfterFlushIT); state must stay at page 18 and the resumed sync must
         // still end with the reference tables
-        expectFailure(project, Map.of("throwInPage", "18", "throwAfterOps", "1300"), null, "planned failure in page 18",
-                18, 18, false);
+        expectFailure(
+                project,
+                Map.of("throwInPage", "18", "throwAfterOps", "1300"),
+                null,
+                "planned failure in page 18",
+                18,
+                18,
+                false);
         // 4. in page 30, after its truncate of order_lines
-        expectFailure(project, Map.of("throwInPage", "30", "throwAfterOps", "450"), null, "planned failure in page 30", 30);
+        expectFailure(
+                project, Map.of("throwInPage", "30", "throwAfterOps", "450"), null, "planned failure in page 30", 30);
         // 5. the engine fails the sync: a value the declared DECIMAL column cannot hold
         expectFailure(project, Map.of("badValueInPage", "44", "throwAfterOps", "300"), null, "amount", 44);
         // 6. a checkpoint observer throws after the 3rd checkpoint of the run (durable by then)
-        expectFailure(project, Map.of(), (number, state) -> {
-            if (number == 3) {
-                throw new IllegalStateException("observer failure after checkpoint 3");
-            }
-        }, "observer failure after checkpoint 3", 47);
+        expectFailure(
+                project,
+                Map.of(),
+                (number, state) -> {
+                    if (number == 3) {
+                        throw new IllegalStateException("observer failure after checkpoint 3");
+                    }
+                },
+                "observer failure after checkpoint 3",
+                47);
         // 7. as if the process died between the commit of page=51 and the write of state.json
         Path stateFile = stateFile(project);
         String[] previous = {Files.readString(stateFile)};
-        expectFailure(project, Map.of(), (number, state) -> {
-            if (state.getLong("page", 0) == 51) {
-                try {
-                    Files.writeString(stateFile.resolveSibling("state.json.put-back"), previous[0]);
-                    Files.move(stateFile.resolveSibling("state.json.put-back"), stateFile,
-                            StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                throw new IllegalStateException("died between commit and state.json");
-            }
-            try {
-                previous[0] = Files.readString(stateFile);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "died between commit and state.json", 51, 50, true);
+        expectFailure(
+                project,
+                Map.of(),
+                (number, state) -> {
+                    if (state.getLong("page", 0) == 51) {
+                        try {
+                            Files.writeString(stateFile.resolveSibling("state.json.put-back"), previous[0]);
+                            Files.move(
+                                    stateFile.resolveSibling("state.json.put-back"),
+                                    stateFile,
+                                    StandardCopyOption.ATOMIC_MOVE,
+                                    StandardCopyOption.REPLACE_EXISTING);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        throw new IllegalStateException("died between commit and state.json");
+                    }
+                    try {
+                        previous[0] = Files.readString(stateFile);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "died between commit and state.json",
+                51,
+                50,
+                true);
         // 8. resume to the end: it must start from the warehouse's page=51 (state.json repaired)
         List<Long> checkpointed = new ArrayList<>();
-        SyncResult last = runInProcess(project, Map.of(), (number, state) -> checkpointed.add(state.getLong("page", -1)));
+        SyncResult last =
+                runInProcess(project, Map.of(), (number, state) -> checkpointed.add(state.getLong("page", -1)));
         assertThat(last.succeeded()).as(last.failureMessage()).isTrue();
-        assertThat(checkpointed).as("pages checkpointed by the final run").first().isEqualTo(52L);
-        assertThat(WarehouseSnapshot.take(warehouse(project)).tablesDiff(reference)).isNull();
+        assertThat(checkpointed)
+                .as("pages checkpointed by the final run")
+                .first()
+                .isEqualTo(52L);
+        assertThat(WarehouseSnapshot.take(warehouse(project)).tablesDiff(reference))
+                .isNull();
         assertThat(Files.readString(stateFile)).isEqualTo(referenceState);
         assertThat(Files.exists(stateFile.resolveSibling("state.json.tmp"))).isFalse();
     }
 
-    private void expectFailure(Path project, Map<String, String> configuration, CheckpointObserver observer,
-            String message, int expectedPage) throws IOException {
+    private void expectFailure(
+            Path project,
+            Map<String, String> configuration,
+            CheckpointObserver observer,
+            String message,
+            int expectedPage)
+            throws IOException {
         expectFailure(project, configuration, observer, message, expectedPage, expectedPage, true);
     }
 
-    private void expectFailure(Path project, Map<String, String> configuration, CheckpointObserver observer,
-            String message, int warehousePage, int filePage, boolean checkTables) throws IOException {
+    private void expectFailure(
+            Path project,
+            Map<String, String> configuration,
+            CheckpointObserver observer,
+            String message,
+            int warehousePage,
+            int filePage,
+            boolean checkTables)
+            throws IOException {
         SyncResult result = runInProcess(project, configuration, observer);
-        assertThat(result.succeeded()).as("sync with %s should fail", configuration).isFalse();
+        assertThat(result.succeeded())
+                .as("sync with %s should fail", configuration)
+                .isFalse();
         assertThat(result.failureMessage()).contains(message);
-        assertThat(ChildSync.statePage(project)).as("state.json page after failure '%s'", message)
+        assertThat(ChildSync.statePage(project))
+                .as("state.json page after failure '%s'", message)
                 .isEqualTo(filePage == 0 ? null : filePage);
         WarehouseSnapshot snapshot = WarehouseSnapshot.take(warehouse(project), false);
-        assertThat(ChildSync.page(snapshot.storedState())).as("warehouse state page after failure '%s'", message)
+        assertThat(ChildSync.page(snapshot.storedState()))
+                .as("warehouse state page after failure '%s'", message)
                 .isEqualTo(warehousePage == 0 ? null : warehousePage);
         if (checkTables) {
-            assertThat(snapshot.digest()).as("warehouse tables after failure '%s' must be those of checkpoint page=%d",
-                    message, warehousePage).isEqualTo(digestAt.get(warehousePage));
+            assertThat(snapshot.digest())
+                    .as(
+                            "warehouse tables after failure '%s' must be those of checkpoint page=%d",
+                            message, warehousePage)
+                    .isEqualTo(digestAt.get(warehousePage));
         }
-        System.out.printf("[crash] throw: sync failed with \"%s\"; state%s at page=%d%n",
+        System.out.printf(
+                "[crash] throw: sync failed with \"%s\"; state%s at page=%d%n",
                 result.failureMessage(), checkTables ? " and tables are" : " is (tables not checked)", warehousePage);
     }
 
     // ---------------------------------------------------------------------------------------------
 
     /** One child run: kill it at the point (null: let it end), with extra arguments. */
-    private record Step(KillPoint kill, List<String> args) {
-    }
+    private record Step(KillPoint kill, List<String> args) {}
 
     /** A named sequence of runs; after the steps, runs without kills follow until one succeeds. */
     private record Scenario(String name, List<Step> steps) {
         static Scenario of(String name, KillPoint... kills) {
-            return new Scenario(name, Stream.of(kills).map(k -> new Step(k, List.of())).toList());
+            return new Scenario(
+                    name, Stream.of(kills).map(k -> new Step(k, List.of())).toList());
         }
     }
 
     private static Scenario stall(int page, int afterOps) {
-        return new Scenario("kill while stalled in page " + page + " after " + afterOps + " operations",
+        return new Scenario(
+                "kill while stalled in page " + page + " after " + afterOps + " operations",
                 List.of(new Step(ChildSync.onStall(), List.of("stallInPage=" + page, "stallAfterOps=" + afterOps))));
     }
 
@@ -436,7 +538,8 @@ class CrashRecoveryIT {
             }
             boolean halted = outcome.exitCode() == CrashableSyncMain.HALT_STATUS;
             if (!outcome.killed() && !halted) {
-                return "run " + (run + 1) + " failed by itself (exit " + outcome.exitCode() + ")\n    " + outcome.tail();
+                return "run " + (run + 1) + " failed by itself (exit " + outcome.exitCode() + ")\n    "
+                        + outcome.tail();
             }
             synchronized (this) {
                 totalKills++;
@@ -464,13 +567,14 @@ class CrashRecoveryIT {
             return "final state.json " + state + " differs from the reference " + referenceState;
         }
         if (!referenceState.equals(end.storedState())) {
-            return "final state in the warehouse " + end.storedState() + " differs from the reference " + referenceState;
+            return "final state in the warehouse " + end.storedState() + " differs from the reference "
+                    + referenceState;
         }
         if (Files.exists(stateFile(project).resolveSibling("state.json.tmp"))) {
             return "a successful sync left state.json.tmp behind";
         }
-        String line = String.format("%-80s %5d ms  %s", scenario.name(), (System.nanoTime() - start) / 1_000_000,
-                String.join("; ", story));
+        String line = String.format(
+                "%-80s %5d ms  %s", scenario.name(), (System.nanoTime() - start) / 1_000_000, String.join("; ", story));
         synchronized (this) {
             caseLines.add(line);
         }
@@ -500,7 +604,8 @@ class CrashRecoveryIT {
                     return Check.failed("state.json is not a state object: '" + fileJson + "'");
                 }
             } catch (IOException e) {
-                return Check.failed("state.json is not valid JSON (half-written?): '" + fileJson + "': " + e.getMessage());
+                return Check.failed(
+                        "state.json is not valid JSON (half-written?): '" + fileJson + "': " + e.getMessage());
             }
         }
         boolean tmp = Files.exists(stateFile.resolveSibling("state.json.tmp"));
@@ -538,13 +643,16 @@ class CrashRecoveryIT {
         }
         WarehouseSnapshot.Digest digest = snapshot.digest();
         if (!digest.equals(digestAt.get(page))) {
-            return Check.failed("the warehouse's tables are not those of checkpoint page=" + page + ":\n      found     "
-                    + digest.tables() + "\n      reference " + digestAt.get(page).tables()
-                    + "\n      (near pages: " + nearPages(digest, page) + ")");
+            return Check.failed(
+                    "the warehouse's tables are not those of checkpoint page=" + page + ":\n      found     "
+                            + digest.tables() + "\n      reference "
+                            + digestAt.get(page).tables()
+                            + "\n      (near pages: " + nearPages(digest, page) + ")");
         }
         String landed;
         if (stored == null) {
-            landed = Files.exists(warehouse(project)) ? "before the first checkpoint (warehouse created)"
+            landed = Files.exists(warehouse(project))
+                    ? "before the first checkpoint (warehouse created)"
                     : "before the first checkpoint (no warehouse yet)";
         } else if (page == pageBefore) {
             landed = "before the run's first checkpoint (a re-run, no progress)";
@@ -590,10 +698,17 @@ class CrashRecoveryIT {
         return project.resolve("files/state.json");
     }
 
-    private static SyncResult runInProcess(Path project, Map<String, String> configuration, CheckpointObserver observer) {
+    private static SyncResult runInProcess(
+            Path project, Map<String, String> configuration, CheckpointObserver observer) {
         Map<String, String> values = new LinkedHashMap<>(configuration);
-        return SyncRuntime.shared().run(new CrashableConnector(), SyncOptions.forProject(project).configuration(values)
-                .flushRows(FLUSH_ROWS).checkpointObserver(observer).build());
+        return SyncRuntime.shared()
+                .run(
+                        new CrashableConnector(),
+                        SyncOptions.forProject(project)
+                                .configuration(values)
+                                .flushRows(FLUSH_ROWS)
+                                .checkpointObserver(observer)
+                                .build());
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

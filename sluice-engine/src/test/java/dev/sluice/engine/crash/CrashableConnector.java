@@ -76,10 +76,17 @@ public final class CrashableConnector implements Connector {
     @Override
     public List<Table> schema(Configuration configuration) {
         return List.of(
-                Table.named("orders").primaryKey("id").column("id", DataType.LONG)
-                        .decimalColumn("amount", 12, 2).column("created_at", DataType.UTC_DATETIME).build(),
-                Table.named("order_lines").primaryKey("order_id", "line_no")
-                        .column("order_id", DataType.LONG).column("line_no", DataType.INT).build());
+                Table.named("orders")
+                        .primaryKey("id")
+                        .column("id", DataType.LONG)
+                        .decimalColumn("amount", 12, 2)
+                        .column("created_at", DataType.UTC_DATETIME)
+                        .build(),
+                Table.named("order_lines")
+                        .primaryKey("order_id", "line_no")
+                        .column("order_id", DataType.LONG)
+                        .column("line_no", DataType.INT)
+                        .build());
     }
 
     @Override
@@ -104,7 +111,8 @@ public final class CrashableConnector implements Connector {
 
     /** @return the state checkpointed after a page */
     static State stateAfter(int page) {
-        return State.empty().put("page", page + 1)
+        return State.empty()
+                .put("page", page + 1)
                 .put("cursor", EPOCH.plus(page + 1L, ChronoUnit.HOURS).toString());
     }
 
@@ -221,8 +229,11 @@ public final class CrashableConnector implements Connector {
     static Map<String, Object> order(long id, int p, int i) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
-        row.put("amount", i % 9 == 0 ? String.valueOf(BigDecimal.valueOf(id * 3 % 100_000, 2))
-                : BigDecimal.valueOf(id * 3 % 100_000, 2));
+        row.put(
+                "amount",
+                i % 9 == 0
+                        ? String.valueOf(BigDecimal.valueOf(id * 3 % 100_000, 2))
+                        : BigDecimal.valueOf(id * 3 % 100_000, 2));
         row.put("created_at", EPOCH.plus(id, ChronoUnit.MINUTES));
         row.put("status", "new");
         Object quantity;

@@ -1,9 +1,9 @@
 package dev.sluice.engine.crash;
 
 import dev.sluice.engine.CheckpointObserver;
-import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.runtime.SyncRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +34,7 @@ public final class CrashableSyncMain {
     static final int DEFAULT_FLUSH_ROWS = 250;
     static final int HALT_STATUS = 99;
 
-    private CrashableSyncMain() {
-    }
+    private CrashableSyncMain() {}
 
     public static void main(String[] args) {
         Path project = Path.of(args[0]);
@@ -61,10 +60,18 @@ public final class CrashableSyncMain {
             previous[0] = read(stateFile);
         };
         previous[0] = read(stateFile);
-        SyncResult result = SyncRuntime.shared().run(new CrashableConnector(), SyncOptions.forProject(project)
-                .configuration(configuration).flushRows(flushRows).checkpointObserver(observer).build());
-        System.out.println(result.succeeded() ? "SYNC OK state=" + result.state().asMap()
-                : "SYNC FAILED: " + result.failureMessage());
+        SyncResult result = SyncRuntime.shared()
+                .run(
+                        new CrashableConnector(),
+                        SyncOptions.forProject(project)
+                                .configuration(configuration)
+                                .flushRows(flushRows)
+                                .checkpointObserver(observer)
+                                .build());
+        System.out.println(
+                result.succeeded()
+                        ? "SYNC OK state=" + result.state().asMap()
+                        : "SYNC FAILED: " + result.failureMessage());
         System.out.flush();
         System.exit(result.succeeded() ? 0 : 1);
     }

@@ -2,9 +2,9 @@ package dev.sluice.engine.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.sdk.Configuration;
 import dev.sluice.sdk.Connector;
@@ -42,11 +42,17 @@ class KeylessRowsAcrossWideningIT {
                 operations.checkpoint(State.empty());
             }
         };
-        SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(project).configuration(Map.of()).build());
+        SyncResult result = SyncRuntime.shared()
+                .run(
+                        connector,
+                        SyncOptions.forProject(project).configuration(Map.of()).build());
         assertThat(result.succeeded()).as(result.failureMessage()).isTrue();
         try (WarehouseReader reader = WarehouseReader.open(project.resolve("files/warehouse.db"))) {
-            List<Map<String, Object>> rows = reader.query("SELECT kind, weight FROM tester.events ORDER BY kind").rows();
-            assertThat(rows).as("identical rows of a keyless table collapse into one").hasSize(2);
+            List<Map<String, Object>> rows = reader.query("SELECT kind, weight FROM tester.events ORDER BY kind")
+                    .rows();
+            assertThat(rows)
+                    .as("identical rows of a keyless table collapse into one")
+                    .hasSize(2);
         }
     }
 

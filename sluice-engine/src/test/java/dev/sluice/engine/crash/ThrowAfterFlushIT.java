@@ -2,9 +2,9 @@ package dev.sluice.engine.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.sdk.Configuration;
 import dev.sluice.sdk.Connector;
@@ -50,13 +50,23 @@ class ThrowAfterFlushIT {
                 throw new IllegalStateException("source failed");
             }
         };
-        SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(project).configuration(Map.of())
-                .flushRows(1).build());
+        SyncResult result = SyncRuntime.shared()
+                .run(
+                        connector,
+                        SyncOptions.forProject(project)
+                                .configuration(Map.of())
+                                .flushRows(1)
+                                .build());
         assertThat(result.succeeded()).isFalse();
         assertThat(result.failureMessage()).contains("source failed");
         try (WarehouseReader reader = WarehouseReader.open(project.resolve("files/warehouse.db"))) {
-            Object rows = reader.query("SELECT count(*) AS n FROM tester.items").rows().get(0).get("n");
-            assertThat(rows).as("rows in tester.items after a sync failed after checkpointing 1 row").isEqualTo(1L);
+            Object rows = reader.query("SELECT count(*) AS n FROM tester.items")
+                    .rows()
+                    .get(0)
+                    .get("n");
+            assertThat(rows)
+                    .as("rows in tester.items after a sync failed after checkpointing 1 row")
+                    .isEqualTo(1L);
         }
     }
 }

@@ -34,8 +34,7 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
      * @param count the number of rows
      * @param hash an MD5 of the rows computed by DuckDB (all columns but {@code _fivetran_synced})
      */
-    record TableData(List<String> columns, List<String> rows, long count, String hash) {
-    }
+    record TableData(List<String> columns, List<String> rows, long count, String hash) {}
 
     /** An empty warehouse (no tables, no state). */
     static final WarehouseSnapshot EMPTY = new WarehouseSnapshot(Map.of(), null, null);
@@ -61,17 +60,21 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
             Map<String, TableData> tables = new LinkedHashMap<>();
             for (String table : reader.tables()) {
                 List<String> columns = new ArrayList<>();
-                for (Map<String, Object> column : reader.query("SELECT column_name, data_type FROM information_schema.columns"
-                        + " WHERE table_schema = 'tester' AND table_name = '" + table.replace("'", "''")
-                        + "' ORDER BY ordinal_position").rows()) {
+                for (Map<String, Object> column : reader.query(
+                                "SELECT column_name, data_type FROM information_schema.columns"
+                                        + " WHERE table_schema = 'tester' AND table_name = '" + table.replace("'", "''")
+                                        + "' ORDER BY ordinal_position")
+                        .rows()) {
                     if (!"_fivetran_synced".equals(column.get("column_name"))) {
                         columns.add(column.get("column_name") + " " + column.get("data_type"));
                     }
                 }
                 String quoted = "tester.\"" + table.replace("\"", "\"\"") + "\"";
                 Map<String, Object> summary = reader.query("SELECT count(*) AS n, coalesce(md5(string_agg(r, chr(10)"
-                        + " ORDER BY r)), '') AS h FROM (SELECT CAST(t AS VARCHAR) AS r FROM (SELECT * EXCLUDE"
-                        + " (_fivetran_synced) FROM " + quoted + ") t)").rows().get(0);
+                                + " ORDER BY r)), '') AS h FROM (SELECT CAST(t AS VARCHAR) AS r FROM (SELECT * EXCLUDE"
+                                + " (_fivetran_synced) FROM " + quoted + ") t)")
+                        .rows()
+                        .get(0);
                 List<String> rows = new ArrayList<>();
                 for (Map<String, Object> row : withRows ? reader.rows(table) : List.<Map<String, Object>>of()) {
                     StringJoiner text = new StringJoiner(", ");
@@ -83,16 +86,20 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
                     rows.add(text.toString());
                 }
                 Collections.sort(rows);
-                tables.put(table, new TableData(columns, rows, ((Number) summary.get("n")).longValue(),
-                        (String) summary.get("h")));
+                tables.put(table, new TableData(columns, rows, ((Number) summary.get("n")).longValue(), (String)
+                        summary.get("h")));
             }
             String state = null;
             String previous = null;
-            boolean hasStateTable = !reader.query("SELECT 1 FROM information_schema.tables WHERE table_schema = '_sluice'"
-                    + " AND table_name = 'checkpoint_state'").rows().isEmpty();
+            boolean hasStateTable = !reader.query(
+                            "SELECT 1 FROM information_schema.tables WHERE table_schema = '_sluice'"
+                                    + " AND table_name = 'checkpoint_state'")
+                    .rows()
+                    .isEmpty();
             if (hasStateTable) {
                 List<Map<String, Object>> stored = reader.query("SELECT state, previous_state FROM"
-                        + " _sluice.checkpoint_state WHERE schema_name = 'tester'").rows();
+                                + " _sluice.checkpoint_state WHERE schema_name = 'tester'")
+                        .rows();
                 if (!stored.isEmpty()) {
                     state = (String) stored.get(0).get("state");
                     previous = (String) stored.get(0).get("previous_state");
@@ -115,8 +122,9 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
     /** @return a digest of the tables (not of the stored state) */
     Digest digest() {
         Map<String, String> perTable = new LinkedHashMap<>();
-        tables.forEach((name, data) -> perTable.put(name, data.count() + " rows, md5 " + data.hash().substring(0, 12)
-                + ", columns " + sha256(data.columns())));
+        tables.forEach((name, data) -> perTable.put(
+                name,
+                data.count() + " rows, md5 " + data.hash().substring(0, 12) + ", columns " + sha256(data.columns())));
         return new Digest(perTable);
     }
 
@@ -125,8 +133,7 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
      *
      * @param tables per table
      */
-    record Digest(Map<String, String> tables) {
-    }
+    record Digest(Map<String, String> tables) {}
 
     private static String sha256(List<String> columns) {
         try {
@@ -154,7 +161,8 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
             TableData want = expected.tables().get(table);
             TableData got = tables.get(table);
             if (!want.columns().equals(got.columns())) {
-                return "table " + table + ": columns differ:\n  expected " + want.columns() + "\n  found    " + got.columns();
+                return "table " + table + ": columns differ:\n  expected " + want.columns() + "\n  found    "
+                        + got.columns();
             }
             if (!want.rows().equals(got.rows())) {
                 StringBuilder message = new StringBuilder("table " + table + ": rows differ (expected "
@@ -162,8 +170,12 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
                 int n = Math.min(want.rows().size(), got.rows().size());
                 for (int i = 0; i < n; i++) {
                     if (!want.rows().get(i).equals(got.rows().get(i))) {
-                        message.append("\n  first differing row #").append(i).append(":\n    expected ")
-                                .append(want.rows().get(i)).append("\n    found    ").append(got.rows().get(i));
+                        message.append("\n  first differing row #")
+                                .append(i)
+                                .append(":\n    expected ")
+                                .append(want.rows().get(i))
+                                .append("\n    found    ")
+                                .append(got.rows().get(i));
                         break;
                     }
                 }
@@ -171,9 +183,13 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
                 got.rows().forEach(missing::remove);
                 Set<String> extra = new LinkedHashSet<>(got.rows());
                 want.rows().forEach(extra::remove);
-                message.append("\n  ").append(missing.size()).append(" rows missing, e.g. ")
+                message.append("\n  ")
+                        .append(missing.size())
+                        .append(" rows missing, e.g. ")
                         .append(missing.stream().limit(3).toList());
-                message.append("\n  ").append(extra.size()).append(" rows unexpected, e.g. ")
+                message.append("\n  ")
+                        .append(extra.size())
+                        .append(" rows unexpected, e.g. ")
                         .append(extra.stream().limit(3).toList());
                 return message.toString();
             }

@@ -80,8 +80,13 @@ class SyncRuntimeIT {
             Thread.sleep(TimeUnit.MINUTES.toMillis(5));
         };
         long start = System.nanoTime();
-        SyncResult result = SyncRuntime.shared().run(sleeper,
-                SyncOptions.forProject(dir).configuration(Map.of()).deadline(Duration.ofMillis(1500)).build());
+        SyncResult result = SyncRuntime.shared()
+                .run(
+                        sleeper,
+                        SyncOptions.forProject(dir)
+                                .configuration(Map.of())
+                                .deadline(Duration.ofMillis(1500))
+                                .build());
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
         assertThat(result.cancelled()).isTrue();
@@ -133,10 +138,16 @@ class SyncRuntimeIT {
     void syncsIntoOneFileShareItsInstanceAndTwoSyncsOfOneSchemaAreRefused() throws Exception {
         CountDownLatch firstCheckpoint = new CountDownLatch(1);
         try (SyncRuntime runtime = new SyncRuntime("256MB")) {
-            SyncOptions orders = SyncOptions.forProject(dir).configuration(Map.of()).schema("orders")
-                    .stateStore(new dev.sluice.engine.state.StateFileStore(dir.resolve("files/orders.json"))).build();
-            SyncOptions users = SyncOptions.forProject(dir).configuration(Map.of()).schema("users")
-                    .stateStore(new dev.sluice.engine.state.StateFileStore(dir.resolve("files/users.json"))).build();
+            SyncOptions orders = SyncOptions.forProject(dir)
+                    .configuration(Map.of())
+                    .schema("orders")
+                    .stateStore(new dev.sluice.engine.state.StateFileStore(dir.resolve("files/orders.json")))
+                    .build();
+            SyncOptions users = SyncOptions.forProject(dir)
+                    .configuration(Map.of())
+                    .schema("users")
+                    .stateStore(new dev.sluice.engine.state.StateFileStore(dir.resolve("files/users.json")))
+                    .build();
             SyncHandle first = runtime.start(counting(-1, firstCheckpoint), orders, SyncListener.NONE);
             assertThat(firstCheckpoint.await(60, TimeUnit.SECONDS)).isTrue();
 
@@ -146,12 +157,14 @@ class SyncRuntimeIT {
             SyncResult firstResult = first.await();
 
             assertThat(second.succeeded()).as(second.failureMessage()).isTrue();
-            assertThat(sameSchema.failureMessage()).contains("(schema orders) is in use by another sync in this process");
+            assertThat(sameSchema.failureMessage())
+                    .contains("(schema orders) is in use by another sync in this process");
             assertThat(firstResult.cancelled()).isTrue();
             assertThat(count(dir, "SELECT count(*) FROM users.rows")).isEqualTo(2000);
             assertThat(count(dir, "SELECT count(*) FROM orders.rows"))
                     .isEqualTo(firstResult.state().getLong("batches", 0L) * 100);
-            assertThat(count(dir, "SELECT count(*) FROM _sluice.checkpoint_state")).isEqualTo(2);
+            assertThat(count(dir, "SELECT count(*) FROM _sluice.checkpoint_state"))
+                    .isEqualTo(2);
         }
     }
 
@@ -165,5 +178,4 @@ class SyncRuntimeIT {
         assertThat(result.cancelled()).isFalse();
         assertThat(result.state().getLong("batches", 0L)).isEqualTo(2);
     }
-
 }

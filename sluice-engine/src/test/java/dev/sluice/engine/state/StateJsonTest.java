@@ -26,8 +26,10 @@ class StateJsonTest {
 
     @Test
     void parsesNumbersExactly() {
-        State state = StateJson.parse("{\"i\": 1, \"big\": 12345678901234, \"d\": 0.1, \"s\": \"x\", \"b\": true,"
-                + " \"n\": null, \"l\": [1, {\"k\": 2.50}]}", "test");
+        State state = StateJson.parse(
+                "{\"i\": 1, \"big\": 12345678901234, \"d\": 0.1, \"s\": \"x\", \"b\": true,"
+                        + " \"n\": null, \"l\": [1, {\"k\": 2.50}]}",
+                "test");
         assertThat(state.get("i")).isEqualTo(1L);
         assertThat(state.get("big")).isEqualTo(12345678901234L);
         assertThat(state.get("d")).isEqualTo(new BigDecimal("0.1"));
@@ -39,8 +41,12 @@ class StateJsonTest {
 
     @Test
     void roundTripsThroughJson() {
-        State state = State.empty().put("cursor", "2024-01-01T00:00:00Z").put("page", 3).put("ratio", 0.25)
-                .put("exact", new BigDecimal("1.10")).put("nested", Map.of("ids", List.of(1, 2)));
+        State state = State.empty()
+                .put("cursor", "2024-01-01T00:00:00Z")
+                .put("page", 3)
+                .put("ratio", 0.25)
+                .put("exact", new BigDecimal("1.10"))
+                .put("nested", Map.of("ids", List.of(1, 2)));
         String json = StateJson.toJson(state);
         assertThat(json).startsWith("{\"cursor\":\"2024-01-01T00:00:00Z\",\"page\":3,\"ratio\":0.25,\"exact\":1.10,");
         State back = StateJson.parse(json, "test");
@@ -58,8 +64,10 @@ class StateJsonTest {
     @Test
     void rejectsWhatIsNotAJsonObjectNamingTheSourceAndReset() {
         for (String text : List.of("{\"a\": ", "[]", "1", "\"s\"", "null", "", "{\"a\": 1} {")) {
-            assertThatThrownBy(() -> StateJson.parse(text, "/p/files/state.json")).as(text)
-                    .hasMessageContaining("/p/files/state.json").hasMessageContaining("sluice reset");
+            assertThatThrownBy(() -> StateJson.parse(text, "/p/files/state.json"))
+                    .as(text)
+                    .hasMessageContaining("/p/files/state.json")
+                    .hasMessageContaining("sluice reset");
         }
     }
 

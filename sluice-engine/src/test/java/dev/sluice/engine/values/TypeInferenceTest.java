@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 
 class TypeInferenceTest {
 
-    record Point(int x, int y) {
-    }
+    record Point(int x, int y) {}
 
-    enum Colour { RED }
+    enum Colour {
+        RED
+    }
 
     @Test
     void javaValuesMapToTheirTypes() {
@@ -35,7 +36,9 @@ class TypeInferenceTest {
         assertThat(TypeInference.infer(1f)).isEqualTo(ColumnType.FLOAT);
         assertThat(TypeInference.infer(1d)).isEqualTo(ColumnType.DOUBLE);
         assertThat(TypeInference.infer(Double.NaN)).isEqualTo(ColumnType.DOUBLE);
-        assertThat(TypeInference.infer("2024-01-01")).as("strings are never parsed").isEqualTo(ColumnType.STRING);
+        assertThat(TypeInference.infer("2024-01-01"))
+                .as("strings are never parsed")
+                .isEqualTo(ColumnType.STRING);
         assertThat(TypeInference.infer("42")).isEqualTo(ColumnType.STRING);
         assertThat(TypeInference.infer(LocalDate.EPOCH)).isEqualTo(ColumnType.NAIVE_DATE);
         assertThat(TypeInference.infer(LocalDateTime.now())).isEqualTo(ColumnType.NAIVE_DATETIME);

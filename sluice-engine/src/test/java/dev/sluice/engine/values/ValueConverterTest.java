@@ -46,9 +46,13 @@ class ValueConverterTest {
         assertThat(declared(ColumnType.LONG, "9223372036854775808")).isSameAs(MISMATCH);
         assertThat(declared(ColumnType.LONG, Double.NaN)).isSameAs(MISMATCH);
         assertThat(declared(ColumnType.INT, true)).isSameAs(MISMATCH);
-        assertThat(inferred(ColumnType.INT, "42")).as("inferred columns never parse strings").isSameAs(MISMATCH);
+        assertThat(inferred(ColumnType.INT, "42"))
+                .as("inferred columns never parse strings")
+                .isSameAs(MISMATCH);
         assertThat(inferred(ColumnType.LONG, 5)).isEqualTo(5L);
-        assertThat(inferred(ColumnType.INT, 5L)).as("a LONG value widens an INT column").isSameAs(MISMATCH);
+        assertThat(inferred(ColumnType.INT, 5L))
+                .as("a LONG value widens an INT column")
+                .isSameAs(MISMATCH);
     }
 
     @Test
@@ -63,7 +67,9 @@ class ValueConverterTest {
         assertThat(declared(money, "1.230")).isEqualTo(new BigDecimal("1.23"));
         assertThat(declared(money, Double.POSITIVE_INFINITY)).isSameAs(MISMATCH);
         assertThat(inferred(ColumnType.decimal(20, 1), 5L)).isEqualTo(new BigDecimal("5.0"));
-        assertThat(inferred(money, 5)).as("an INT may need more digits than DECIMAL(5,2) has").isSameAs(MISMATCH);
+        assertThat(inferred(money, 5))
+                .as("an INT may need more digits than DECIMAL(5,2) has")
+                .isSameAs(MISMATCH);
     }
 
     @Test
@@ -89,25 +95,31 @@ class ValueConverterTest {
         assertThat(declared(ColumnType.NAIVE_DATE, "2023-02-29")).isSameAs(MISMATCH);
         assertThat(declared(ColumnType.NAIVE_DATE, Instant.EPOCH)).isSameAs(MISMATCH);
         assertThat(declared(ColumnType.NAIVE_DATETIME, "2024-01-01T10:00")).isEqualTo(micros("2024-01-01T10:00:00Z"));
-        assertThat(declared(ColumnType.NAIVE_DATETIME, "2024-01-01 10:00:00.5")).isEqualTo(micros("2024-01-01T10:00:00.5Z"));
+        assertThat(declared(ColumnType.NAIVE_DATETIME, "2024-01-01 10:00:00.5"))
+                .isEqualTo(micros("2024-01-01T10:00:00.5Z"));
         assertThat(declared(ColumnType.NAIVE_DATETIME, "2024-01-01")).isEqualTo(micros("2024-01-01T00:00:00Z"));
         assertThat(declared(ColumnType.NAIVE_DATETIME, "2024-01-01T10:00:00Z")).isSameAs(MISMATCH);
-        assertThat(declared(ColumnType.UTC_DATETIME, "2024-01-01T10:00:00+01:00")).isEqualTo(micros("2024-01-01T09:00:00Z"));
+        assertThat(declared(ColumnType.UTC_DATETIME, "2024-01-01T10:00:00+01:00"))
+                .isEqualTo(micros("2024-01-01T09:00:00Z"));
         assertThat(declared(ColumnType.UTC_DATETIME, "2024-01-01 10:00:00Z")).isEqualTo(micros("2024-01-01T10:00:00Z"));
         assertThat(declared(ColumnType.UTC_DATETIME, "2024-01-01")).isEqualTo(micros("2024-01-01T00:00:00Z"));
         assertThat(declared(ColumnType.UTC_DATETIME, "2024-01-01T10:00:00")).isSameAs(MISMATCH);
-        assertThat(declared(ColumnType.UTC_DATETIME, ZonedDateTime.of(2024, 1, 1, 10, 0, 0, 0, ZoneId.of("America/New_York"))))
+        assertThat(declared(
+                        ColumnType.UTC_DATETIME,
+                        ZonedDateTime.of(2024, 1, 1, 10, 0, 0, 0, ZoneId.of("America/New_York"))))
                 .isEqualTo(micros("2024-01-01T15:00:00Z"));
-        assertThat(declared(ColumnType.UTC_DATETIME, OffsetDateTime.parse("1969-12-31T23:59:59.5Z"))).isEqualTo(-500_000L);
+        assertThat(declared(ColumnType.UTC_DATETIME, OffsetDateTime.parse("1969-12-31T23:59:59.5Z")))
+                .isEqualTo(-500_000L);
         assertThat(declared(ColumnType.UTC_DATETIME, new java.util.Date(1000))).isEqualTo(1_000_000L);
-        assertThat(inferred(ColumnType.UTC_DATETIME, LocalDateTime.of(2024, 1, 1, 0, 0))).isEqualTo(micros("2024-01-01T00:00:00Z"));
-        assertThat(inferred(ColumnType.NAIVE_DATE, LocalDateTime.of(2024, 1, 1, 0, 0))).isSameAs(MISMATCH);
+        assertThat(inferred(ColumnType.UTC_DATETIME, LocalDateTime.of(2024, 1, 1, 0, 0)))
+                .isEqualTo(micros("2024-01-01T00:00:00Z"));
+        assertThat(inferred(ColumnType.NAIVE_DATE, LocalDateTime.of(2024, 1, 1, 0, 0)))
+                .isSameAs(MISMATCH);
         assertThat(ValueConverter.instantOfMicros(micros("2024-05-06T07:08:09.123456Z")))
                 .isEqualTo(Instant.parse("2024-05-06T07:08:09.123456Z"));
     }
 
-    record Point(int x, int y) {
-    }
+    record Point(int x, int y) {}
 
     @Test
     void textBinaryAndJson() {
@@ -117,7 +129,8 @@ class ValueConverterTest {
         assertThat(declared(ColumnType.STRING, new byte[] {1, 2})).isEqualTo("AQI=");
         assertThat(declared(ColumnType.XML, "<a/>")).isEqualTo("<a/>");
         assertThat(declared(ColumnType.XML, 5)).isSameAs(MISMATCH);
-        assertThat(declared(ColumnType.BINARY, ByteBuffer.wrap(new byte[] {1, 2, 3}, 1, 2))).isEqualTo(new byte[] {2, 3});
+        assertThat(declared(ColumnType.BINARY, ByteBuffer.wrap(new byte[] {1, 2, 3}, 1, 2)))
+                .isEqualTo(new byte[] {2, 3});
         assertThat(declared(ColumnType.BINARY, "AQI=")).isSameAs(MISMATCH);
         assertThat(declared(ColumnType.JSON, " {\"a\": 1} ")).isEqualTo("{\"a\": 1}");
         assertThat(declared(ColumnType.JSON, "[1,2]")).isEqualTo("[1,2]");
@@ -127,6 +140,8 @@ class ValueConverterTest {
         assertThat(declared(ColumnType.JSON, List.of(new Point(1, 2)))).isEqualTo("[{\"x\":1,\"y\":2}]");
         assertThat(declared(ColumnType.JSON, Map.of("at", Instant.parse("2024-01-01T00:00:00Z"))))
                 .isEqualTo("{\"at\":\"2024-01-01T00:00:00Z\"}");
-        assertThat(inferred(ColumnType.JSON, "text")).as("a string widens a JSON column to STRING").isSameAs(MISMATCH);
+        assertThat(inferred(ColumnType.JSON, "text"))
+                .as("a string widens a JSON column to STRING")
+                .isSameAs(MISMATCH);
     }
 }

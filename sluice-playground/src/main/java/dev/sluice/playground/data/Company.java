@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param createdAt when the company was created
  * @param updatedAt when the company or one of its departments last changed
  */
-public record Company(String id, String name, String industry, Instant createdAt, Instant updatedAt) {
-}
+public record Company(String id, String name, String industry, Instant createdAt, Instant updatedAt) {}

@@ -61,7 +61,8 @@ public final class Dataset {
         createCompanies();
         for (int i = 0; i < userCount; i++) {
             Instant created = unique(START.minusMillis(1 + fake.below(YEAR_MS)));
-            Instant updated = unique(created.plusMillis(fake.below(Duration.between(created, START).toMillis())));
+            Instant updated = unique(created.plusMillis(
+                    fake.below(Duration.between(created, START).toMillis())));
             addUser(newUser(created, updated));
         }
         publish();
@@ -112,13 +113,20 @@ public final class Dataset {
         int index = random.nextInt(departments.size());
         Department department = departments.get(index);
         Instant changedAt = at.next();
-        departments.set(index, new Department(department.id(), department.companyId(), department.name(),
-                Math.max(1, department.headCount() + fake.between(-5, 8)), changedAt));
+        departments.set(
+                index,
+                new Department(
+                        department.id(),
+                        department.companyId(),
+                        department.name(),
+                        Math.max(1, department.headCount() + fake.between(-5, 8)),
+                        changedAt));
         for (int c = 0; c < companies.size(); c++) {
             Company company = companies.get(c);
             if (company.id().equals(department.companyId())) {
-                companies.set(c, new Company(company.id(), company.name(), company.industry(), company.createdAt(),
-                        changedAt));
+                companies.set(
+                        c,
+                        new Company(company.id(), company.name(), company.industry(), company.createdAt(), changedAt));
             }
         }
     }
@@ -144,16 +152,37 @@ public final class Dataset {
             case 0: {
                 String first = fake.firstName();
                 String last = fake.lastName();
-                return new User(user.id(), first + " " + last, fake.email(first, last, ++serial), user.address(),
-                        user.company(), user.job(), user.createdAt(), at);
+                return new User(
+                        user.id(),
+                        first + " " + last,
+                        fake.email(first, last, ++serial),
+                        user.address(),
+                        user.company(),
+                        user.job(),
+                        user.createdAt(),
+                        at);
             }
             case 1:
-                return new User(user.id(), user.name(), user.email(), user.address(), user.company(), fake.job(),
-                        user.createdAt(), at);
+                return new User(
+                        user.id(),
+                        user.name(),
+                        user.email(),
+                        user.address(),
+                        user.company(),
+                        fake.job(),
+                        user.createdAt(),
+                        at);
             default: {
                 String[] parts = user.name().split(" ", 2);
-                return new User(user.id(), user.name(), fake.email(parts[0], parts[1], ++serial), user.address(),
-                        user.company(), user.job(), user.createdAt(), at);
+                return new User(
+                        user.id(),
+                        user.name(),
+                        fake.email(parts[0], parts[1], ++serial),
+                        user.address(),
+                        user.company(),
+                        user.job(),
+                        user.createdAt(),
+                        at);
             }
         }
     }
@@ -172,7 +201,8 @@ public final class Dataset {
             Instant created = unique(START.minusMillis(YEAR_MS + 1 + fake.below(YEAR_MS)));
             Instant latest = created;
             for (String name : fake.departmentNames(fake.between(2, 6))) {
-                Instant updated = unique(created.plusMillis(fake.below(Duration.between(created, START).toMillis())));
+                Instant updated = unique(created.plusMillis(
+                        fake.below(Duration.between(created, START).toMillis())));
                 departments.add(new Department(fake.uuid(), id, name, fake.between(3, 120), updated));
                 latest = updated.isAfter(latest) ? updated : latest;
             }
@@ -183,8 +213,15 @@ public final class Dataset {
     private User newUser(Instant created, Instant updated) {
         String first = fake.firstName();
         String last = fake.lastName();
-        return new User(fake.uuid(), first + " " + last, fake.email(first, last, ++serial), fake.address(),
-                companies.get(random.nextInt(companies.size())).name(), fake.job(), created, updated);
+        return new User(
+                fake.uuid(),
+                first + " " + last,
+                fake.email(first, last, ++serial),
+                fake.address(),
+                companies.get(random.nextInt(companies.size())).name(),
+                fake.job(),
+                created,
+                updated);
     }
 
     private void addUser(User user) {
@@ -199,12 +236,21 @@ public final class Dataset {
         sortedCompanies.sort(Snapshot.COMPANY_ORDER);
         Map<String, List<Department>> byCompany = new LinkedHashMap<>();
         for (Company company : companies) {
-            byCompany.put(company.id(), departments.stream().filter(d -> d.companyId().equals(company.id()))
-                    .sorted(Snapshot.DEPARTMENT_ORDER).toList());
+            byCompany.put(
+                    company.id(),
+                    departments.stream()
+                            .filter(d -> d.companyId().equals(company.id()))
+                            .sorted(Snapshot.DEPARTMENT_ORDER)
+                            .toList());
         }
         List<Deletion> sortedDeletions = new ArrayList<>(deletions);
         sortedDeletions.sort(Snapshot.DELETION_ORDER);
-        snapshot = new Snapshot(steps, clock, List.copyOf(sortedUsers), List.copyOf(sortedCompanies),
-                Map.copyOf(byCompany), List.copyOf(sortedDeletions));
+        snapshot = new Snapshot(
+                steps,
+                clock,
+                List.copyOf(sortedUsers),
+                List.copyOf(sortedCompanies),
+                Map.copyOf(byCompany),
+                List.copyOf(sortedDeletions));
     }
 }

@@ -8,5 +8,4 @@ import java.time.Instant;
  * @param id the deleted user's id
  * @param deletedAt when it was deleted (simulated clock)
  */
-public record Deletion(String id, Instant deletedAt) {
-}
+public record Deletion(String id, Instant deletedAt) {}

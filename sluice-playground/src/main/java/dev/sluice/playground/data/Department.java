@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param headCount number of people
  * @param updatedAt when the department last changed
  */
-public record Department(String id, @JsonProperty("company_id") String companyId, String name,
-        @JsonProperty("head_count") int headCount, Instant updatedAt) {
-}
+public record Department(
+        String id,
+        @JsonProperty("company_id") String companyId,
+        String name,
+        @JsonProperty("head_count") int headCount,
+        Instant updatedAt) {}

@@ -10,28 +10,129 @@ import java.util.UUID;
  */
 final class FakeValues {
 
-    private static final List<String> FIRST = List.of("Ada", "Alan", "Grace", "Linus", "Margaret", "Dennis", "Barbara",
-            "Ken", "Frances", "Edsger", "Radia", "Tim", "Katherine", "John", "Hedy", "Donald", "Sophie", "Niklaus",
-            "Anita", "Guido", "Joan", "Bjarne", "Shafi", "James", "Lynn", "Ward", "Mary", "Brian", "Jean", "Leslie");
-    private static final List<String> LAST = List.of("Lovelace", "Turing", "Hopper", "Torvalds", "Hamilton", "Ritchie",
-            "Liskov", "Thompson", "Allen", "Dijkstra", "Perlman", "Berners-Lee", "Johnson", "McCarthy", "Lamarr",
-            "Knuth", "Wilson", "Wirth", "Borg", "van Rossum", "Clarke", "Stroustrup", "Goldwasser", "Gosling",
-            "Conway", "Cunningham", "Shaw", "Kernighan", "Sammet", "O'Neil");
-    private static final List<String> STREETS = List.of("Main St", "Oak Ave", "Elm Rd", "Harbour Way", "Mill Lane",
-            "Station Rd", "Park Blvd", "River Walk", "Church St", "Market Sq");
-    private static final List<String> CITIES = List.of("Springfield", "Riverton", "Lakeside", "Fairview", "Greenville",
-            "Bristol", "Portland", "Madison", "Salem", "Franklin");
-    private static final List<String> JOBS = List.of("Software Engineer", "Engineer, Data", "Product Manager",
-            "Designer", "Analyst, Finance", "Account Executive", "Support Specialist", "Recruiter",
-            "Site Reliability Engineer", "Director, \"Special\" Projects", "Marketing Lead", "Accountant");
-    private static final List<String> COMPANY_WORDS = List.of("Acme", "Globex", "Initech", "Umbrella", "Hooli",
-            "Vandelay", "Stark", "Wayne", "Tyrell", "Cyberdyne", "Soylent", "Wonka", "Aperture", "Oscorp",
-            "Massive", "Pied Piper", "Gringotts", "Monarch", "Nakatomi", "Dunder");
+    private static final List<String> FIRST = List.of(
+            "Ada",
+            "Alan",
+            "Grace",
+            "Linus",
+            "Margaret",
+            "Dennis",
+            "Barbara",
+            "Ken",
+            "Frances",
+            "Edsger",
+            "Radia",
+            "Tim",
+            "Katherine",
+            "John",
+            "Hedy",
+            "Donald",
+            "Sophie",
+            "Niklaus",
+            "Anita",
+            "Guido",
+            "Joan",
+            "Bjarne",
+            "Shafi",
+            "James",
+            "Lynn",
+            "Ward",
+            "Mary",
+            "Brian",
+            "Jean",
+            "Leslie");
+    private static final List<String> LAST = List.of(
+            "Lovelace",
+            "Turing",
+            "Hopper",
+            "Torvalds",
+            "Hamilton",
+            "Ritchie",
+            "Liskov",
+            "Thompson",
+            "Allen",
+            "Dijkstra",
+            "Perlman",
+            "Berners-Lee",
+            "Johnson",
+            "McCarthy",
+            "Lamarr",
+            "Knuth",
+            "Wilson",
+            "Wirth",
+            "Borg",
+            "van Rossum",
+            "Clarke",
+            "Stroustrup",
+            "Goldwasser",
+            "Gosling",
+            "Conway",
+            "Cunningham",
+            "Shaw",
+            "Kernighan",
+            "Sammet",
+            "O'Neil");
+    private static final List<String> STREETS = List.of(
+            "Main St",
+            "Oak Ave",
+            "Elm Rd",
+            "Harbour Way",
+            "Mill Lane",
+            "Station Rd",
+            "Park Blvd",
+            "River Walk",
+            "Church St",
+            "Market Sq");
+    private static final List<String> CITIES = List.of(
+            "Springfield",
+            "Riverton",
+            "Lakeside",
+            "Fairview",
+            "Greenville",
+            "Bristol",
+            "Portland",
+            "Madison",
+            "Salem",
+            "Franklin");
+    private static final List<String> JOBS = List.of(
+            "Software Engineer",
+            "Engineer, Data",
+            "Product Manager",
+            "Designer",
+            "Analyst, Finance",
+            "Account Executive",
+            "Support Specialist",
+            "Recruiter",
+            "Site Reliability Engineer",
+            "Director, \"Special\" Projects",
+            "Marketing Lead",
+            "Accountant");
+    private static final List<String> COMPANY_WORDS = List.of(
+            "Acme",
+            "Globex",
+            "Initech",
+            "Umbrella",
+            "Hooli",
+            "Vandelay",
+            "Stark",
+            "Wayne",
+            "Tyrell",
+            "Cyberdyne",
+            "Soylent",
+            "Wonka",
+            "Aperture",
+            "Oscorp",
+            "Massive",
+            "Pied Piper",
+            "Gringotts",
+            "Monarch",
+            "Nakatomi",
+            "Dunder");
     private static final List<String> COMPANY_SUFFIXES = List.of("Inc", "LLC", "Ltd", "Group", "Labs", "Systems");
-    private static final List<String> INDUSTRIES = List.of("Software", "Retail", "Finance", "Healthcare",
-            "Manufacturing", "Logistics", "Media", "Energy");
-    private static final List<String> DEPARTMENTS = List.of("Engineering", "Sales", "Marketing", "Finance",
-            "Support", "People", "Legal", "Operations");
+    private static final List<String> INDUSTRIES =
+            List.of("Software", "Retail", "Finance", "Healthcare", "Manufacturing", "Logistics", "Media", "Energy");
+    private static final List<String> DEPARTMENTS =
+            List.of("Engineering", "Sales", "Marketing", "Finance", "Support", "People", "Legal", "Operations");
 
     private final Random random;
 

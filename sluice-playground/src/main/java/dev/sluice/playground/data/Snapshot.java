@@ -16,8 +16,13 @@ import java.util.Map;
  * @param departments departments by company id
  * @param deletions the deletes feed
  */
-public record Snapshot(long steps, Instant clock, List<User> users, List<Company> companies,
-        Map<String, List<Department>> departments, List<Deletion> deletions) {
+public record Snapshot(
+        long steps,
+        Instant clock,
+        List<User> users,
+        List<Company> companies,
+        Map<String, List<Department>> departments,
+        List<Deletion> deletions) {
 
     /** Order of users: updatedAt, then id. */
     public static final Comparator<User> USER_ORDER =

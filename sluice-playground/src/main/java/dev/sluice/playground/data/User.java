@@ -14,6 +14,12 @@ import java.time.Instant;
  * @param createdAt when the user was created; never changes
  * @param updatedAt when the user last changed; at least {@code createdAt}
  */
-public record User(String id, String name, String email, String address, String company, String job,
-        Instant createdAt, Instant updatedAt) {
-}
+public record User(
+        String id,
+        String name,
+        String email,
+        String address,
+        String company,
+        String job,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -25,8 +25,18 @@ final class AdminRoutes {
     }
 
     static Map<String, Object> state(Snapshot snapshot) {
-        return JsonBodies.object("steps", snapshot.steps(), "clock", snapshot.clock(), "users", snapshot.users().size(),
-                "deleted", snapshot.deletions().size(), "companies", snapshot.companies().size(),
-                "departments", snapshot.departmentCount());
+        return JsonBodies.object(
+                "steps",
+                snapshot.steps(),
+                "clock",
+                snapshot.clock(),
+                "users",
+                snapshot.users().size(),
+                "deleted",
+                snapshot.deletions().size(),
+                "companies",
+                snapshot.companies().size(),
+                "departments",
+                snapshot.departmentCount());
     }
 }

@@ -8,11 +8,9 @@ import java.util.Base64;
 final class AuthHeaders {
 
     /** A user name and password of HTTP Basic authentication. */
-    record Basic(String user, String password) {
-    }
+    record Basic(String user, String password) {}
 
-    private AuthHeaders() {
-    }
+    private AuthHeaders() {}
 
     /** @return the value after {@code scheme} (case-insensitive) in the Authorization header, or null */
     static String credential(Context ctx, String scheme) {
@@ -21,7 +19,8 @@ final class AuthHeaders {
             return null;
         }
         String trimmed = header.strip();
-        if (trimmed.length() > scheme.length() && trimmed.regionMatches(true, 0, scheme, 0, scheme.length())
+        if (trimmed.length() > scheme.length()
+                && trimmed.regionMatches(true, 0, scheme, 0, scheme.length())
                 && trimmed.charAt(scheme.length()) == ' ') {
             return trimmed.substring(scheme.length() + 1).strip();
         }

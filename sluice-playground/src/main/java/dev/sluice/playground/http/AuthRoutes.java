@@ -38,7 +38,9 @@ final class AuthRoutes {
                 ctx.header("WWW-Authenticate", "Basic realm=\"playground\"");
                 throw ApiError.unauthorized("missing credentials: send 'Authorization: Basic <base64 user:password>'");
             }
-            require(basic.user().equals(Credentials.USERNAME) && basic.password().equals(Credentials.PASSWORD),
+            require(
+                    basic.user().equals(Credentials.USERNAME)
+                            && basic.password().equals(Credentials.PASSWORD),
                     "invalid user name or password");
             usersPage(ctx);
         });
@@ -69,12 +71,18 @@ final class AuthRoutes {
         } catch (IOException e) {
             body = null;
         }
-        if (body == null || !body.isObject() || !body.path("username").isTextual() || !body.path("password").isTextual()) {
+        if (body == null
+                || !body.isObject()
+                || !body.path("username").isTextual()
+                || !body.path("password").isTextual()) {
             throw new ApiError(400, "the body must be a JSON object {\"username\": ..., \"password\": ...}");
         }
-        require(body.get("username").asText().equals(Credentials.USERNAME)
-                && body.get("password").asText().equals(Credentials.PASSWORD), "invalid username or password");
-        JsonBodies.respond(ctx, JsonBodies.object("token", sessions.issue("st_"), "expires_in", sessions.expiresInSeconds()));
+        require(
+                body.get("username").asText().equals(Credentials.USERNAME)
+                        && body.get("password").asText().equals(Credentials.PASSWORD),
+                "invalid username or password");
+        JsonBodies.respond(
+                ctx, JsonBodies.object("token", sessions.issue("st_"), "expires_in", sessions.expiresInSeconds()));
     }
 
     private void usersPage(Context ctx) {

@@ -18,8 +18,12 @@ final class CursorRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/cursors/companies", ctx -> page(ctx, PageSlices.since(data.get().companies(), Company::updatedAt,
-                new Params(ctx).instant("updated_since"))));
+        routes.get(
+                "/cursors/companies",
+                ctx -> page(
+                        ctx,
+                        PageSlices.since(
+                                data.get().companies(), Company::updatedAt, new Params(ctx).instant("updated_since"))));
         routes.get("/cursors/{company_id}/departments", ctx -> {
             String companyId = ctx.pathParam("company_id");
             List<Department> departments = data.get().departments().get(companyId);
@@ -32,7 +36,9 @@ final class CursorRoutes {
 
     private static void page(Context ctx, List<?> items) {
         Params params = new Params(ctx);
-        JsonBodies.respond(ctx, PageSlices.pageNumber(items, params.integer("page", 1, 1, Integer.MAX_VALUE),
-                params.pageSize("per_page")));
+        JsonBodies.respond(
+                ctx,
+                PageSlices.pageNumber(
+                        items, params.integer("page", 1, 1, Integer.MAX_VALUE), params.pageSize("per_page")));
     }
 }

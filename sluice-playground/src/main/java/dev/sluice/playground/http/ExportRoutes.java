@@ -23,8 +23,17 @@ final class ExportRoutes {
             StringBuilder csv = new StringBuilder();
             line(csv, HEADER);
             for (User user : PageSlices.usersSince(data.get().users(), new Params(ctx).instant("updated_since"))) {
-                line(csv, List.of(user.id(), user.name(), user.email(), user.address(), user.company(), user.job(),
-                        JsonBodies.timestamp(user.createdAt()), JsonBodies.timestamp(user.updatedAt())));
+                line(
+                        csv,
+                        List.of(
+                                user.id(),
+                                user.name(),
+                                user.email(),
+                                user.address(),
+                                user.company(),
+                                user.job(),
+                                JsonBodies.timestamp(user.createdAt()),
+                                JsonBodies.timestamp(user.updatedAt())));
             }
             ctx.contentType("text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"users.csv\"")
@@ -38,7 +47,9 @@ final class ExportRoutes {
                 csv.append(',');
             }
             String field = fields.get(i);
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+            if (field.indexOf(',') >= 0
+                    || field.indexOf('"') >= 0
+                    || field.indexOf('\n') >= 0
                     || field.indexOf('\r') >= 0) {
                 csv.append('"').append(field.replace("\"", "\"\"")).append('"');
             } else {

@@ -20,7 +20,10 @@ public final class HttpApi {
 
     /** Every route, in the order they are listed. */
     public static final List<Route> ROUTES = List.of(
-            new Route("GET", "/pagination/next_page_url", "order_by, order_type, page, per_page, updated_since; next_page_url"),
+            new Route(
+                    "GET",
+                    "/pagination/next_page_url",
+                    "order_by, order_type, page, per_page, updated_since; next_page_url"),
             new Route("GET", "/pagination/page_number", "page, per_page, updated_since; total_pages"),
             new Route("GET", "/pagination/offset", "offset, limit, updated_since; total"),
             new Route("GET", "/pagination/keyset", "scroll_param, per_page, updated_since; opaque scroll_param"),
@@ -74,8 +77,9 @@ public final class HttpApi {
         config.startup.startupWatcherEnabled = false;
         config.jetty.host = options.host();
         config.jetty.port = options.port();
-        config.requestLogger.http((ctx, ms) -> options.requestLog().accept(String.format(Locale.ROOT,
-                "%s %s %d %.1fms", ctx.req().getMethod(), ctx.path(), ctx.statusCode(), ms)));
+        config.requestLogger.http((ctx, ms) -> options.requestLog()
+                .accept(String.format(
+                        Locale.ROOT, "%s %s %d %.1fms", ctx.req().getMethod(), ctx.path(), ctx.statusCode(), ms)));
         config.routes.before(this::guard);
         config.routes.exception(ApiError.class, (error, ctx) -> {
             error.headers().forEach(ctx::header);
@@ -94,8 +98,12 @@ public final class HttpApi {
         });
         config.routes.error(404, ctx -> {
             if (ctx.attribute(HANDLED) == null) {
-                JsonBodies.respond(ctx, 404, JsonBodies.object("error", "no route " + ctx.req().getMethod() + " " + ctx.path()
-                        + "; GET / lists the routes"));
+                JsonBodies.respond(
+                        ctx,
+                        404,
+                        JsonBodies.object(
+                                "error",
+                                "no route " + ctx.req().getMethod() + " " + ctx.path() + "; GET / lists the routes"));
             }
         });
         Supplier<Snapshot> supplier = dataset::snapshot;
@@ -107,8 +115,17 @@ public final class HttpApi {
         new IncrementalRoutes(supplier).register(config.routes);
         new ExportRoutes(supplier).register(config.routes);
         new AdminRoutes(dataset).register(config.routes);
-        config.routes.get("/", ctx -> JsonBodies.respond(ctx, JsonBodies.object("name", "Sluice API playground",
-                "state", AdminRoutes.state(dataset.snapshot()), "routes", ROUTES)));
+        config.routes.get(
+                "/",
+                ctx -> JsonBodies.respond(
+                        ctx,
+                        JsonBodies.object(
+                                "name",
+                                "Sluice API playground",
+                                "state",
+                                AdminRoutes.state(dataset.snapshot()),
+                                "routes",
+                                ROUTES)));
     }
 
     private void guard(Context ctx) {
@@ -119,17 +136,20 @@ public final class HttpApi {
         if (bucket != null) {
             long retryAfter = bucket.acquire();
             if (retryAfter > 0) {
-                throw new ApiError(429, "rate limit exceeded: at most " + options.rateLimit()
-                        + " requests per second (bursts of " + options.capacity() + "); retry after "
-                        + retryAfter + " s", Map.of("retry_after", retryAfter),
+                throw new ApiError(
+                        429,
+                        "rate limit exceeded: at most " + options.rateLimit()
+                                + " requests per second (bursts of " + options.capacity() + "); retry after "
+                                + retryAfter + " s",
+                        Map.of("retry_after", retryAfter),
                         Map.of("Retry-After", String.valueOf(retryAfter)));
             }
         }
         if (isDataRoute(ctx)) {
             int status = failures.draw();
             if (status != 0) {
-                throw new ApiError(status, "injected failure (--failure-rate " + options.failureRate()
-                        + "): retry the request");
+                throw new ApiError(
+                        status, "injected failure (--failure-rate " + options.failureRate() + "): retry the request");
             }
         }
     }

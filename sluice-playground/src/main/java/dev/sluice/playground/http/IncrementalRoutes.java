@@ -35,7 +35,10 @@ final class IncrementalRoutes {
         int limit = params.pageSize("limit");
         List<T> matching = PageSlices.since(ordered, timestamp, since);
         List<T> page = PageSlices.slice(matching, 0, limit);
-        Instant next = page.isEmpty() ? since : timestamp.apply(page.get(page.size() - 1)).plusMillis(1);
-        JsonBodies.respond(ctx, JsonBodies.object("data", page, "next_since", next, "has_more", matching.size() > page.size()));
+        Instant next = page.isEmpty()
+                ? since
+                : timestamp.apply(page.get(page.size() - 1)).plusMillis(1);
+        JsonBodies.respond(
+                ctx, JsonBodies.object("data", page, "next_since", next, "has_more", matching.size() > page.size()));
     }
 }

@@ -25,11 +25,10 @@ final class JsonBodies {
     public static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule("playground")
-            .addSerializer(Instant.class, new InstantSerializer()));
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule("playground").addSerializer(Instant.class, new InstantSerializer()));
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** @return the instant as the playground writes it */
     public static String timestamp(Instant instant) {

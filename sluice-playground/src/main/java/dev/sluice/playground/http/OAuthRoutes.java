@@ -31,7 +31,8 @@ final class OAuthRoutes {
                         + " from POST /oauth/token");
             }
             AuthRoutes.checkToken(tokens, token, "POST /oauth/token");
-            JsonBodies.respond(ctx, PageSlices.usersPage(new Params(ctx), data.get().users()));
+            JsonBodies.respond(
+                    ctx, PageSlices.usersPage(new Params(ctx), data.get().users()));
         });
     }
 
@@ -45,17 +46,31 @@ final class OAuthRoutes {
                 throw oauthError(400, "invalid_request", "the form parameter refresh_token is missing");
             }
             if (!tokens.consumeRefresh(refresh)) {
-                throw oauthError(400, "invalid_grant", "refresh_token is unknown or was already used"
-                        + " (refresh tokens rotate: use the one from the latest response)");
+                throw oauthError(
+                        400,
+                        "invalid_grant",
+                        "refresh_token is unknown or was already used"
+                                + " (refresh tokens rotate: use the one from the latest response)");
             }
         } else {
-            throw oauthError(400, grantType == null ? "invalid_request" : "unsupported_grant_type",
+            throw oauthError(
+                    400,
+                    grantType == null ? "invalid_request" : "unsupported_grant_type",
                     "the form parameter grant_type must be client_credentials or refresh_token, got "
                             + (grantType == null ? "nothing" : "'" + grantType + "'"));
         }
         ctx.header("Cache-Control", "no-store");
-        JsonBodies.respond(ctx, JsonBodies.object("access_token", tokens.issue("at_"), "token_type", "Bearer",
-                "expires_in", tokens.expiresInSeconds(), "refresh_token", tokens.issueRefresh()));
+        JsonBodies.respond(
+                ctx,
+                JsonBodies.object(
+                        "access_token",
+                        tokens.issue("at_"),
+                        "token_type",
+                        "Bearer",
+                        "expires_in",
+                        tokens.expiresInSeconds(),
+                        "refresh_token",
+                        tokens.issueRefresh()));
     }
 
     private static void authenticateClient(Context ctx) {
@@ -63,8 +78,10 @@ final class OAuthRoutes {
         String id = basic != null ? basic.user() : ctx.formParam("client_id");
         String secret = basic != null ? basic.password() : ctx.formParam("client_secret");
         if (id == null || secret == null) {
-            throw oauthError(401, "invalid_client", "send client_id and client_secret in a Basic Authorization"
-                    + " header or in the form");
+            throw oauthError(
+                    401,
+                    "invalid_client",
+                    "send client_id and client_secret in a Basic Authorization" + " header or in the form");
         }
         if (!id.equals(Credentials.CLIENT_ID) || !secret.equals(Credentials.CLIENT_SECRET)) {
             throw oauthError(401, "invalid_client", "unknown client_id or wrong client_secret");

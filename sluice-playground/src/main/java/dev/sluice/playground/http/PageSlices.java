@@ -13,8 +13,7 @@ import java.util.function.Predicate;
  */
 final class PageSlices {
 
-    private PageSlices() {
-    }
+    private PageSlices() {}
 
     /**
      * @param items a random-access list ordered by {@code timestamp} ascending
@@ -22,8 +21,9 @@ final class PageSlices {
      *     by binary search so that paging through a large list does not scan it once per page
      */
     static <T> List<T> since(List<T> items, Function<T, Instant> timestamp, Instant since) {
-        return since == null ? items : items.subList(firstIndex(items, item -> !timestamp.apply(item).isBefore(since)),
-                items.size());
+        return since == null
+                ? items
+                : items.subList(firstIndex(items, item -> !timestamp.apply(item).isBefore(since)), items.size());
     }
 
     /**
@@ -61,8 +61,17 @@ final class PageSlices {
 
     /** The page_number shape: {@code {data, page, page_size, total_pages, total_items}}. */
     static Map<String, Object> pageNumber(List<?> items, int page, int perPage) {
-        return JsonBodies.object("data", slice(items, (long) (page - 1) * perPage, perPage), "page", page,
-                "page_size", perPage, "total_pages", totalPages(items.size(), perPage), "total_items", items.size());
+        return JsonBodies.object(
+                "data",
+                slice(items, (long) (page - 1) * perPage, perPage),
+                "page",
+                page,
+                "page_size",
+                perPage,
+                "total_pages",
+                totalPages(items.size(), perPage),
+                "total_items",
+                items.size());
     }
 
     /** The page_number shape of the parameters {@code page}, {@code per_page} and {@code updated_since}. */

@@ -24,7 +24,10 @@ final class PaginationRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/pagination/next_page_url", this::nextPageUrl);
-        routes.get("/pagination/page_number", ctx -> JsonBodies.respond(ctx, PageSlices.usersPage(new Params(ctx), data.get().users())));
+        routes.get(
+                "/pagination/page_number",
+                ctx -> JsonBodies.respond(
+                        ctx, PageSlices.usersPage(new Params(ctx), data.get().users())));
         routes.get("/pagination/offset", this::offset);
         routes.get("/pagination/keyset", this::keyset);
         routes.get("/pagination/cursor", this::cursor);
@@ -39,7 +42,8 @@ final class PaginationRoutes {
         int page = params.integer("page", 1, 1, Integer.MAX_VALUE);
         List<User> users = PageSlices.usersSince(data.get().users(), params.instant("updated_since"));
         Comparator<User> order = orderBy.equals("createdAt")
-                ? Comparator.comparing(User::createdAt).thenComparing(User::id) : Snapshot.USER_ORDER;
+                ? Comparator.comparing(User::createdAt).thenComparing(User::id)
+                : Snapshot.USER_ORDER;
         if (orderType.equals("desc")) {
             order = order.reversed();
         }
@@ -47,8 +51,19 @@ final class PaginationRoutes {
         sorted.sort(order);
         boolean more = (long) page * perPage < sorted.size();
         String next = more ? Urls.absolute(ctx, Urls.query(ctx, Map.of("page", String.valueOf(page + 1)))) : null;
-        JsonBodies.respond(ctx, JsonBodies.object("data", PageSlices.slice(sorted, (long) (page - 1) * perPage, perPage),
-                "total_items", sorted.size(), "page", page, "per_page", perPage, "next_page_url", next));
+        JsonBodies.respond(
+                ctx,
+                JsonBodies.object(
+                        "data",
+                        PageSlices.slice(sorted, (long) (page - 1) * perPage, perPage),
+                        "total_items",
+                        sorted.size(),
+                        "page",
+                        page,
+                        "per_page",
+                        perPage,
+                        "next_page_url",
+                        next));
     }
 
     private void offset(Context ctx) {
@@ -56,8 +71,17 @@ final class PaginationRoutes {
         int offset = params.integer("offset", 0, 0, Integer.MAX_VALUE);
         int limit = params.pageSize("limit");
         List<User> users = PageSlices.usersSince(data.get().users(), params.instant("updated_since"));
-        JsonBodies.respond(ctx, JsonBodies.object("data", PageSlices.slice(users, offset, limit), "offset", offset, "limit", limit,
-                "total", users.size()));
+        JsonBodies.respond(
+                ctx,
+                JsonBodies.object(
+                        "data",
+                        PageSlices.slice(users, offset, limit),
+                        "offset",
+                        offset,
+                        "limit",
+                        limit,
+                        "total",
+                        users.size()));
     }
 
     private void keyset(Context ctx) {
@@ -91,10 +115,12 @@ final class PaginationRoutes {
         int last = Math.max(1, PageSlices.totalPages(users.size(), perPage));
         StringBuilder links = new StringBuilder();
         if (page < last) {
-            links.append('<').append(Urls.absolute(ctx, Urls.query(ctx, Map.of("page", String.valueOf(page + 1)))))
+            links.append('<')
+                    .append(Urls.absolute(ctx, Urls.query(ctx, Map.of("page", String.valueOf(page + 1)))))
                     .append(">; rel=\"next\", ");
         }
-        links.append('<').append(Urls.absolute(ctx, Urls.query(ctx, Map.of("page", String.valueOf(last)))))
+        links.append('<')
+                .append(Urls.absolute(ctx, Urls.query(ctx, Map.of("page", String.valueOf(last)))))
                 .append(">; rel=\"last\"");
         ctx.header("Link", links.toString());
         ctx.header("X-Total-Count", String.valueOf(users.size()));
@@ -105,7 +131,8 @@ final class PaginationRoutes {
         if (after == null) {
             return users;
         }
-        return users.subList(PageSlices.firstIndex(users, user -> after.before(user.updatedAt(), user.id())), users.size());
+        return users.subList(
+                PageSlices.firstIndex(users, user -> after.before(user.updatedAt(), user.id())), users.size());
     }
 
     private static PositionToken position(List<User> page) {

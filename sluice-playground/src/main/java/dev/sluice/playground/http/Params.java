@@ -48,8 +48,10 @@ final class Params {
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest(name, "must be an ISO-8601 timestamp with a zone such as"
-                    + " 2025-01-01T00:00:00.000Z (URL-encode a '+' offset as %2B), got '" + text + "'");
+            throw ApiError.badRequest(
+                    name,
+                    "must be an ISO-8601 timestamp with a zone such as"
+                            + " 2025-01-01T00:00:00.000Z (URL-encode a '+' offset as %2B), got '" + text + "'");
         }
     }
 

@@ -25,8 +25,10 @@ record PositionToken(Instant updatedAt, String id) {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw ApiError.badRequest(parameter, "is not a token this API returned; pass back the "
-                + parameter + " value of the previous response unchanged");
+        throw ApiError.badRequest(
+                parameter,
+                "is not a token this API returned; pass back the " + parameter
+                        + " value of the previous response unchanged");
     }
 
     boolean before(Instant otherUpdatedAt, String otherId) {

@@ -12,7 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Issued access tokens with their expiry, and single-use refresh tokens. Thread-safe. */
 final class TokenStore {
 
-    enum Status { VALID, EXPIRED, UNKNOWN }
+    enum Status {
+        VALID,
+        EXPIRED,
+        UNKNOWN
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int PURGE_ABOVE = 10_000;

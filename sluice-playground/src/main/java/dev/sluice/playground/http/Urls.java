@@ -10,8 +10,7 @@ import java.util.StringJoiner;
 /** Absolute URLs back to this server, as the client addressed it. */
 final class Urls {
 
-    private Urls() {
-    }
+    private Urls() {}
 
     /** @return the request's query parameters (first values) with {@code changes} applied (null removes) */
     static Map<String, String> query(Context ctx, Map<String, String> changes) {
@@ -34,7 +33,9 @@ final class Urls {
     static String absolute(Context ctx, Map<String, String> query) {
         StringJoiner joined = new StringJoiner("&");
         query.forEach((name, value) -> joined.add(encode(name) + "=" + encode(value)));
-        String host = ctx.host() != null ? ctx.host() : ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
+        String host = ctx.host() != null
+                ? ctx.host()
+                : ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
         String base = ctx.scheme() + "://" + host + ctx.path();
         return query.isEmpty() ? base : base + "?" + joined;
     }

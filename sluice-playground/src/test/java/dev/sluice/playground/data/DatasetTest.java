@@ -19,7 +19,8 @@ class DatasetTest {
         one.advance(2);
         one.advance(5);
         assertThat(two.advance(7)).isEqualTo(one.snapshot());
-        assertThat(new Dataset(100, 150).snapshot().users()).isNotEqualTo(new Dataset(99, 150).snapshot().users());
+        assertThat(new Dataset(100, 150).snapshot().users())
+                .isNotEqualTo(new Dataset(99, 150).snapshot().users());
     }
 
     @Test
@@ -48,7 +49,9 @@ class DatasetTest {
         assertThat(after.steps()).isEqualTo(1);
         assertThat(after.users()).hasSize(200 + 4 - 2);
         assertThat(after.deletions()).hasSize(2);
-        long changed = after.users().stream().filter(user -> user.updatedAt().isAfter(before.clock())).count();
+        long changed = after.users().stream()
+                .filter(user -> user.updatedAt().isAfter(before.clock()))
+                .count();
         assertThat(changed).isGreaterThanOrEqualTo(4).isLessThanOrEqualTo(4 + 5);
     }
 
@@ -57,9 +60,11 @@ class DatasetTest {
         Snapshot snapshot = new Dataset(3, 10).snapshot();
 
         assertThat(snapshot.companies()).hasSize(20);
-        assertThat(snapshot.departments().values()).allSatisfy(list -> assertThat(list).hasSizeBetween(2, 6));
-        assertThat(snapshot.users()).allSatisfy(user -> assertThat(snapshot.companies())
-                .anySatisfy(company -> assertThat(company.name()).isEqualTo(user.company())));
+        assertThat(snapshot.departments().values())
+                .allSatisfy(list -> assertThat(list).hasSizeBetween(2, 6));
+        assertThat(snapshot.users())
+                .allSatisfy(user -> assertThat(snapshot.companies())
+                        .anySatisfy(company -> assertThat(company.name()).isEqualTo(user.company())));
     }
 
     @Test

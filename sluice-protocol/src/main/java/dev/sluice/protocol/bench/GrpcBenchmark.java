@@ -1,11 +1,11 @@
 package dev.sluice.protocol.bench;
 
-import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.bench.Benchmark;
 import dev.sluice.engine.bench.PeakMemory;
 import dev.sluice.engine.bench.SyntheticConnector;
+import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.protocol.drive.RemoteConnector;
 import dev.sluice.protocol.drive.SelectionFile;
 import dev.sluice.protocol.serve.ConnectorServer;
@@ -60,6 +60,7 @@ public final class GrpcBenchmark {
     private final Path workDir;
     /** Rows synced through each path before the timed runs. */
     static final long WARM_UP_ROWS = 200_000;
+
     private final long rows;
     private final long checkpointEvery;
     private final PrintStream out;
@@ -85,15 +86,22 @@ public final class GrpcBenchmark {
      */
     public Report run() throws IOException {
         double bytesPerRow = Benchmark.bytesPerRow();
-        out.printf(Locale.ROOT, "gRPC benchmark: %,d rows (%.0f bytes as JSON), checkpoint every %,d rows%n",
-                rows, bytesPerRow, checkpointEvery);
+        out.printf(
+                Locale.ROOT,
+                "gRPC benchmark: %,d rows (%.0f bytes as JSON), checkpoint every %,d rows%n",
+                rows,
+                bytesPerRow,
+                checkpointEvery);
         long warmUpRows = Math.min(WARM_UP_ROWS, rows);
-        out.printf(Locale.ROOT, "  warm-up: %,d rows through each path, not timed (so that neither pays the JIT for both)%n",
+        out.printf(
+                Locale.ROOT,
+                "  warm-up: %,d rows through each path, not timed (so that neither pays the JIT for both)%n",
                 warmUpRows);
         Path warmUp = workDir.resolve("warm-up");
         measure("warm-up", warmUp, project -> syncInProcess(warmUpRows, project));
         measure("warm-up", warmUp, project -> syncOverGrpc(warmUpRows, project));
-        Phase local = measure("in-process sync", workDir.resolve("in-process"), project -> syncInProcess(rows, project));
+        Phase local =
+                measure("in-process sync", workDir.resolve("in-process"), project -> syncInProcess(rows, project));
         print(local, bytesPerRow, null);
         Phase grpc = measure("gRPC sync (loopback)", workDir.resolve("grpc"), project -> syncOverGrpc(rows, project));
         print(grpc, bytesPerRow, local);
@@ -105,9 +113,10 @@ public final class GrpcBenchmark {
     }
 
     private void syncOverGrpc(long count, Path project) throws IOException {
-        try (ConnectorServer server = ConnectorServer.start(new SyntheticConnector(count, checkpointEvery), 0, null,
-                JsonLog.quiet());
-                RemoteConnector remote = RemoteConnector.connect("localhost:" + server.port(), SelectionFile.everything())) {
+        try (ConnectorServer server = ConnectorServer.start(
+                        new SyntheticConnector(count, checkpointEvery), 0, null, JsonLog.quiet());
+                RemoteConnector remote =
+                        RemoteConnector.connect("localhost:" + server.port(), SelectionFile.everything())) {
             sync(remote, project);
         }
     }
@@ -141,17 +150,31 @@ public final class GrpcBenchmark {
     }
 
     private static void sync(Connector connector, Path project) {
-        SyncResult result = SyncRuntime.shared().run(connector, SyncOptions.forProject(project).configuration(Map.of()).build());
+        SyncResult result = SyncRuntime.shared()
+                .run(
+                        connector,
+                        SyncOptions.forProject(project).configuration(Map.of()).build());
         if (!result.succeeded()) {
             throw new SyncException("Benchmark sync failed: " + result.failureMessage(), result.failure());
         }
     }
 
     private void print(Phase phase, double bytesPerRow, Phase base) {
-        out.printf(Locale.ROOT, "  %-22s %,12.0f rows/s %8.1f MB/s  %7.2f s  cpu %7.2f s  peak RSS %,6d MB%s%n",
-                phase.name(), phase.rowsPerSecond(), phase.rowsPerSecond() * bytesPerRow / 1e6, phase.seconds(),
-                phase.cpuSeconds(), phase.peakRssBytes() / (1024 * 1024), base == null ? ""
-                        : String.format(Locale.ROOT, "  %.0f%% of in-process", 100 * phase.rowsPerSecond() / base.rowsPerSecond()));
+        out.printf(
+                Locale.ROOT,
+                "  %-22s %,12.0f rows/s %8.1f MB/s  %7.2f s  cpu %7.2f s  peak RSS %,6d MB%s%n",
+                phase.name(),
+                phase.rowsPerSecond(),
+                phase.rowsPerSecond() * bytesPerRow / 1e6,
+                phase.seconds(),
+                phase.cpuSeconds(),
+                phase.peakRssBytes() / (1024 * 1024),
+                base == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "  %.0f%% of in-process",
+                                100 * phase.rowsPerSecond() / base.rowsPerSecond()));
     }
 
     /**

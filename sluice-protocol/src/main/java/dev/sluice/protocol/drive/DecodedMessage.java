@@ -9,5 +9,4 @@ import java.util.List;
  * @param records the decoded records of a {@code records} or {@code record} message, else null
  * @param message the message itself (for a {@code records} message read from its bytes, an empty one)
  */
-record DecodedMessage(List<DecodedRecord> records, UpdateResponse message) {
-}
+record DecodedMessage(List<DecodedRecord> records, UpdateResponse message) {}

@@ -11,5 +11,4 @@ import java.util.Map;
  * @param typeValue its type's number
  * @param data column to Java value, in the record's order
  */
-record DecodedRecord(String table, RecordType type, int typeValue, Map<String, Object> data) {
-}
+record DecodedRecord(String table, RecordType type, int typeValue, Map<String, Object> data) {}

@@ -32,11 +32,9 @@ final class RecordsParser {
     private static final int RECORD_TAG = tag(Records.RECORDS_FIELD_NUMBER);
 
     /** Marks a value of a type sources may not send or this protocol version does not know. */
-    private record BadValue(int field, ValueType value) {
-    }
+    private record BadValue(int field, ValueType value) {}
 
-    private RecordsParser() {
-    }
+    private RecordsParser() {}
 
     /** @return the tag of a length-delimited field */
     private static int tag(int field) {
@@ -95,8 +93,8 @@ final class RecordsParser {
         for (Map.Entry<String, Object> entry : data.entrySet()) {
             if (entry.getValue() instanceof BadValue bad) {
                 ValueDecoder.decode(table, entry.getKey(), bad.value());
-                throw new SyncException("Table '" + table + "', column '" + entry.getKey() + "': cannot decode ValueType field "
-                        + bad.field());
+                throw new SyncException("Table '" + table + "', column '" + entry.getKey()
+                        + "': cannot decode ValueType field " + bad.field());
             }
         }
         fivetran_sdk.v2.RecordType known = fivetran_sdk.v2.RecordType.forNumber(type);
@@ -175,7 +173,8 @@ final class RecordsParser {
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            return new BadValue(ValueType.DECIMAL_FIELD_NUMBER, ValueType.parser().parseFrom(bytes, offset, length));
+            return new BadValue(
+                    ValueType.DECIMAL_FIELD_NUMBER, ValueType.parser().parseFrom(bytes, offset, length));
         }
     }
 

@@ -34,8 +34,11 @@ final class RemoteSchema {
 
     /** As {@link RemoteConnector#schema}. */
     List<Table> fetch(Configuration configuration) {
-        SchemaResponse response = server.unary("Schema", stub -> stub.schema(SchemaRequest.newBuilder()
-                .putAllConfiguration(configuration.asMap()).build()));
+        SchemaResponse response = server.unary(
+                "Schema",
+                stub -> stub.schema(SchemaRequest.newBuilder()
+                        .putAllConfiguration(configuration.asMap())
+                        .build()));
         last = response;
         List<fivetran_sdk.v2.Table> declared = declaredTables(response);
         List<Table> tables = new ArrayList<>();
@@ -50,7 +53,8 @@ final class RemoteSchema {
                 }
             }
             fivetran_sdk.v2.Table.Builder kept = wire.toBuilder().clearColumns();
-            wire.getColumnsList().stream().filter(c -> selection.includesColumn(wire.getName(), c.getName()))
+            wire.getColumnsList().stream()
+                    .filter(c -> selection.includesColumn(wire.getName(), c.getName()))
                     .forEach(kept::addColumns);
             tables.add(SchemaMessages.fromProto(kept.build()));
         }
@@ -104,8 +108,12 @@ final class RemoteSchema {
         unknown.addAll(selection.excludedColumns().keySet());
         unknown.removeAll(names);
         if (!unknown.isEmpty()) {
-            LOG.warn("The selection names tables that the server at {} does not declare in Schema: {} (declared: {});"
-                    + " they are left out if they appear in the data", server.target(), unknown, names);
+            LOG.warn(
+                    "The selection names tables that the server at {} does not declare in Schema: {} (declared: {});"
+                            + " they are left out if they appear in the data",
+                    server.target(),
+                    unknown,
+                    names);
         }
     }
 }

@@ -59,7 +59,7 @@ public record SelectionFile(Set<String> excludedTables, Map<String, Set<String>>
             throw new SyncException("Selection file " + file + " must hold a JSON object such as"
                     + " {\"exclude_tables\": [\"t\"], \"exclude_columns\": {\"t2\": [\"c\"]}}");
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("exclude_tables") && !name.equals("exclude_columns")) {
                 throw new SyncException("Selection file " + file + " has an unknown key '" + name
@@ -78,8 +78,8 @@ public record SelectionFile(Set<String> excludedTables, Map<String, Set<String>>
         JsonNode columnMap = root.path("exclude_columns");
         if (!columnMap.isMissingNode()) {
             if (!columnMap.isObject()) {
-                throw new SyncException("Selection file " + file
-                        + ": exclude_columns must map table names to lists of column names");
+                throw new SyncException(
+                        "Selection file " + file + ": exclude_columns must map table names to lists of column names");
             }
             columnMap.fields().forEachRemaining(entry -> {
                 if (!entry.getValue().isArray()) {

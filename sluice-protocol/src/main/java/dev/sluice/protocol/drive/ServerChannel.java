@@ -24,8 +24,10 @@ final class ServerChannel implements AutoCloseable {
 
     private static final long UNARY_DEADLINE_MINUTES = 10;
     /** Update, its responses handed over as bytes: {@link RecordsParser} reads records messages itself. */
-    private static final MethodDescriptor<UpdateRequest, byte[]> UPDATE = SourceConnectorGrpc.getUpdateMethod()
-            .toBuilder(ProtoUtils.marshaller(UpdateRequest.getDefaultInstance()), new BytesMarshaller()).build();
+    private static final MethodDescriptor<UpdateRequest, byte[]> UPDATE =
+            SourceConnectorGrpc.getUpdateMethod().toBuilder(
+                            ProtoUtils.marshaller(UpdateRequest.getDefaultInstance()), new BytesMarshaller())
+                    .build();
 
     private final String target;
     private final ManagedChannel channel;

@@ -21,8 +21,8 @@ final class SetupTests {
 
     /** As {@link RemoteConnector#runSetupTests}. */
     void runAll(Configuration configuration, Consumer<String> report) {
-        ConfigurationFormResponse form = server.unary("ConfigurationForm",
-                stub -> stub.configurationForm(ConfigurationFormRequest.getDefaultInstance()));
+        ConfigurationFormResponse form = server.unary(
+                "ConfigurationForm", stub -> stub.configurationForm(ConfigurationFormRequest.getDefaultInstance()));
         for (ConfigurationTest test : form.getTestsList()) {
             TestResult result = run(test.getName(), configuration);
             String label = test.getLabel().isBlank() ? test.getName() : test.getLabel();
@@ -37,10 +37,15 @@ final class SetupTests {
 
     /** As {@link RemoteConnector#test}. */
     TestResult run(String name, Configuration configuration) {
-        TestResponse response = server.unary("Test", stub -> stub.test(TestRequest.newBuilder().setName(name)
-                .putAllConfiguration(configuration.asMap()).build()));
+        TestResponse response = server.unary(
+                "Test",
+                stub -> stub.test(TestRequest.newBuilder()
+                        .setName(name)
+                        .putAllConfiguration(configuration.asMap())
+                        .build()));
         return switch (response.getResponseCase()) {
-            case SUCCESS -> response.getSuccess() ? TestResult.success() : TestResult.failure("the test reported no success");
+            case SUCCESS ->
+                response.getSuccess() ? TestResult.success() : TestResult.failure("the test reported no success");
             case FAILURE -> TestResult.failure(response.getFailure());
             default -> TestResult.failure("the server answered Test '" + name + "' with neither success nor failure");
         };

@@ -21,7 +21,8 @@ import java.util.Map;
 final class UpdateDecoder {
 
     private static final UpdateResponse RECORDS = UpdateResponse.newBuilder()
-            .setRecords(fivetran_sdk.v2.Records.getDefaultInstance()).build();
+            .setRecords(fivetran_sdk.v2.Records.getDefaultInstance())
+            .build();
 
     private final String target;
     private final SelectionFile selection;
@@ -50,8 +51,10 @@ final class UpdateDecoder {
             }
             message = UpdateResponse.parseFrom(bytes);
         } catch (IOException e) {
-            throw new SyncException("The server at " + target + " sent a message that is not a fivetran_sdk.v2"
-                    + " UpdateResponse (" + e.getMessage() + "): it speaks another protocol", e);
+            throw new SyncException(
+                    "The server at " + target + " sent a message that is not a fivetran_sdk.v2" + " UpdateResponse ("
+                            + e.getMessage() + "): it speaks another protocol",
+                    e);
         }
         return decode(message);
     }
@@ -70,7 +73,8 @@ final class UpdateDecoder {
     private DecodedMessage decode(UpdateResponse message) {
         return switch (message.getOperationCase()) {
             case RECORDS -> {
-                List<DecodedRecord> records = new ArrayList<>(message.getRecords().getRecordsCount());
+                List<DecodedRecord> records =
+                        new ArrayList<>(message.getRecords().getRecordsCount());
                 for (Record record : message.getRecords().getRecordsList()) {
                     if (selection.includesTable(record.getTableName())) {
                         records.add(decode(record));
@@ -78,8 +82,12 @@ final class UpdateDecoder {
                 }
                 yield new DecodedMessage(records, message);
             }
-            case RECORD -> new DecodedMessage(selection.includesTable(message.getRecord().getTableName())
-                    ? List.of(decode(message.getRecord())) : List.of(), message);
+            case RECORD ->
+                new DecodedMessage(
+                        selection.includesTable(message.getRecord().getTableName())
+                                ? List.of(decode(message.getRecord()))
+                                : List.of(),
+                        message);
             default -> new DecodedMessage(null, message);
         };
     }

@@ -85,6 +85,5 @@ final class UpdateReadAhead<R, T> implements ClientResponseObserver<UpdateReques
         }
     }
 
-    private record Failure(Throwable error) {
-    }
+    private record Failure(Throwable error) {}
 }

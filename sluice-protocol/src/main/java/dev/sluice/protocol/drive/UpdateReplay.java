@@ -54,15 +54,20 @@ final class UpdateReplay {
         switch (message.getOperationCase()) {
             case RECORDS, RECORD -> decoded.records().forEach(this::record);
             case CHECKPOINT -> checkpoint(message.getCheckpoint().getStateJson());
-            case WARNING -> operations.warning(message.getWarning().getMessage().isBlank()
-                    ? "(the connector sent an empty warning)" : message.getWarning().getMessage());
-            case TASK -> throw new SyncException("The connector at " + target + " stopped the sync with a task: "
-                    + message.getTask().getMessage());
+            case WARNING ->
+                operations.warning(
+                        message.getWarning().getMessage().isBlank()
+                                ? "(the connector sent an empty warning)"
+                                : message.getWarning().getMessage());
+            case TASK ->
+                throw new SyncException("The connector at " + target + " stopped the sync with a task: "
+                        + message.getTask().getMessage());
             case SCHEMA_CHANGE -> schemaChange(message);
-            default -> throw new SyncException("Message " + messages + " of the Update stream from " + target
-                    + " holds an operation this protocol version does not know (field "
-                    + message.getUnknownFields().asMap().keySet() + "): the server speaks a newer protocol than"
-                    + " fivetran_sdk.v2 as Sluice knows it");
+            default ->
+                throw new SyncException("Message " + messages + " of the Update stream from " + target
+                        + " holds an operation this protocol version does not know (field "
+                        + message.getUnknownFields().asMap().keySet() + "): the server speaks a newer protocol than"
+                        + " fivetran_sdk.v2 as Sluice knows it");
         }
     }
 
@@ -73,9 +78,10 @@ final class UpdateReplay {
             case UPDATE -> operations.update(table, record.data());
             case DELETE -> operations.delete(table, record.data());
             case TRUNCATE -> operations.truncate(table);
-            default -> throw new SyncException("Table '" + table + "': the connector at " + target
-                    + " sent a record of unknown type " + record.typeValue()
-                    + ": use UPSERT, UPDATE, DELETE or TRUNCATE");
+            default ->
+                throw new SyncException("Table '" + table + "': the connector at " + target
+                        + " sent a record of unknown type " + record.typeValue()
+                        + ": use UPSERT, UPDATE, DELETE or TRUNCATE");
         }
     }
 
@@ -86,9 +92,11 @@ final class UpdateReplay {
             state = StateJson.parse(json.isBlank() ? "{}" : json, "checkpoint");
         } catch (SyncException e) {
             String shown = json.length() > 80 ? json.substring(0, 80) + "..." : json;
-            throw new SyncException("Checkpoint " + checkpoints + " from " + target + " carries a state_json"
-                    + " that is not a JSON object (" + shown + "): the connector must checkpoint a JSON object;"
-                    + " state stays at the last good checkpoint", e);
+            throw new SyncException(
+                    "Checkpoint " + checkpoints + " from " + target + " carries a state_json"
+                            + " that is not a JSON object (" + shown + "): the connector must checkpoint a JSON object;"
+                            + " state stays at the last good checkpoint",
+                    e);
         }
         operations.checkpoint(state);
     }
@@ -96,14 +104,18 @@ final class UpdateReplay {
     private void schemaChange(UpdateResponse message) {
         List<fivetran_sdk.v2.Table> tables = message.getSchemaChange().hasWithSchema()
                 ? message.getSchemaChange().getWithSchema().getSchemasList().stream()
-                        .flatMap(s -> s.getTablesList().stream()).toList()
+                        .flatMap(s -> s.getTablesList().stream())
+                        .toList()
                 : message.getSchemaChange().getWithoutSchema().getTablesList();
         for (fivetran_sdk.v2.Table table : tables) {
             table.getColumnsList().forEach(column -> SchemaMessages.fromProto(table.getName(), column));
             boolean keyed = table.getColumnsList().stream().anyMatch(fivetran_sdk.v2.Column::getPrimaryKey);
             if (keyed && warnedTables.add(table.getName())) {
-                LOG.warn("The connector at {} announced table '{}' with a primary key during the sync: Sluice takes"
-                        + " primary keys from the Schema call only, so declare it there", target, table.getName());
+                LOG.warn(
+                        "The connector at {} announced table '{}' with a primary key during the sync: Sluice takes"
+                                + " primary keys from the Schema call only, so declare it there",
+                        target,
+                        table.getName());
             }
         }
     }

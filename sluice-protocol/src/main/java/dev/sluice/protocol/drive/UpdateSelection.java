@@ -57,12 +57,15 @@ final class UpdateSelection {
      */
     private static Selection withSchemas(SchemaResponse schema, Map<String, TableSelection.Builder> tables) {
         Set<String> declaredAnywhere = new HashSet<>();
-        schema.getWithSchema().getSchemasList()
+        schema.getWithSchema()
+                .getSchemasList()
                 .forEach(s -> s.getTablesList().forEach(table -> declaredAnywhere.add(table.getName())));
         TablesWithSchema.Builder all = TablesWithSchema.newBuilder().setIncludeNewSchemas(true);
         for (fivetran_sdk.v2.Schema declared : schema.getWithSchema().getSchemasList()) {
-            SchemaSelection.Builder selected = SchemaSelection.newBuilder().setSchemaName(declared.getName())
-                    .setIncluded(true).setIncludeNewTables(true);
+            SchemaSelection.Builder selected = SchemaSelection.newBuilder()
+                    .setSchemaName(declared.getName())
+                    .setIncluded(true)
+                    .setIncludeNewTables(true);
             declared.getTablesList().forEach(table -> selected.addTables(tables.get(table.getName())));
             tables.forEach((name, table) -> {
                 if (!declaredAnywhere.contains(name)) {
@@ -75,7 +78,9 @@ final class UpdateSelection {
     }
 
     private TableSelection.Builder tableSelection(String table) {
-        return TableSelection.newBuilder().setTableName(table).setIncluded(selection.includesTable(table))
+        return TableSelection.newBuilder()
+                .setTableName(table)
+                .setIncluded(selection.includesTable(table))
                 .setIncludeNewColumns(true);
     }
 }

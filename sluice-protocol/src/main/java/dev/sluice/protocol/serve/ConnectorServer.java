@@ -46,7 +46,8 @@ public final class ConnectorServer implements AutoCloseable {
      * @throws UncheckedIOException when the port cannot be bound, naming it
      */
     public static ConnectorServer start(Connector connector, int port, ClassLoader contextLoader, JsonLog log) {
-        ClassLoader loader = contextLoader != null ? contextLoader : Thread.currentThread().getContextClassLoader();
+        ClassLoader loader =
+                contextLoader != null ? contextLoader : Thread.currentThread().getContextClassLoader();
         Server server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
                 .addService(UpdateMethod.bind(new SourceConnectorService(connector, loader, log)))
                 .maxInboundMessageSize(ProtocolLimits.MAX_MESSAGE_BYTES)
@@ -54,11 +55,13 @@ public final class ConnectorServer implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on port " + port + ": " + e.getMessage()
-                    + " (is another server using it? choose another with --port)", e);
+            throw new UncheckedIOException(
+                    "Cannot listen on port " + port + ": " + e.getMessage()
+                            + " (is another server using it? choose another with --port)",
+                    e);
         }
-        log.info("Sluice connector " + connector.getClass().getName() + " serving fivetran_sdk.v2.SourceConnector on port "
-                + server.getPort());
+        log.info("Sluice connector " + connector.getClass().getName()
+                + " serving fivetran_sdk.v2.SourceConnector on port " + server.getPort());
         return new ConnectorServer(server, log);
     }
 

@@ -19,8 +19,7 @@ import fivetran_sdk.v2.ToggleField;
  */
 public final class FormMessages {
 
-    private FormMessages() {
-    }
+    private FormMessages() {}
 
     /**
      * @param form the connector's form
@@ -41,7 +40,9 @@ public final class FormMessages {
 
     private static fivetran_sdk.v2.FormField toProto(FormField field) {
         fivetran_sdk.v2.FormField.Builder out = fivetran_sdk.v2.FormField.newBuilder()
-                .setName(field.name()).setLabel(field.label()).setRequired(field.isRequired());
+                .setName(field.name())
+                .setLabel(field.label())
+                .setRequired(field.isRequired());
         if (field.description() != null) {
             out.setDescription(field.description());
         }
@@ -60,9 +61,11 @@ public final class FormMessages {
                         .anyMatch(o -> o.description() != null || !o.value().equals(o.label()));
                 if (descriptive) {
                     DescriptiveDropDownFields.Builder options = DescriptiveDropDownFields.newBuilder();
-                    field.options().forEach(o -> options.addDescriptiveDropdownField(DescriptiveDropDownField.newBuilder()
-                            .setValue(o.value()).setLabel(o.label() == null ? o.value() : o.label())
-                            .setDescription(o.description() == null ? "" : o.description())));
+                    field.options()
+                            .forEach(o -> options.addDescriptiveDropdownField(DescriptiveDropDownField.newBuilder()
+                                    .setValue(o.value())
+                                    .setLabel(o.label() == null ? o.value() : o.label())
+                                    .setDescription(o.description() == null ? "" : o.description())));
                     out.setDescriptiveDropdownFields(options);
                 } else {
                     DropdownField.Builder options = DropdownField.newBuilder();

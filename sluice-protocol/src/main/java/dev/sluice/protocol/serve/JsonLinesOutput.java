@@ -18,8 +18,9 @@ public final class JsonLinesOutput extends OutputStream {
 
     /** The first line of a printed stack trace, e.g. {@code java.lang.IllegalStateException: boom}. */
     private static final Pattern STACK_TRACE_HEADER = Pattern.compile("[\\w$.]+(Exception|Error|Throwable)\\b");
-    private static final Pattern SIMPLE_LOGGER =
-            Pattern.compile("^(?:\\d{2}:\\d{2}:\\d{2}\\.\\d{3} )?(?:\\[[^]]*] )?(TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$");
+
+    private static final Pattern SIMPLE_LOGGER = Pattern.compile(
+            "^(?:\\d{2}:\\d{2}:\\d{2}\\.\\d{3} )?(?:\\[[^]]*] )?(TRACE|DEBUG|INFO|WARN|ERROR) (\\S+) - (.*)$");
 
     private final JsonLog log;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -78,9 +79,13 @@ public final class JsonLinesOutput extends OutputStream {
             };
             message = matcher.group(3);
         } else {
-            level = Character.isWhitespace(text.charAt(0)) || text.startsWith("Caused by") || text.startsWith("Suppressed:")
-                    || (previous != JsonLog.Level.INFO && STACK_TRACE_HEADER.matcher(text).lookingAt())
-                    ? previous : JsonLog.Level.INFO;
+            level = Character.isWhitespace(text.charAt(0))
+                            || text.startsWith("Caused by")
+                            || text.startsWith("Suppressed:")
+                            || (previous != JsonLog.Level.INFO
+                                    && STACK_TRACE_HEADER.matcher(text).lookingAt())
+                    ? previous
+                    : JsonLog.Level.INFO;
             message = text;
         }
         previous = level;

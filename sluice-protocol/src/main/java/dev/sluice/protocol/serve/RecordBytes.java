@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class RecordBytes {
 
-    private RecordBytes() {
-    }
+    private RecordBytes() {}
 
     /**
      * @param table the table
@@ -37,10 +36,13 @@ final class RecordBytes {
         }
         for (int i = 0; i < count; i++) {
             valueSizes[i] = ValueEncoder.size(values.get(i));
-            entrySizes[i] = CodedOutputStream.computeStringSize(1, columns.get(i)) + CodedOutputStream.computeTagSize(2)
-                    + CodedOutputStream.computeUInt32SizeNoTag(valueSizes[i]) + valueSizes[i];
+            entrySizes[i] = CodedOutputStream.computeStringSize(1, columns.get(i))
+                    + CodedOutputStream.computeTagSize(2)
+                    + CodedOutputStream.computeUInt32SizeNoTag(valueSizes[i])
+                    + valueSizes[i];
             size += CodedOutputStream.computeTagSize(Record.DATA_FIELD_NUMBER)
-                    + CodedOutputStream.computeUInt32SizeNoTag(entrySizes[i]) + entrySizes[i];
+                    + CodedOutputStream.computeUInt32SizeNoTag(entrySizes[i])
+                    + entrySizes[i];
         }
         byte[] bytes = new byte[size];
         CodedOutputStream out = CodedOutputStream.newInstance(bytes);
@@ -74,10 +76,13 @@ final class RecordBytes {
         int body = 0;
         for (byte[] record : records) {
             body += CodedOutputStream.computeTagSize(Records.RECORDS_FIELD_NUMBER)
-                    + CodedOutputStream.computeUInt32SizeNoTag(record.length) + record.length;
+                    + CodedOutputStream.computeUInt32SizeNoTag(record.length)
+                    + record.length;
         }
-        byte[] bytes = new byte[CodedOutputStream.computeTagSize(UpdateResponse.RECORDS_FIELD_NUMBER)
-                + CodedOutputStream.computeUInt32SizeNoTag(body) + body];
+        byte[] bytes = new byte
+                [CodedOutputStream.computeTagSize(UpdateResponse.RECORDS_FIELD_NUMBER)
+                        + CodedOutputStream.computeUInt32SizeNoTag(body)
+                        + body];
         CodedOutputStream out = CodedOutputStream.newInstance(bytes);
         try {
             out.writeTag(UpdateResponse.RECORDS_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);

@@ -43,8 +43,11 @@ public final class SelectionFilter {
                 boolean includeNew = selection.getWithSchema().getIncludeNewSchemas();
                 for (var schema : selection.getWithSchema().getSchemasList()) {
                     for (TableSelection table : schema.getTablesList()) {
-                        tables.put(table.getTableName(), schema.getIncluded() ? table
-                                : table.toBuilder().setIncluded(false).build());
+                        tables.put(
+                                table.getTableName(),
+                                schema.getIncluded()
+                                        ? table
+                                        : table.toBuilder().setIncluded(false).build());
                     }
                     includeNew = includeNew || (schema.getIncluded() && schema.getIncludeNewTables());
                 }
@@ -71,7 +74,8 @@ public final class SelectionFilter {
      */
     public boolean includesAllColumns(String table) {
         TableSelection selected = tables.get(table);
-        return selected == null || (selected.getIncludeNewColumns() && !selected.getColumnsMap().containsValue(false));
+        return selected == null
+                || (selected.getIncludeNewColumns() && !selected.getColumnsMap().containsValue(false));
     }
 
     /**

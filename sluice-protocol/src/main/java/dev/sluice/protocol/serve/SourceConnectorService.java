@@ -47,7 +47,8 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
     }
 
     @Override
-    public void configurationForm(ConfigurationFormRequest request, StreamObserver<ConfigurationFormResponse> response) {
+    public void configurationForm(
+            ConfigurationFormRequest request, StreamObserver<ConfigurationFormResponse> response) {
         unary("ConfigurationForm", response, () -> FormMessages.toProto(connector.configurationForm()));
     }
 
@@ -61,8 +62,10 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
             } catch (IllegalArgumentException e) {
                 result = TestResult.failure(e.getMessage());
             }
-            log.info("Test '" + request.getName() + "': " + (result.passed() ? "PASSED" : "FAILED: " + result.message()));
-            return result.passed() ? TestResponse.newBuilder().setSuccess(true).build()
+            log.info("Test '" + request.getName() + "': "
+                    + (result.passed() ? "PASSED" : "FAILED: " + result.message()));
+            return result.passed()
+                    ? TestResponse.newBuilder().setSuccess(true).build()
                     : TestResponse.newBuilder().setFailure(result.message()).build();
         });
     }
@@ -72,11 +75,16 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
         unary("Schema", response, () -> {
             List<Table> tables = connector.schema(Configuration.of(request.getConfigurationMap()));
             if (tables == null || tables.isEmpty()) {
-                return SchemaResponse.newBuilder().setSchemaResponseNotSupported(true).build();
+                return SchemaResponse.newBuilder()
+                        .setSchemaResponseNotSupported(true)
+                        .build();
             }
             TableList.Builder list = TableList.newBuilder();
             tables.forEach(table -> list.addTables(SchemaMessages.toProto(table)));
-            return SchemaResponse.newBuilder().setWithoutSchema(list).setSelectionNotSupported(false).build();
+            return SchemaResponse.newBuilder()
+                    .setWithoutSchema(list)
+                    .setSelectionNotSupported(false)
+                    .build();
         });
     }
 
@@ -90,13 +98,16 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
         State state;
         try {
             state = request.hasStateJson() && !request.getStateJson().isBlank()
-                    ? StateJson.parse(request.getStateJson(), "UpdateRequest.state_json") : State.empty();
+                    ? StateJson.parse(request.getStateJson(), "UpdateRequest.state_json")
+                    : State.empty();
         } catch (SyncException e) {
             log.severe(e.getMessage());
-            observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            observer.onError(
+                    Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
             return;
         }
-        SelectionFilter selection = request.hasSelection() ? SelectionFilter.of(request.getSelection()) : SelectionFilter.all();
+        SelectionFilter selection =
+                request.hasSelection() ? SelectionFilter.of(request.getSelection()) : SelectionFilter.all();
         UpdateStream stream = new UpdateStream(observer, selection);
         long number = syncs.incrementAndGet();
         Thread worker = new Thread(() -> runUpdate(configuration, state, stream), "sluice-update-" + number);
@@ -113,8 +124,8 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
             stream.declare(tables == null ? List.of() : tables);
             connector.update(configuration, state, stream);
             stream.finish();
-            log.info(String.format("Update finished: %,d messages in %.1f s", stream.messages(),
-                    (System.nanoTime() - start) / 1e9));
+            log.info(String.format(
+                    "Update finished: %,d messages in %.1f s", stream.messages(), (System.nanoTime() - start) / 1e9));
         } catch (Exception | Error e) {
             String message = e instanceof SyncException || e.getMessage() == null
                     ? String.valueOf(e.getMessage() == null ? e.getClass().getName() : e.getMessage())
@@ -132,7 +143,8 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
         try {
             result = work.call();
         } catch (Exception | Error e) {
-            String message = call + " failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+            String message =
+                    call + " failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage());
             log.severe(message);
             response.onError(Status.INTERNAL.withDescription(message).asRuntimeException());
             return;

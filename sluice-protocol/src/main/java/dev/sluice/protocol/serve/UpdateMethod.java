@@ -20,16 +20,17 @@ import java.io.UncheckedIOException;
  */
 final class UpdateMethod {
 
-    private UpdateMethod() {
-    }
+    private UpdateMethod() {}
 
     static ServerServiceDefinition bind(SourceConnectorService service) {
         MethodDescriptor<UpdateRequest, UpdateResponse> generated = SourceConnectorGrpc.getUpdateMethod();
         MethodDescriptor<UpdateRequest, Object> update = generated.toBuilder(
-                ProtoUtils.marshaller(UpdateRequest.getDefaultInstance()), new Responses()).build();
+                        ProtoUtils.marshaller(UpdateRequest.getDefaultInstance()), new Responses())
+                .build();
         ServerServiceDefinition.Builder definition = ServerServiceDefinition.builder(SourceConnectorGrpc.SERVICE_NAME);
         service.bindService().getMethods().stream()
-                .filter(method -> !method.getMethodDescriptor().getFullMethodName().equals(generated.getFullMethodName()))
+                .filter(method ->
+                        !method.getMethodDescriptor().getFullMethodName().equals(generated.getFullMethodName()))
                 .forEach(definition::addMethod);
         definition.addMethod(update, ServerCalls.asyncServerStreamingCall(service::updateStream));
         return definition.build();
@@ -44,7 +45,8 @@ final class UpdateMethod {
 
     /** Streams an {@link UpdateResponse} or pre-encoded bytes; parses into an {@link UpdateResponse}. */
     private static final class Responses implements MethodDescriptor.Marshaller<Object> {
-        private final MethodDescriptor.Marshaller<UpdateResponse> messages = ProtoUtils.marshaller(UpdateResponse.getDefaultInstance());
+        private final MethodDescriptor.Marshaller<UpdateResponse> messages =
+                ProtoUtils.marshaller(UpdateResponse.getDefaultInstance());
 
         @Override
         public InputStream stream(Object value) {

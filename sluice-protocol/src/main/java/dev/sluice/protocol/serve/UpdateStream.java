@@ -117,7 +117,9 @@ final class UpdateStream implements Operations {
     public synchronized void checkpoint(State state) {
         String json = StateJson.toJson(state);
         flushBatch();
-        send(UpdateResponse.newBuilder().setCheckpoint(Checkpoint.newBuilder().setStateJson(json)).build());
+        send(UpdateResponse.newBuilder()
+                .setCheckpoint(Checkpoint.newBuilder().setStateJson(json))
+                .build());
     }
 
     @Override
@@ -126,7 +128,9 @@ final class UpdateStream implements Operations {
             throw new SyncException("warning() needs a non-empty message");
         }
         flushBatch();
-        send(UpdateResponse.newBuilder().setWarning(Warning.newBuilder().setMessage(message)).build());
+        send(UpdateResponse.newBuilder()
+                .setWarning(Warning.newBuilder().setMessage(message))
+                .build());
     }
 
     /** Sends what is left and completes the stream: the sync succeeded. */
@@ -151,7 +155,9 @@ final class UpdateStream implements Operations {
         boolean interrupted = Thread.interrupted();
         try {
             if (observer.isReady() || waitReady()) {
-                observer.onNext(UpdateResponse.newBuilder().setTask(Task.newBuilder().setMessage(message)).build());
+                observer.onNext(UpdateResponse.newBuilder()
+                        .setTask(Task.newBuilder().setMessage(message))
+                        .build());
             }
         } catch (RuntimeException e) {
             // the client is not reading; the error status below still ends the call
@@ -173,10 +179,12 @@ final class UpdateStream implements Operations {
 
     private synchronized void record(String table, RecordType type, Map<String, ?> data) {
         if (table == null || table.isBlank()) {
-            throw new SyncException("A " + type.name().toLowerCase(Locale.ROOT) + " names no table: give every operation a table name");
+            throw new SyncException(
+                    "A " + type.name().toLowerCase(Locale.ROOT) + " names no table: give every operation a table name");
         }
         if (data == null) {
-            throw new SyncException("Table '" + table + "': a " + type.name().toLowerCase(Locale.ROOT) + " got no row (null)");
+            throw new SyncException(
+                    "Table '" + table + "': a " + type.name().toLowerCase(Locale.ROOT) + " got no row (null)");
         }
         if (!selection.includesTable(table)) {
             return;
@@ -190,17 +198,19 @@ final class UpdateStream implements Operations {
         List<ValueEncoder.Wire> values = new ArrayList<>(data.size());
         for (Map.Entry<String, ?> entry : data.entrySet()) {
             String column = entry.getKey();
-            if (!everyColumn && !selection.includesColumn(table, column)
+            if (!everyColumn
+                    && !selection.includesColumn(table, column)
                     && !(declaration != null && declaration.primaryKey().contains(column))) {
                 continue;
             }
             columns.add(column);
-            values.add(ValueEncoder.wire(table, column, declaration == null ? null : declaration.column(column),
-                    entry.getValue()));
+            values.add(ValueEncoder.wire(
+                    table, column, declaration == null ? null : declaration.column(column), entry.getValue()));
         }
         byte[] record = RecordBytes.record(table, type.getNumber(), columns, values);
-        if (!batch.isEmpty() && (batch.size() >= ProtocolLimits.MAX_BATCH_RECORDS
-                || batchBytes + record.length > ProtocolLimits.MAX_BATCH_BYTES)) {
+        if (!batch.isEmpty()
+                && (batch.size() >= ProtocolLimits.MAX_BATCH_RECORDS
+                        || batchBytes + record.length > ProtocolLimits.MAX_BATCH_BYTES)) {
             flushBatch();
         }
         batch.add(record);
@@ -209,15 +219,20 @@ final class UpdateStream implements Operations {
 
     private void announce(String table, Map<String, ?> firstRow) {
         flushBatch();
-        fivetran_sdk.v2.Table.Builder described = fivetran_sdk.v2.Table.newBuilder().setName(table);
+        fivetran_sdk.v2.Table.Builder described =
+                fivetran_sdk.v2.Table.newBuilder().setName(table);
         for (Map.Entry<String, ?> entry : firstRow.entrySet()) {
             if (entry.getValue() != null && selection.includesColumn(table, entry.getKey())) {
-                described.addColumns(Column.newBuilder().setName(entry.getKey())
-                        .setType(SchemaMessages.toProto(TypeInference.infer(entry.getValue()).type())));
+                described.addColumns(Column.newBuilder()
+                        .setName(entry.getKey())
+                        .setType(SchemaMessages.toProto(
+                                TypeInference.infer(entry.getValue()).type())));
             }
         }
-        send(UpdateResponse.newBuilder().setSchemaChange(SchemaChange.newBuilder()
-                .setWithoutSchema(TableList.newBuilder().addTables(described))).build());
+        send(UpdateResponse.newBuilder()
+                .setSchemaChange(SchemaChange.newBuilder()
+                        .setWithoutSchema(TableList.newBuilder().addTables(described)))
+                .build());
     }
 
     private void flushBatch() {
@@ -233,7 +248,8 @@ final class UpdateStream implements Operations {
     /** @param message an {@link UpdateResponse}, or the bytes of one */
     private void send(Object message) {
         if (closed) {
-            throw new SyncException("The Update stream is already closed: operations after the sync ended are not sent");
+            throw new SyncException(
+                    "The Update stream is already closed: operations after the sync ended are not sent");
         }
         if (!observer.isReady() && !waitReady()) {
             throw new SyncException("The client cancelled the sync: stopping the connector");

@@ -18,8 +18,7 @@ import java.util.Set;
  */
 public final class SchemaMessages {
 
-    private SchemaMessages() {
-    }
+    private SchemaMessages() {}
 
     /**
      * @param table a declared table
@@ -31,12 +30,15 @@ public final class SchemaMessages {
         table.columns().forEach(column -> names.add(column.name()));
         for (String name : names) {
             Column declared = table.column(name);
-            fivetran_sdk.v2.Column.Builder column = fivetran_sdk.v2.Column.newBuilder().setName(name)
+            fivetran_sdk.v2.Column.Builder column = fivetran_sdk.v2.Column.newBuilder()
+                    .setName(name)
                     .setPrimaryKey(table.primaryKey().contains(name))
                     .setType(declared == null ? fivetran_sdk.v2.DataType.UNSPECIFIED : toProto(declared.type()));
             if (declared != null && declared.type() == DataType.DECIMAL) {
-                column.setParams(DataTypeParams.newBuilder().setDecimal(DecimalParams.newBuilder()
-                        .setPrecision(declared.precision()).setScale(declared.scale())));
+                column.setParams(DataTypeParams.newBuilder()
+                        .setDecimal(DecimalParams.newBuilder()
+                                .setPrecision(declared.precision())
+                                .setScale(declared.scale())));
             }
             out.addColumns(column);
         }
@@ -89,8 +91,8 @@ public final class SchemaMessages {
         try {
             return out.build();
         } catch (IllegalArgumentException e) {
-            throw new SyncException("The connector declared table '" + table.getName() + "' wrongly: "
-                    + e.getMessage(), e);
+            throw new SyncException(
+                    "The connector declared table '" + table.getName() + "' wrongly: " + e.getMessage(), e);
         }
     }
 
@@ -104,12 +106,14 @@ public final class SchemaMessages {
         String column = wire.getName();
         return switch (wire.getType()) {
             case UNSPECIFIED -> null;
-            case NAIVE_TIME -> throw new SyncException("Table '" + table + "', column '" + column
-                    + "' has type NAIVE_TIME, which source connectors may not use (fivetran_sdk.v2):"
-                    + " declare it as STRING");
-            case UNRECOGNIZED -> throw new SyncException("Table '" + table + "', column '" + column
-                    + "' has an unknown column type (DataType value " + wire.getTypeValue() + ")"
-                    + ": use one of " + List.of(DataType.values()));
+            case NAIVE_TIME ->
+                throw new SyncException("Table '" + table + "', column '" + column
+                        + "' has type NAIVE_TIME, which source connectors may not use (fivetran_sdk.v2):"
+                        + " declare it as STRING");
+            case UNRECOGNIZED ->
+                throw new SyncException("Table '" + table + "', column '" + column
+                        + "' has an unknown column type (DataType value " + wire.getTypeValue() + ")"
+                        + ": use one of " + List.of(DataType.values()));
             default -> DataType.valueOf(wire.getType().name());
         };
     }

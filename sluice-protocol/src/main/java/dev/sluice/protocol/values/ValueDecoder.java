@@ -17,8 +17,7 @@ import java.time.ZoneOffset;
  */
 public final class ValueDecoder {
 
-    private ValueDecoder() {
-    }
+    private ValueDecoder() {}
 
     /**
      * @param table the table, for messages
@@ -45,14 +44,18 @@ public final class ValueDecoder {
             case STRING -> value.getString();
             case XML -> value.getXml();
             case JSON -> new RawJson(value.getJson());
-            case NAIVE_TIME -> throw new SyncException("Table '" + table + "', column '" + column
-                    + "': the connector sent a naive_time value, which source connectors may not send"
-                    + " (fivetran_sdk.v2): send the time as a string instead");
-            case INNER_NOT_SET -> throw new SyncException("Table '" + table + "', column '" + column
-                    + "': the connector sent a value of a type this protocol version does not know"
-                    + (value.getUnknownFields().asMap().isEmpty() ? ""
-                            : " (ValueType field " + value.getUnknownFields().asMap().keySet() + ")")
-                    + ": send one of the fivetran_sdk.v2 value types, or null=true for NULL");
+            case NAIVE_TIME ->
+                throw new SyncException("Table '" + table + "', column '" + column
+                        + "': the connector sent a naive_time value, which source connectors may not send"
+                        + " (fivetran_sdk.v2): send the time as a string instead");
+            case INNER_NOT_SET ->
+                throw new SyncException("Table '" + table + "', column '" + column
+                        + "': the connector sent a value of a type this protocol version does not know"
+                        + (value.getUnknownFields().asMap().isEmpty()
+                                ? ""
+                                : " (ValueType field "
+                                        + value.getUnknownFields().asMap().keySet() + ")")
+                        + ": send one of the fivetran_sdk.v2 value types, or null=true for NULL");
         };
     }
 

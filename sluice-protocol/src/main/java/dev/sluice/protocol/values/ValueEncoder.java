@@ -38,11 +38,9 @@ public final class ValueEncoder {
      * @param seconds a timestamp's seconds
      * @param nanos a timestamp's nanoseconds
      */
-    public record Wire(int field, Object value, long seconds, int nanos) {
-    }
+    public record Wire(int field, Object value, long seconds, int nanos) {}
 
-    private ValueEncoder() {
-    }
+    private ValueEncoder() {}
 
     /**
      * @param table the table's source name, for messages
@@ -109,8 +107,12 @@ public final class ValueEncoder {
             case DECIMAL -> new Wire(ValueType.DECIMAL_FIELD_NUMBER, ((BigDecimal) canonical).toPlainString(), 0, 0);
             case FLOAT -> new Wire(ValueType.FLOAT_FIELD_NUMBER, canonical, 0, 0);
             case DOUBLE -> new Wire(ValueType.DOUBLE_FIELD_NUMBER, canonical, 0, 0);
-            case NAIVE_DATE -> new Wire(ValueType.NAIVE_DATE_FIELD_NUMBER, null,
-                    ((LocalDate) canonical).atStartOfDay().toEpochSecond(ZoneOffset.UTC), 0);
+            case NAIVE_DATE ->
+                new Wire(
+                        ValueType.NAIVE_DATE_FIELD_NUMBER,
+                        null,
+                        ((LocalDate) canonical).atStartOfDay().toEpochSecond(ZoneOffset.UTC),
+                        0);
             case NAIVE_DATETIME -> micros(ValueType.NAIVE_DATETIME_FIELD_NUMBER, (Long) canonical);
             case UTC_DATETIME -> micros(ValueType.UTC_DATETIME_FIELD_NUMBER, (Long) canonical);
             case BINARY -> new Wire(ValueType.BINARY_FIELD_NUMBER, canonical, 0, 0);
@@ -135,22 +137,33 @@ public final class ValueEncoder {
             return new Wire(ValueType.BOOL_FIELD_NUMBER, value, 0, 0);
         } else if (kind == Instant.class) {
             Instant instant = (Instant) value;
-            return new Wire(ValueType.UTC_DATETIME_FIELD_NUMBER, null, instant.getEpochSecond(), instant.getNano() / 1000 * 1000);
+            return new Wire(
+                    ValueType.UTC_DATETIME_FIELD_NUMBER,
+                    null,
+                    instant.getEpochSecond(),
+                    instant.getNano() / 1000 * 1000);
         }
         return null;
     }
 
     private static Wire micros(int field, long micros) {
-        return new Wire(field, null, Math.floorDiv(micros, MICROS_PER_SECOND),
+        return new Wire(
+                field,
+                null,
+                Math.floorDiv(micros, MICROS_PER_SECOND),
                 (int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
     }
 
     private static Timestamp timestamp(Wire wire) {
-        return Timestamp.newBuilder().setSeconds(wire.seconds()).setNanos(wire.nanos()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(wire.seconds())
+                .setNanos(wire.nanos())
+                .build();
     }
 
     private static boolean isTimestamp(int field) {
-        return field == ValueType.NAIVE_DATE_FIELD_NUMBER || field == ValueType.NAIVE_DATETIME_FIELD_NUMBER
+        return field == ValueType.NAIVE_DATE_FIELD_NUMBER
+                || field == ValueType.NAIVE_DATETIME_FIELD_NUMBER
                 || field == ValueType.UTC_DATETIME_FIELD_NUMBER;
     }
 
@@ -167,16 +180,20 @@ public final class ValueEncoder {
         int field = wire.field();
         Object value = wire.value();
         return switch (field) {
-            case ValueType.NULL_FIELD_NUMBER, ValueType.BOOL_FIELD_NUMBER -> CodedOutputStream.computeBoolSize(field, (Boolean) value);
-            case ValueType.SHORT_FIELD_NUMBER, ValueType.INT_FIELD_NUMBER -> CodedOutputStream.computeInt32Size(field, (Integer) value);
+            case ValueType.NULL_FIELD_NUMBER, ValueType.BOOL_FIELD_NUMBER ->
+                CodedOutputStream.computeBoolSize(field, (Boolean) value);
+            case ValueType.SHORT_FIELD_NUMBER, ValueType.INT_FIELD_NUMBER ->
+                CodedOutputStream.computeInt32Size(field, (Integer) value);
             case ValueType.LONG_FIELD_NUMBER -> CodedOutputStream.computeInt64Size(field, (Long) value);
             case ValueType.FLOAT_FIELD_NUMBER -> CodedOutputStream.computeFloatSize(field, (Float) value);
             case ValueType.DOUBLE_FIELD_NUMBER -> CodedOutputStream.computeDoubleSize(field, (Double) value);
             case ValueType.BINARY_FIELD_NUMBER -> CodedOutputStream.computeByteArraySize(field, (byte[]) value);
-            default -> isTimestamp(field)
-                    ? CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(timestampSize(wire))
-                            + timestampSize(wire)
-                    : CodedOutputStream.computeStringSize(field, (String) value);
+            default ->
+                isTimestamp(field)
+                        ? CodedOutputStream.computeTagSize(field)
+                                + CodedOutputStream.computeUInt32SizeNoTag(timestampSize(wire))
+                                + timestampSize(wire)
+                        : CodedOutputStream.computeStringSize(field, (String) value);
         };
     }
 

@@ -43,7 +43,10 @@ class RecordsParserTest {
         row.put("none", null);
         Records.Builder records = Records.newBuilder();
         for (RecordType type : List.of(RecordType.UPSERT, RecordType.DELETE, RecordType.TRUNCATE)) {
-            Record.Builder record = Record.newBuilder().setTableName("orders").setSchemaName("shop").setType(type);
+            Record.Builder record = Record.newBuilder()
+                    .setTableName("orders")
+                    .setSchemaName("shop")
+                    .setType(type);
             row.forEach((column, value) -> record.putData(column, ValueEncoder.encode("orders", column, null, value)));
             records.addRecords(record);
         }
@@ -58,37 +61,65 @@ class RecordsParserTest {
             assertThat(actual.table()).isEqualTo("orders");
             assertThat(actual.type()).isEqualTo(expected.getType());
             assertThat(actual.data().keySet()).containsExactlyElementsOf(row.keySet());
-            expected.getDataMap().forEach((column, value) -> assertThat(actual.data().get(column))
-                    .usingRecursiveComparison().isEqualTo(ValueDecoder.decode("orders", column, value)));
+            expected.getDataMap()
+                    .forEach((column, value) -> assertThat(actual.data().get(column))
+                            .usingRecursiveComparison()
+                            .isEqualTo(ValueDecoder.decode("orders", column, value)));
         }
     }
 
     @Test
     void leavesOtherMessagesToTheGeneratedParser() throws Exception {
-        assertThat(RecordsParser.parse(UpdateResponse.newBuilder().setWarning(Warning.newBuilder().setMessage("w"))
-                .build().toByteArray())).isNull();
+        assertThat(RecordsParser.parse(UpdateResponse.newBuilder()
+                        .setWarning(Warning.newBuilder().setMessage("w"))
+                        .build()
+                        .toByteArray()))
+                .isNull();
     }
 
     @Test
     void aValueOfAnUnknownTypeIsNamedLikeTheDecoderNamesIt() {
-        ValueType future = ValueType.newBuilder().setUnknownFields(UnknownFieldSet.newBuilder()
-                .addField(17, UnknownFieldSet.Field.newBuilder().addVarint(1).build()).build()).build();
-        byte[] bytes = UpdateResponse.newBuilder().setRecords(Records.newBuilder().addRecords(Record.newBuilder()
-                .setTableName("items").putData("mystery", future))).build().toByteArray();
+        ValueType future = ValueType.newBuilder()
+                .setUnknownFields(UnknownFieldSet.newBuilder()
+                        .addField(
+                                17,
+                                UnknownFieldSet.Field.newBuilder().addVarint(1).build())
+                        .build())
+                .build();
+        byte[] bytes = UpdateResponse.newBuilder()
+                .setRecords(Records.newBuilder()
+                        .addRecords(Record.newBuilder().setTableName("items").putData("mystery", future)))
+                .build()
+                .toByteArray();
 
         assertThatThrownBy(() -> RecordsParser.parse(bytes))
-                .hasMessageContaining("Table 'items', column 'mystery'").hasMessageContaining("field [17]");
+                .hasMessageContaining("Table 'items', column 'mystery'")
+                .hasMessageContaining("field [17]");
     }
 
     @Test
     void aDecimalThatIsNotANumberIsNamedLikeTheDecoderNamesItAmongOtherValues() {
-        byte[] bytes = UpdateResponse.newBuilder().setRecords(Records.newBuilder().addRecords(Record.newBuilder()
-                .setTableName("items").putData("id", ValueType.newBuilder().setLong(7).build())
-                .putData("price", ValueType.newBuilder().setDecimal("twelve").build())
-                .putData("name", ValueType.newBuilder().setString("x").build()))).build().toByteArray();
+        byte[] bytes = UpdateResponse.newBuilder()
+                .setRecords(Records.newBuilder()
+                        .addRecords(Record.newBuilder()
+                                .setTableName("items")
+                                .putData("id", ValueType.newBuilder().setLong(7).build())
+                                .putData(
+                                        "price",
+                                        ValueType.newBuilder()
+                                                .setDecimal("twelve")
+                                                .build())
+                                .putData(
+                                        "name",
+                                        ValueType.newBuilder().setString("x").build())))
+                .build()
+                .toByteArray();
 
-        String decoder = catchThrowable(() -> ValueDecoder.decode("items", "price",
-                ValueType.newBuilder().setDecimal("twelve").build())).getMessage();
+        String decoder = catchThrowable(() -> ValueDecoder.decode(
+                        "items",
+                        "price",
+                        ValueType.newBuilder().setDecimal("twelve").build()))
+                .getMessage();
         assertThatThrownBy(() -> RecordsParser.parse(bytes)).hasMessage(decoder);
     }
 }

@@ -16,7 +16,8 @@ class SelectionFileTest {
 
     @Test
     void excludesTheNamedTablesAndColumns() throws Exception {
-        Path file = Files.writeString(dir.resolve("selection.json"),
+        Path file = Files.writeString(
+                dir.resolve("selection.json"),
                 "{\"exclude_tables\": [\"audit\"], \"exclude_columns\": {\"customers\": [\"email\"]}}");
         SelectionFile selection = SelectionFile.read(file);
 
@@ -29,14 +30,16 @@ class SelectionFileTest {
 
     @Test
     void badFilesAreNamedWithWhatIsWrong() throws Exception {
-        assertThatThrownBy(() -> SelectionFile.read(dir.resolve("missing.json"))).isInstanceOf(SyncException.class)
+        assertThatThrownBy(() -> SelectionFile.read(dir.resolve("missing.json")))
+                .isInstanceOf(SyncException.class)
                 .hasMessageContaining("missing.json not found");
         Path notJson = Files.writeString(dir.resolve("a.json"), "{exclude");
         assertThatThrownBy(() -> SelectionFile.read(notJson)).hasMessageContaining("a.json is not valid JSON");
         Path typo = Files.writeString(dir.resolve("b.json"), "{\"exclude_table\": [\"x\"]}");
         assertThatThrownBy(() -> SelectionFile.read(typo)).hasMessageContaining("unknown key 'exclude_table'");
         Path wrongShape = Files.writeString(dir.resolve("c.json"), "{\"exclude_columns\": {\"t\": \"c\"}}");
-        assertThatThrownBy(() -> SelectionFile.read(wrongShape)).hasMessageContaining("exclude_columns.t must be a list");
+        assertThatThrownBy(() -> SelectionFile.read(wrongShape))
+                .hasMessageContaining("exclude_columns.t must be a list");
     }
 
     @Test

@@ -16,41 +16,52 @@ import org.junit.jupiter.api.Test;
 
 class UpdateSelectionTest {
 
-    private static final Table CUSTOMERS = Table.newBuilder().setName("customers")
+    private static final Table CUSTOMERS = Table.newBuilder()
+            .setName("customers")
             .addColumns(Column.newBuilder().setName("id").setPrimaryKey(true))
-            .addColumns(Column.newBuilder().setName("email")).build();
+            .addColumns(Column.newBuilder().setName("email"))
+            .build();
     private static final SelectionFile NO_EMAIL_NO_AUDIT =
             new SelectionFile(Set.of("audit"), Map.of("customers", Set.of("email")));
 
     @Test
     void everyDeclaredColumnIsListedWithTheExclusionsSwitchedOff() {
         SchemaResponse schema = SchemaResponse.newBuilder()
-                .setWithoutSchema(TableList.newBuilder().addTables(CUSTOMERS)).build();
+                .setWithoutSchema(TableList.newBuilder().addTables(CUSTOMERS))
+                .build();
 
         Selection selection = new UpdateSelection(NO_EMAIL_NO_AUDIT).forSchema(schema);
 
         assertThat(selection.getWithoutSchema().getIncludeNewTables()).isTrue();
-        assertThat(selection.getWithoutSchema().getTablesList()).extracting(TableSelection::getTableName)
+        assertThat(selection.getWithoutSchema().getTablesList())
+                .extracting(TableSelection::getTableName)
                 .containsExactly("customers", "audit");
         TableSelection customers = selection.getWithoutSchema().getTables(0);
         assertThat(customers.getIncluded()).isTrue();
         assertThat(customers.getColumnsMap()).containsOnly(Map.entry("id", true), Map.entry("email", false));
-        assertThat(selection.getWithoutSchema().getTables(1).getIncluded()).as("an excluded table").isFalse();
+        assertThat(selection.getWithoutSchema().getTables(1).getIncluded())
+                .as("an excluded table")
+                .isFalse();
     }
 
     @Test
     void aReplyWithSchemasGetsASelectionOfThatShapeEachSchemaCarryingTheUndeclaredExclusions() {
-        SchemaResponse schema = SchemaResponse.newBuilder().setWithSchema(SchemaList.newBuilder()
-                .addSchemas(Schema.newBuilder().setName("shop").addTables(CUSTOMERS))
-                .addSchemas(Schema.newBuilder().setName("empty"))).build();
+        SchemaResponse schema = SchemaResponse.newBuilder()
+                .setWithSchema(SchemaList.newBuilder()
+                        .addSchemas(Schema.newBuilder().setName("shop").addTables(CUSTOMERS))
+                        .addSchemas(Schema.newBuilder().setName("empty")))
+                .build();
 
         Selection selection = new UpdateSelection(NO_EMAIL_NO_AUDIT).forSchema(schema);
 
         assertThat(selection.getWithSchema().getSchemasList()).hasSize(2).allSatisfy(selected -> {
             assertThat(selected.getIncluded()).isTrue();
-            assertThat(selected.getTablesList()).extracting(TableSelection::getTableName).contains("audit");
+            assertThat(selected.getTablesList())
+                    .extracting(TableSelection::getTableName)
+                    .contains("audit");
         });
-        assertThat(selection.getWithSchema().getSchemas(0).getTablesList()).extracting(TableSelection::getTableName)
+        assertThat(selection.getWithSchema().getSchemas(0).getTablesList())
+                .extracting(TableSelection::getTableName)
                 .containsExactly("customers", "audit");
     }
 
@@ -58,7 +69,8 @@ class UpdateSelectionTest {
     void beforeAnySchemaOnlyTheExclusionsAreSent() {
         Selection selection = new UpdateSelection(NO_EMAIL_NO_AUDIT).forSchema(null);
 
-        assertThat(selection.getWithoutSchema().getTablesList()).extracting(TableSelection::getTableName)
+        assertThat(selection.getWithoutSchema().getTablesList())
+                .extracting(TableSelection::getTableName)
                 .containsExactlyInAnyOrder("audit", "customers");
     }
 }

@@ -15,8 +15,10 @@ class JsonLinesOutputTest {
 
     private static List<JsonNode> lines(String printed) throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (PrintStream stdout = new PrintStream(new JsonLinesOutput(new JsonLog(new PrintStream(sink, true,
-                StandardCharsets.UTF_8))), true, StandardCharsets.UTF_8)) {
+        try (PrintStream stdout = new PrintStream(
+                new JsonLinesOutput(new JsonLog(new PrintStream(sink, true, StandardCharsets.UTF_8))),
+                true,
+                StandardCharsets.UTF_8)) {
             stdout.print(printed);
         }
         List<JsonNode> nodes = new ArrayList<>();
@@ -37,12 +39,22 @@ class JsonLinesOutputTest {
                 + "15:20:03.000 DEBUG X - detail\n"
                 + "last line without a break");
 
-        assertThat(nodes).extracting(n -> n.get("level").asText())
+        assertThat(nodes)
+                .extracting(n -> n.get("level").asText())
                 .containsExactly("INFO", "WARNING", "SEVERE", "SEVERE", "SEVERE", "INFO", "INFO", "INFO");
-        assertThat(nodes).extracting(n -> n.get("message").asText()).containsExactly("page 1 read", "slow \"source\"",
-                "it broke", "java.lang.IllegalStateException: boom", "\tat com.example.Thing.run(Thing.java:1)", "plain println from a connector", "detail",
-                "last line without a break");
-        assertThat(nodes).allSatisfy(n -> assertThat(n.get("message-origin").asText()).isEqualTo("sdk_connector"));
+        assertThat(nodes)
+                .extracting(n -> n.get("message").asText())
+                .containsExactly(
+                        "page 1 read",
+                        "slow \"source\"",
+                        "it broke",
+                        "java.lang.IllegalStateException: boom",
+                        "\tat com.example.Thing.run(Thing.java:1)",
+                        "plain println from a connector",
+                        "detail",
+                        "last line without a break");
+        assertThat(nodes)
+                .allSatisfy(n -> assertThat(n.get("message-origin").asText()).isEqualTo("sdk_connector"));
     }
 
     @Test

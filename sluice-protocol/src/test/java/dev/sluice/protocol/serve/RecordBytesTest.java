@@ -45,7 +45,8 @@ class RecordBytesTest {
         for (RecordType type : List.of(RecordType.UPSERT, RecordType.UPDATE, RecordType.DELETE, RecordType.TRUNCATE)) {
             List<String> columns = new ArrayList<>();
             List<ValueEncoder.Wire> values = new ArrayList<>();
-            Record.Builder expected = Record.newBuilder().setTableName("t\u00e4ble").setType(type);
+            Record.Builder expected =
+                    Record.newBuilder().setTableName("t\u00e4ble").setType(type);
             ROW.forEach((column, value) -> {
                 columns.add(column);
                 values.add(ValueEncoder.wire("t", column, null, value));
@@ -67,7 +68,10 @@ class RecordBytesTest {
 
         UpdateResponse parsed = UpdateResponse.parseFrom(RecordBytes.response(records));
 
-        assertThat(parsed.getRecords().getRecordsList()).extracting(Record::getTableName).containsExactly("t0", "t1", "t2");
-        assertThat(Arrays.equals(RecordBytes.response(records), parsed.toByteArray())).isTrue();
+        assertThat(parsed.getRecords().getRecordsList())
+                .extracting(Record::getTableName)
+                .containsExactly("t0", "t1", "t2");
+        assertThat(Arrays.equals(RecordBytes.response(records), parsed.toByteArray()))
+                .isTrue();
     }
 }

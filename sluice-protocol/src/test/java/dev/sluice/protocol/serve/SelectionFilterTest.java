@@ -11,9 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class SelectionFilterTest {
 
-    private static final TableSelection ORDERS = TableSelection.newBuilder().setTableName("orders").setIncluded(true)
-            .putColumns("email", false).putColumns("total", true).setIncludeNewColumns(false).build();
-    private static final TableSelection AUDIT = TableSelection.newBuilder().setTableName("audit").setIncluded(false).build();
+    private static final TableSelection ORDERS = TableSelection.newBuilder()
+            .setTableName("orders")
+            .setIncluded(true)
+            .putColumns("email", false)
+            .putColumns("total", true)
+            .setIncludeNewColumns(false)
+            .build();
+    private static final TableSelection AUDIT =
+            TableSelection.newBuilder().setTableName("audit").setIncluded(false).build();
 
     @Test
     void withoutASelectionEverythingIsIncluded() {
@@ -23,8 +29,12 @@ class SelectionFilterTest {
 
     @Test
     void listedTablesAndColumnsFollowTheirFlagsOthersTheIncludeNewFlags() {
-        SelectionFilter filter = SelectionFilter.of(Selection.newBuilder().setWithoutSchema(TablesWithNoSchema.newBuilder()
-                .addTables(ORDERS).addTables(AUDIT).setIncludeNewTables(false)).build());
+        SelectionFilter filter = SelectionFilter.of(Selection.newBuilder()
+                .setWithoutSchema(TablesWithNoSchema.newBuilder()
+                        .addTables(ORDERS)
+                        .addTables(AUDIT)
+                        .setIncludeNewTables(false))
+                .build());
 
         assertThat(filter.includesTable("orders")).isTrue();
         assertThat(filter.includesTable("audit")).isFalse();
@@ -36,9 +46,14 @@ class SelectionFilterTest {
 
     @Test
     void theTablesOfAnExcludedSchemaAreExcluded() {
-        SelectionFilter filter = SelectionFilter.of(Selection.newBuilder().setWithSchema(TablesWithSchema.newBuilder()
-                .addSchemas(SchemaSelection.newBuilder().setSchemaName("shop").setIncluded(false).addTables(ORDERS))
-                .setIncludeNewSchemas(true)).build());
+        SelectionFilter filter = SelectionFilter.of(Selection.newBuilder()
+                .setWithSchema(TablesWithSchema.newBuilder()
+                        .addSchemas(SchemaSelection.newBuilder()
+                                .setSchemaName("shop")
+                                .setIncluded(false)
+                                .addTables(ORDERS))
+                        .setIncludeNewSchemas(true))
+                .build());
 
         assertThat(filter.includesTable("orders")).isFalse();
         assertThat(filter.includesTable("brand_new")).isTrue();

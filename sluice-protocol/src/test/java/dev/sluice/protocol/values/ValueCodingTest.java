@@ -42,7 +42,8 @@ class ValueCodingTest {
         assertThat(roundTrip(LocalDate.of(2024, 2, 29))).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(roundTrip(LocalDateTime.of(2024, 2, 29, 23, 59, 1, 123_456_000)))
                 .isEqualTo(LocalDateTime.of(2024, 2, 29, 23, 59, 1, 123_456_000));
-        assertThat(roundTrip(Instant.parse("1969-12-31T23:59:59.999999Z"))).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+        assertThat(roundTrip(Instant.parse("1969-12-31T23:59:59.999999Z")))
+                .isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
         assertThat(roundTrip(OffsetDateTime.of(2024, 1, 1, 2, 0, 0, 0, ZoneOffset.ofHours(2))))
                 .isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat((byte[]) roundTrip(new byte[] {1, 2, 3})).containsExactly(1, 2, 3);
@@ -51,8 +52,12 @@ class ValueCodingTest {
 
     @Test
     void naiveTypesAreUtcTimestampsDecimalsAndJsonAreText() {
-        assertThat(inferred(LocalDate.of(1970, 1, 2)).getNaiveDate().getSeconds()).isEqualTo(86_400);
-        assertThat(inferred(LocalDateTime.of(1970, 1, 1, 0, 0, 1)).getNaiveDatetime().getSeconds()).isEqualTo(1);
+        assertThat(inferred(LocalDate.of(1970, 1, 2)).getNaiveDate().getSeconds())
+                .isEqualTo(86_400);
+        assertThat(inferred(LocalDateTime.of(1970, 1, 1, 0, 0, 1))
+                        .getNaiveDatetime()
+                        .getSeconds())
+                .isEqualTo(1);
         assertThat(inferred(new BigDecimal("1E+3")).getDecimal()).isEqualTo("1000");
         ValueType json = inferred(Map.of("a", List.of(1, 2)));
         assertThat(json.getJson()).isEqualTo("{\"a\":[1,2]}");
@@ -63,12 +68,21 @@ class ValueCodingTest {
 
     @Test
     void declaredColumnsAreEncodedByTheirTypeAsTheEngineConvertsThem() {
-        Table table = Table.named("t").column("n", DataType.STRING).column("i", DataType.INT)
-                .decimalColumn("d", 8, 2).column("at", DataType.UTC_DATETIME).build();
-        assertThat(ValueEncoder.encode("t", "n", table.column("n"), 42).getString()).isEqualTo("42");
-        assertThat(ValueEncoder.encode("t", "i", table.column("i"), "7").getInt()).isEqualTo(7);
-        assertThat(ValueEncoder.encode("t", "d", table.column("d"), 3).getDecimal()).isEqualTo("3.00");
-        assertThat(ValueEncoder.encode("t", "at", table.column("at"), "2024-01-01").getUtcDatetime().getSeconds())
+        Table table = Table.named("t")
+                .column("n", DataType.STRING)
+                .column("i", DataType.INT)
+                .decimalColumn("d", 8, 2)
+                .column("at", DataType.UTC_DATETIME)
+                .build();
+        assertThat(ValueEncoder.encode("t", "n", table.column("n"), 42).getString())
+                .isEqualTo("42");
+        assertThat(ValueEncoder.encode("t", "i", table.column("i"), "7").getInt())
+                .isEqualTo(7);
+        assertThat(ValueEncoder.encode("t", "d", table.column("d"), 3).getDecimal())
+                .isEqualTo("3.00");
+        assertThat(ValueEncoder.encode("t", "at", table.column("at"), "2024-01-01")
+                        .getUtcDatetime()
+                        .getSeconds())
                 .isEqualTo(Instant.parse("2024-01-01T00:00:00Z").getEpochSecond());
     }
 
@@ -77,26 +91,36 @@ class ValueCodingTest {
         Column column = Column.of("count", DataType.INT);
         assertThatThrownBy(() -> ValueEncoder.encode("orders", "count", column, "many"))
                 .isInstanceOf(SyncException.class)
-                .hasMessageContaining("Table 'orders', column 'count': value 'many'").hasMessageContaining("INT");
+                .hasMessageContaining("Table 'orders', column 'count': value 'many'")
+                .hasMessageContaining("INT");
     }
 
     @Test
     void valuesSourcesMayNotSendAreNamed() {
-        ValueType time = ValueType.newBuilder().setNaiveTime(com.google.protobuf.Timestamp.getDefaultInstance()).build();
+        ValueType time = ValueType.newBuilder()
+                .setNaiveTime(com.google.protobuf.Timestamp.getDefaultInstance())
+                .build();
         assertThatThrownBy(() -> ValueDecoder.decode("t", "c", time)).hasMessageContaining("naive_time");
         assertThatThrownBy(() -> ValueDecoder.decode("t", "c", ValueType.getDefaultInstance()))
-                .hasMessageContaining("Table 't', column 'c'").hasMessageContaining("does not know");
-        assertThatThrownBy(() -> ValueDecoder.decode("t", "c", ValueType.newBuilder().setDecimal("1,5").build()))
+                .hasMessageContaining("Table 't', column 'c'")
+                .hasMessageContaining("does not know");
+        assertThatThrownBy(() -> ValueDecoder.decode(
+                        "t", "c", ValueType.newBuilder().setDecimal("1,5").build()))
                 .hasMessageContaining("decimal value '1,5' is not a number");
     }
 
     @Test
     void tablesSurviveTheWireWithKeysFirst() {
-        Table table = Table.named("orders").column("note", DataType.STRING).primaryKey("id", "line")
-                .column("line", DataType.INT).decimalColumn("price", 10, 3).build();
+        Table table = Table.named("orders")
+                .column("note", DataType.STRING)
+                .primaryKey("id", "line")
+                .column("line", DataType.INT)
+                .decimalColumn("price", 10, 3)
+                .build();
         fivetran_sdk.v2.Table wire = SchemaMessages.toProto(table);
 
-        assertThat(wire.getColumnsList()).extracting(fivetran_sdk.v2.Column::getName)
+        assertThat(wire.getColumnsList())
+                .extracting(fivetran_sdk.v2.Column::getName)
                 .containsExactly("id", "line", "note", "price");
         assertThat(wire.getColumns(0).getType()).isEqualTo(fivetran_sdk.v2.DataType.UNSPECIFIED);
         assertThat(wire.getColumns(3).getParams().getDecimal().getScale()).isEqualTo(3);

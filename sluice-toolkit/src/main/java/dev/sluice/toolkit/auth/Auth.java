@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class Auth {
 
-    private Auth() {
-    }
+    private Auth() {}
 
     /**
      * @param header the header, e.g. {@code X-API-Key}
@@ -87,8 +86,8 @@ public final class Auth {
      * @param refreshToken the refresh token
      * @return a builder of an OAuth2 refresh token authenticator, see {@link OAuth2Auth}
      */
-    public static OAuth2Auth.Builder oauth2RefreshToken(String tokenUrl, String clientId, String clientSecret,
-                                                        String refreshToken) {
+    public static OAuth2Auth.Builder oauth2RefreshToken(
+            String tokenUrl, String clientId, String clientSecret, String refreshToken) {
         return OAuth2Auth.refreshToken(tokenUrl, clientId, clientSecret, refreshToken);
     }
 }

@@ -91,7 +91,8 @@ public final class OAuth2Auth extends RenewingTokenAuth {
             }
         } else {
             String pair = settings.clientId + ":" + settings.clientSecret;
-            request = request.withHeader("Authorization",
+            request = request.withHeader(
+                    "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
         ApiResponse response = sendTokenRequest(client, request.withFormBody(form));
@@ -112,10 +113,13 @@ public final class OAuth2Auth extends RenewingTokenAuth {
             throw e;
         } catch (HttpStatusException e) {
             if (e.status() == 400) {
-                throw new AuthenticationFailedException("The OAuth2 token endpoint refused the "
-                        + (refreshToken != null ? "refresh token" : "client credentials")
-                        + ": check the client id, client secret" + (refreshToken != null ? " and refresh token" : "")
-                        + ". " + e.getMessage(), 400);
+                throw new AuthenticationFailedException(
+                        "The OAuth2 token endpoint refused the "
+                                + (refreshToken != null ? "refresh token" : "client credentials")
+                                + ": check the client id, client secret"
+                                + (refreshToken != null ? " and refresh token" : "")
+                                + ". " + e.getMessage(),
+                        400);
             }
             throw e;
         }
@@ -141,7 +145,8 @@ public final class OAuth2Auth extends RenewingTokenAuth {
 
     @Override
     public String toString() {
-        return "OAuth2Auth[" + settings.tokenUrl + ", " + (settings.refreshToken != null ? "refresh_token" : "client_credentials") + "]";
+        return "OAuth2Auth[" + settings.tokenUrl + ", "
+                + (settings.refreshToken != null ? "refresh_token" : "client_credentials") + "]";
     }
 
     /** Configures an {@link OAuth2Auth}. */
@@ -154,7 +159,7 @@ public final class OAuth2Auth extends RenewingTokenAuth {
         private String scope;
         private ClientAuthentication clientAuthentication = ClientAuthentication.BASIC_HEADER;
         private Duration renewMargin = Duration.ofSeconds(60);
-        private Consumer<String> onRotated = token -> { };
+        private Consumer<String> onRotated = token -> {};
 
         private Builder(String tokenUrl, String clientId, String clientSecret, String refreshToken) {
             this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");

@@ -48,8 +48,10 @@ public final class SessionTokenAuth extends RenewingTokenAuth {
     @Override
     protected Token fetch(RestClient client) {
         ApiRequest login = ApiRequest.post(settings.loginPath).unauthenticated();
-        login = settings.form ? login.withFormBody(settings.credentials)
-                : login.withJsonBody(Json.mapper().valueToTree(settings.credentials).toString());
+        login = settings.form
+                ? login.withFormBody(settings.credentials)
+                : login.withJsonBody(
+                        Json.mapper().valueToTree(settings.credentials).toString());
         ApiResponse response = client.send(login);
         Instant now = client.time().now();
         String token = TokenResponse.requireText(response, settings.tokenField, "a session token");

@@ -11,8 +11,7 @@ import java.time.format.DateTimeParseException;
 /** Reads a token and its expiry from a login or token endpoint's JSON answer. */
 final class TokenResponse {
 
-    private TokenResponse() {
-    }
+    private TokenResponse() {}
 
     static String requireText(ApiResponse response, String field, String what) {
         JsonNode node = response.json().at(Json.pointer(field));
@@ -51,7 +50,9 @@ final class TokenResponse {
 
     private static String fieldNames(JsonNode json) {
         StringBuilder names = new StringBuilder();
-        json.fieldNames().forEachRemaining(name -> names.append(names.length() == 0 ? "" : ", ").append(name));
+        json.fieldNames()
+                .forEachRemaining(
+                        name -> names.append(names.length() == 0 ? "" : ", ").append(name));
         return names.length() == 0 ? "none" : names.toString();
     }
 }

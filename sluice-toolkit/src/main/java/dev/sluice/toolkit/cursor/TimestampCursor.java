@@ -216,7 +216,8 @@ public final class TimestampCursor {
 
     private String idText(Object id) {
         if (id == null || id instanceof JsonNode node && (node.isNull() || node.isMissingNode())) {
-            throw new ToolkitException("A record has no id for cursor '" + key + "': check the id field the connector reads");
+            throw new ToolkitException(
+                    "A record has no id for cursor '" + key + "': check the id field the connector reads");
         }
         return id instanceof JsonNode node ? node.asText() : String.valueOf(id);
     }
@@ -225,8 +226,10 @@ public final class TimestampCursor {
         try {
             return Timestamps.toInstant(saved);
         } catch (IllegalArgumentException e) {
-            throw new ToolkitException("State key '" + key + "' holds a cursor that is not a timestamp: " + e.getMessage()
-                    + "; reset the connection's state", e);
+            throw new ToolkitException(
+                    "State key '" + key + "' holds a cursor that is not a timestamp: " + e.getMessage()
+                            + "; reset the connection's state",
+                    e);
         }
     }
 

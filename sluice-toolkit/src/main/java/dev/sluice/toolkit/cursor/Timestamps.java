@@ -19,8 +19,7 @@ import java.util.Date;
  */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * @param value a timestamp in one of the forms above
@@ -69,8 +68,8 @@ public final class Timestamps {
                 try {
                     return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException notDate) {
-                    throw new IllegalArgumentException("Not an ISO-8601 timestamp: '" + text
-                            + "'; expected e.g. 2024-01-02T03:04:05Z");
+                    throw new IllegalArgumentException(
+                            "Not an ISO-8601 timestamp: '" + text + "'; expected e.g. 2024-01-02T03:04:05Z");
                 }
             }
         }
@@ -86,8 +85,15 @@ public final class Timestamps {
      */
     static Instant parseUtc(String text) {
         int length = text.length();
-        if (length < 20 || length == 21 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
-                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+        if (length < 20
+                || length == 21
+                || length > 30
+                || text.charAt(length - 1) != 'Z'
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
                 || length > 20 && text.charAt(19) != '.') {
             return null;
         }

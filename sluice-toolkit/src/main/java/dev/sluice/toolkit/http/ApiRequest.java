@@ -26,8 +26,13 @@ public final class ApiRequest {
     private final byte[] body;
     private final boolean authenticated;
 
-    private ApiRequest(String method, String target, Map<String, String> query, Map<String, String> headers,
-                       byte[] body, boolean authenticated) {
+    private ApiRequest(
+            String method,
+            String target,
+            Map<String, String> query,
+            Map<String, String> headers,
+            byte[] body,
+            boolean authenticated) {
         this.method = method;
         this.target = target;
         this.query = query;
@@ -188,7 +193,8 @@ public final class ApiRequest {
      */
     public ApiRequest withBody(byte[] body, String contentType) {
         ApiRequest withType = withHeader("Content-Type", contentType);
-        return new ApiRequest(method, target, query, withType.headers, body == null ? null : body.clone(), authenticated);
+        return new ApiRequest(
+                method, target, query, withType.headers, body == null ? null : body.clone(), authenticated);
     }
 
     /**
@@ -208,8 +214,8 @@ public final class ApiRequest {
         try {
             return withBody(Json.mapper().writeValueAsBytes(value), "application/json");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write a " + value.getClass().getSimpleName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "Cannot write a " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -260,9 +266,13 @@ public final class ApiRequest {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ApiRequest that && method.equals(that.method) && target.equals(that.target)
-                && query.equals(that.query) && headers.equals(that.headers)
-                && java.util.Arrays.equals(body, that.body) && authenticated == that.authenticated;
+        return other instanceof ApiRequest that
+                && method.equals(that.method)
+                && target.equals(that.target)
+                && query.equals(that.query)
+                && headers.equals(that.headers)
+                && java.util.Arrays.equals(body, that.body)
+                && authenticated == that.authenticated;
     }
 
     @Override

@@ -23,8 +23,13 @@ public final class ApiResponse {
     private final Redactor redactor;
     private volatile JsonNode json;
 
-    ApiResponse(ApiRequest request, String url, int status, Map<String, List<String>> headers, byte[] body,
-                Redactor redactor) {
+    ApiResponse(
+            ApiRequest request,
+            String url,
+            int status,
+            Map<String, List<String>> headers,
+            byte[] body,
+            Redactor redactor) {
         this.request = request;
         this.url = url;
         this.status = status;
@@ -108,8 +113,9 @@ public final class ApiResponse {
         try {
             return Json.mapper().treeToValue(json(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new UnexpectedResponseException(request.method() + " " + safeUrl() + " answered JSON that does not fit "
-                    + type.getSimpleName() + ": " + redactor.redact(e.getMessage()));
+            throw new UnexpectedResponseException(
+                    request.method() + " " + safeUrl() + " answered JSON that does not fit " + type.getSimpleName()
+                            + ": " + redactor.redact(e.getMessage()));
         }
     }
 
@@ -122,9 +128,11 @@ public final class ApiResponse {
             }
             return Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
-            throw new UnexpectedResponseException(request.method() + " " + safeUrl() + " answered " + status
-                    + " with " + contentType + " that is not JSON where JSON was expected: '"
-                    + redactor.excerpt(text(), 200) + "'. Check the URL: it may point at a web page or a proxy", e);
+            throw new UnexpectedResponseException(
+                    request.method() + " " + safeUrl() + " answered " + status
+                            + " with " + contentType + " that is not JSON where JSON was expected: '"
+                            + redactor.excerpt(text(), 200) + "'. Check the URL: it may point at a web page or a proxy",
+                    e);
         } catch (java.io.IOException e) {
             throw new UnexpectedResponseException("Cannot read the body of " + safeUrl() + ": " + e.getMessage(), e);
         }

@@ -10,8 +10,7 @@ import java.nio.channels.UnresolvedAddressException;
 /** Reads the I/O failures of an HTTP exchange: whether a retry may help, and a short name for each. */
 final class ConnectionErrors {
 
-    private ConnectionErrors() {
-    }
+    private ConnectionErrors() {}
 
     /**
      * @param e an exchange's failure

@@ -23,8 +23,8 @@ final class HttpFailures {
     }
 
     HttpSourceException invalidUrl(ApiRequest request, String url, IllegalArgumentException e) {
-        return new HttpSourceException("Invalid URL for " + request.method() + ": '" + redactor.redact(url)
-                + "' (" + e.getMessage() + "): check the base URL and path, e.g. https://api.example.com/v1");
+        return new HttpSourceException("Invalid URL for " + request.method() + ": '" + redactor.redact(url) + "' ("
+                + e.getMessage() + "): check the base URL and path, e.g. https://api.example.com/v1");
     }
 
     /** Also sets the thread's interrupt flag again. */
@@ -34,24 +34,31 @@ final class HttpFailures {
     }
 
     TlsFailedException tlsFailed(ApiRequest request, URI uri, SSLException e) {
-        return new TlsFailedException("TLS failed with " + HostRateLimiters.hostOf(uri) + " for " + request.method() + " "
-                + redactor.redact(uri.toString()) + ": " + redactor.redact(String.valueOf(e.getMessage()))
-                + ". Check that the server speaks HTTPS on that port (or use http://) and that its certificate is"
-                + " valid and trusted", e);
+        return new TlsFailedException(
+                "TLS failed with " + HostRateLimiters.hostOf(uri) + " for " + request.method() + " "
+                        + redactor.redact(uri.toString()) + ": " + redactor.redact(String.valueOf(e.getMessage()))
+                        + ". Check that the server speaks HTTPS on that port (or use http://) and that its certificate is"
+                        + " valid and trusted",
+                e);
     }
 
     ConnectionFailedException connectionFailed(ApiRequest request, URI uri, IOException e, int attempts) {
-        return new ConnectionFailedException("Cannot reach " + HostRateLimiters.hostOf(uri) + " for " + request.method()
-                + " " + redactor.redact(uri.toString()) + " (" + ConnectionErrors.describe(e) + ")"
-                + (attempts > 1 ? " after " + attempts + " attempts" : "")
-                + ": check the URL and the network (is the host name right, the server up, a proxy or firewall in the way?"
-                + (e instanceof HttpConnectTimeoutException && "https".equalsIgnoreCase(uri.getScheme())
-                        ? " For https, does the server speak TLS on that port?" : "") + ")", e);
+        return new ConnectionFailedException(
+                "Cannot reach " + HostRateLimiters.hostOf(uri) + " for " + request.method()
+                        + " " + redactor.redact(uri.toString()) + " (" + ConnectionErrors.describe(e) + ")"
+                        + (attempts > 1 ? " after " + attempts + " attempts" : "")
+                        + ": check the URL and the network (is the host name right, the server up, a proxy or firewall in the way?"
+                        + (e instanceof HttpConnectTimeoutException && "https".equalsIgnoreCase(uri.getScheme())
+                                ? " For https, does the server speak TLS on that port?"
+                                : "")
+                        + ")",
+                e);
     }
 
     HttpStatusException tooManyRedirects(ApiRequest request, String url, int status) {
-        return new HttpStatusException(where(request, url) + " was redirected more than " + RestClient.MAX_REDIRECTS
-                + " times: check the URL", status);
+        return new HttpStatusException(
+                where(request, url) + " was redirected more than " + RestClient.MAX_REDIRECTS + " times: check the URL",
+                status);
     }
 
     /** A 429 or 5xx that outlasted the retries. */
@@ -62,8 +69,9 @@ final class HttpFailures {
                     + " after " + attempts + " attempts. Lower the client's rate limit (requests per second) or try"
                     + " again later. Response: " + excerpt(response));
         }
-        return new HttpStatusException(where(request, url) + " failed with " + StatusText.of(status) + " after "
-                + attempts + " attempts: the server kept failing, try again later. Response: " + excerpt(response),
+        return new HttpStatusException(
+                where(request, url) + " failed with " + StatusText.of(status) + " after " + attempts
+                        + " attempts: the server kept failing, try again later. Response: " + excerpt(response),
                 status);
     }
 
@@ -71,14 +79,19 @@ final class HttpFailures {
     HttpStatusException refused(ApiRequest request, String url, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         if (status == 401 || status == 403) {
-            return new AuthenticationFailedException(where(request, url) + " was refused with " + StatusText.of(status)
-                    + ": check the credentials (API key, user and password, token or client secret) and their"
-                    + " permissions. Response: " + excerpt(response), status);
+            return new AuthenticationFailedException(
+                    where(request, url) + " was refused with " + StatusText.of(status)
+                            + ": check the credentials (API key, user and password, token or client secret) and their"
+                            + " permissions. Response: " + excerpt(response),
+                    status);
         }
-        return new HttpStatusException(where(request, url) + " failed with " + StatusText.of(status)
-                + (status == 404 ? ": check the base URL and path" : status == 400 || status == 422
-                        ? ": check the request's parameters" : "")
-                + ". Response: " + excerpt(response), status);
+        return new HttpStatusException(
+                where(request, url) + " failed with " + StatusText.of(status)
+                        + (status == 404
+                                ? ": check the base URL and path"
+                                : status == 400 || status == 422 ? ": check the request's parameters" : "")
+                        + ". Response: " + excerpt(response),
+                status);
     }
 
     private String where(ApiRequest request, String url) {

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 final class HttpRequestFactory {
 
-    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final Set<String> RESTRICTED_HEADERS =
+            Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final Map<String, String> defaultHeaders;
     private final Duration timeout;
@@ -63,8 +64,9 @@ final class HttpRequestFactory {
             }
         });
         byte[] body = signed.body();
-        builder.method(signed.method(), body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        builder.method(
+                signed.method(),
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return builder.build();
     }
 }

@@ -17,8 +17,7 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** @return the toolkit's mapper: ints read as Long, floats as Double; do not reconfigure it */
     public static ObjectMapper mapper() {
@@ -46,7 +45,9 @@ public final class Json {
     public static Map<String, Object> toRow(JsonNode record) {
         if (record == null || !record.isObject()) {
             throw new IllegalArgumentException("A record must be a JSON object but is "
-                    + (record == null ? "missing" : record.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+                    + (record == null
+                            ? "missing"
+                            : record.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
         }
         Map<String, Object> row = new LinkedHashMap<>(Math.max(16, record.size() * 4 / 3 + 1));
         for (Map.Entry<String, JsonNode> field : record.properties()) {

@@ -23,10 +23,10 @@ public final class Redactor {
     public static final String MASK = "***";
 
     private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&;])([^=&#\\s]+)=([^&#\\s]*)");
-    private static final Pattern JSON_STRING_FIELD = Pattern.compile("\"([^\"\\\\]{1,64})\"(\\s*:\\s*)\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern JSON_STRING_FIELD =
+            Pattern.compile("\"([^\"\\\\]{1,64})\"(\\s*:\\s*)\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final List<String> SECRET_NAME_PARTS = List.of(
-            "key", "token", "secret", "password", "passwd", "pwd", "signature", "sig", "auth", "credential",
-            "session");
+            "key", "token", "secret", "password", "passwd", "pwd", "signature", "sig", "auth", "credential", "session");
     private static final List<String> PAGING_NAME_PARTS = List.of("page", "next", "cursor", "continuation", "scroll");
 
     private final Supplier<? extends Collection<String>> secrets;
@@ -88,9 +88,7 @@ public final class Redactor {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(2);
-            String replacement = isSecretParameter(name)
-                    ? matcher.group(1) + name + "=" + MASK
-                    : matcher.group();
+            String replacement = isSecretParameter(name) ? matcher.group(1) + name + "=" + MASK : matcher.group();
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);
@@ -120,8 +118,11 @@ public final class Redactor {
             return false;
         }
         for (String part : SECRET_NAME_PARTS) {
-            if (lower.equals(part) || lower.endsWith("_" + part) || lower.endsWith("-" + part)
-                    || lower.startsWith(part + "_") || lower.endsWith(part) && part.length() > 4) {
+            if (lower.equals(part)
+                    || lower.endsWith("_" + part)
+                    || lower.endsWith("-" + part)
+                    || lower.startsWith(part + "_")
+                    || lower.endsWith(part) && part.length() > 4) {
                 return true;
             }
         }

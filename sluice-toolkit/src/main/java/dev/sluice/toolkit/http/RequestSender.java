@@ -31,8 +31,15 @@ final class RequestSender {
     private final HttpFailures failures;
     private final Redactor redactor;
 
-    RequestSender(String baseUrl, Authenticator authenticator, HttpRequestFactory requests, HostRateLimiters limiters,
-                  ThrottledTransport transport, RetrySchedule retries, HttpFailures failures, Redactor redactor) {
+    RequestSender(
+            String baseUrl,
+            Authenticator authenticator,
+            HttpRequestFactory requests,
+            HostRateLimiters limiters,
+            ThrottledTransport transport,
+            RetrySchedule retries,
+            HttpFailures failures,
+            Redactor redactor) {
         this.baseUrl = baseUrl;
         this.authenticator = authenticator;
         this.credentialScope = new CredentialScope(baseUrl);
@@ -64,8 +71,14 @@ final class RequestSender {
                     throw failures.connectionFailed(request, uri, e, attempt);
                 }
                 Duration wait = retries.backoff(attempt);
-                LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", request.method(), redactor.redact(url),
-                        ConnectionErrors.describe(e), attempt, retries.retries(), wait.toMillis());
+                LOG.warn(
+                        "{} {} failed ({}); retry {} of {} in {} ms",
+                        request.method(),
+                        redactor.redact(url),
+                        ConnectionErrors.describe(e),
+                        attempt,
+                        retries.retries(),
+                        wait.toMillis());
                 retries.sleep(wait);
                 attempt++;
                 continue;
@@ -79,14 +92,21 @@ final class RequestSender {
             }
             Optional<ApiRequest> redirected = redirects.next(request, url, uri, response);
             if (redirected.isPresent()) {
-                LOG.debug("{} {} redirected ({}) to {}", request.method(), redactor.redact(url), status,
+                LOG.debug(
+                        "{} {} redirected ({}) to {}",
+                        request.method(),
+                        redactor.redact(url),
+                        status,
                         redactor.redact(redirected.get().target()));
                 request = redirected.get();
                 continue;
             }
             if (status == 401 && sign && !renewed && authenticator.renewAfterRejection(signed, client)) {
                 renewed = true;
-                LOG.info("{} {} answered 401: credentials renewed, trying once more", request.method(), redactor.redact(url));
+                LOG.info(
+                        "{} {} answered 401: credentials renewed, trying once more",
+                        request.method(),
+                        redactor.redact(url));
                 continue;
             }
             if (status != 429 && status < 500) {
@@ -101,16 +121,26 @@ final class RequestSender {
     }
 
     /** A 429 holds every request to the host through its limiter; a 5xx waits here. */
-    private void waitToRetry(ApiRequest request, String url, HttpResponse<byte[]> response, int attempt,
-                             HostRateLimiter limiter) {
+    private void waitToRetry(
+            ApiRequest request, String url, HttpResponse<byte[]> response, int attempt, HostRateLimiter limiter) {
         int status = response.statusCode();
-        Duration wait = retries.waitAfter(response.headers().firstValue("Retry-After").orElse(null), attempt);
+        Duration wait =
+                retries.waitAfter(response.headers().firstValue("Retry-After").orElse(null), attempt);
         if (status == 429) {
             limiter.throttled(wait);
         }
-        LOG.warn("{} {} answered {}; retry {} of {} in {} ms{}", request.method(), redactor.redact(url), status,
-                attempt, retries.retries(), wait.toMillis(), status == 429
-                        ? " (every request to this host waits; rate now " + String.format("%.2f", limiter.currentRate()) + "/s)" : "");
+        LOG.warn(
+                "{} {} answered {}; retry {} of {} in {} ms{}",
+                request.method(),
+                redactor.redact(url),
+                status,
+                attempt,
+                retries.retries(),
+                wait.toMillis(),
+                status == 429
+                        ? " (every request to this host waits; rate now " + String.format("%.2f", limiter.currentRate())
+                                + "/s)"
+                        : "");
         if (status != 429) {
             retries.sleep(wait);
         }

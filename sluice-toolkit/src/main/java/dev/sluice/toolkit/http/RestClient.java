@@ -62,10 +62,15 @@ public final class RestClient {
         this.redactor = redactorOf(builder);
         this.limiters = new HostRateLimiters(builder.requestsPerSecond, builder.burst, time);
         HttpFailures failures = new HttpFailures(redactor);
-        this.sender = new RequestSender(baseUrl, builder.authenticator,
-                new HttpRequestFactory(builder.headers, builder.requestTimeout, failures), limiters,
+        this.sender = new RequestSender(
+                baseUrl,
+                builder.authenticator,
+                new HttpRequestFactory(builder.headers, builder.requestTimeout, failures),
+                limiters,
                 new ThrottledTransport(builder.connectTimeout, builder.sslContext, builder.maxConcurrent),
-                new RetrySchedule(builder.retry, time, builder.random), failures, redactor);
+                new RetrySchedule(builder.retry, time, builder.random),
+                failures,
+                redactor);
     }
 
     private static Redactor redactorOf(Builder builder) {
@@ -73,11 +78,13 @@ public final class RestClient {
         List<String> extraSecrets = List.copyOf(builder.secrets);
         Set<String> secretParameters = new HashSet<>(builder.secretParameters);
         secretParameters.addAll(authenticator.secretQueryParameters());
-        return new Redactor(() -> {
-            List<String> all = new ArrayList<>(extraSecrets);
-            all.addAll(authenticator.secrets());
-            return all;
-        }, secretParameters);
+        return new Redactor(
+                () -> {
+                    List<String> all = new ArrayList<>(extraSecrets);
+                    all.addAll(authenticator.secrets());
+                    return all;
+                },
+                secretParameters);
     }
 
     /**

@@ -8,8 +8,7 @@ final class SystemTimeSource implements TimeSource {
 
     static final SystemTimeSource INSTANCE = new SystemTimeSource();
 
-    private SystemTimeSource() {
-    }
+    private SystemTimeSource() {}
 
     @Override
     public long nanoTime() {

@@ -102,7 +102,8 @@ public final class IncrementalJdbcReader {
      */
     public Table describe(Connection connection) {
         ReadPlan plan = plan(connection);
-        Table.Builder table = Table.named(destinationTable).primaryKey(plan.keyNames().toArray(String[]::new));
+        Table.Builder table =
+                Table.named(destinationTable).primaryKey(plan.keyNames().toArray(String[]::new));
         for (JdbcColumn column : plan.columns()) {
             JdbcTypeMapping.column(column).ifPresent(declared -> {
                 if (declared.type() == dev.sluice.sdk.DataType.DECIMAL) {
@@ -151,7 +152,11 @@ public final class IncrementalJdbcReader {
         return read(connection, plan(connection), from, rows, batches);
     }
 
-    private long read(Connection connection, ReadPlan plan, Position from, Consumer<Map<String, Object>> rows,
+    private long read(
+            Connection connection,
+            ReadPlan plan,
+            Position from,
+            Consumer<Map<String, Object>> rows,
             BatchListener batches) {
         boolean autoCommit;
         try {
@@ -181,8 +186,10 @@ public final class IncrementalJdbcReader {
     }
 
     private static JdbcException failure(ReadPlan plan, SQLException e) {
-        return new JdbcException("Reading " + plan.description() + " from " + plan.server() + " failed: "
-                + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
+        return new JdbcException(
+                "Reading " + plan.description() + " from " + plan.server() + " failed: " + e.getMessage()
+                        + " (SQL state " + e.getSQLState() + ")",
+                e);
     }
 
     /**
@@ -204,10 +211,10 @@ public final class IncrementalJdbcReader {
         try {
             Map<?, ?> map = (Map<?, ?>) saved;
             Map<?, ?> savedKey = (Map<?, ?>) map.get("key");
-            if (!cursorColumn.equalsIgnoreCase(String.valueOf(map.get("cursor_column"))) || !savedKey.keySet().equals(
-                    new java.util.LinkedHashSet<>(plan.keyNames()))) {
-                throw new IllegalStateException("saved for cursor column '" + map.get("cursor_column")
-                        + "' and key " + savedKey.keySet());
+            if (!cursorColumn.equalsIgnoreCase(String.valueOf(map.get("cursor_column")))
+                    || !savedKey.keySet().equals(new java.util.LinkedHashSet<>(plan.keyNames()))) {
+                throw new IllegalStateException(
+                        "saved for cursor column '" + map.get("cursor_column") + "' and key " + savedKey.keySet());
             }
             Object cursor = PositionCodec.fromState(plan.cursorKind(), map.get("cursor"));
             Map<String, Object> key = new LinkedHashMap<>();
@@ -217,10 +224,12 @@ public final class IncrementalJdbcReader {
             }
             return new Position(cursor, key);
         } catch (RuntimeException e) {
-            throw new JdbcException("State key '" + stateKey + "' does not hold a position of " + plan.description()
-                    + " read by cursor column '" + plan.cursorName() + "' and key " + plan.keyNames() + " ("
-                    + e.getMessage() + "): if the cursor or key columns changed, reset the state (sluice reset)"
-                    + " to read the table again from the start", e);
+            throw new JdbcException(
+                    "State key '" + stateKey + "' does not hold a position of " + plan.description()
+                            + " read by cursor column '" + plan.cursorName() + "' and key " + plan.keyNames() + " ("
+                            + e.getMessage() + "): if the cursor or key columns changed, reset the state (sluice reset)"
+                            + " to read the table again from the start",
+                    e);
         }
     }
 
@@ -273,12 +282,17 @@ public final class IncrementalJdbcReader {
         }
     }
 
-    private long stream(Connection connection, ReadPlan plan, Position from, Consumer<Map<String, Object>> rows,
-            BatchListener batches) throws SQLException {
+    private long stream(
+            Connection connection,
+            ReadPlan plan,
+            Position from,
+            Consumer<Map<String, Object>> rows,
+            BatchListener batches)
+            throws SQLException {
         String sql = plan.selectSql(from != null);
         long started = System.nanoTime();
-        try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
+        try (PreparedStatement statement =
+                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(fetchSize);
             if (from != null) {
                 plan.bind(statement, from);
@@ -287,7 +301,8 @@ public final class IncrementalJdbcReader {
                 List<JdbcColumn> columns = plan.columns();
                 int width = columns.size();
                 String[] names = columns.stream().map(JdbcColumn::name).toArray(String[]::new);
-                ValueReader[] readers = columns.stream().map(JdbcTypeMapping::reader).toArray(ValueReader[]::new);
+                ValueReader[] readers =
+                        columns.stream().map(JdbcTypeMapping::reader).toArray(ValueReader[]::new);
                 int capacity = (int) (width / 0.75f) + 1;
                 long total = 0;
                 int inBatch = 0;
@@ -315,11 +330,16 @@ public final class IncrementalJdbcReader {
         }
     }
 
-    private static void endBatch(ReadPlan plan, Map<String, Object> last, int rows, long total, long started,
-            BatchListener batches) {
+    private static void endBatch(
+            ReadPlan plan, Map<String, Object> last, int rows, long total, long started, BatchListener batches) {
         Position position = plan.positionOf(last);
-        LOG.debug("{}: batch of {} rows, {} in all ({} ms), position {}", plan.description(), rows, total,
-                (System.nanoTime() - started) / 1_000_000, position);
+        LOG.debug(
+                "{}: batch of {} rows, {} in all ({} ms), position {}",
+                plan.description(),
+                rows,
+                total,
+                (System.nanoTime() - started) / 1_000_000,
+                position);
         batches.batchRead(position, rows);
     }
 

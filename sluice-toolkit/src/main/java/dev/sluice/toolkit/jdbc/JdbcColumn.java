@@ -25,8 +25,12 @@ public record JdbcColumn(String name, int jdbcType, String typeName, int precisi
     public static List<JdbcColumn> of(ResultSetMetaData metaData) throws SQLException {
         List<JdbcColumn> columns = new ArrayList<>();
         for (int i = 1; i <= metaData.getColumnCount(); i++) {
-            columns.add(new JdbcColumn(metaData.getColumnLabel(i), metaData.getColumnType(i),
-                    metaData.getColumnTypeName(i), metaData.getPrecision(i), metaData.getScale(i),
+            columns.add(new JdbcColumn(
+                    metaData.getColumnLabel(i),
+                    metaData.getColumnType(i),
+                    metaData.getColumnTypeName(i),
+                    metaData.getPrecision(i),
+                    metaData.getScale(i),
                     metaData.isNullable(i) != ResultSetMetaData.columnNoNulls));
         }
         return columns;

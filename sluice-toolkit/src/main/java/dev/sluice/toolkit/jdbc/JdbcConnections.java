@@ -25,8 +25,7 @@ public final class JdbcConnections {
 
     private static final Pattern SERVER = Pattern.compile("^jdbc:([a-zA-Z0-9]+):(?:[a-z]+:)*//([^/?;]*)(/[^?;]*)?");
 
-    private JdbcConnections() {
-    }
+    private JdbcConnections() {}
 
     /**
      * Opens a connection through {@link DriverManager} (the driver must be on the class path).

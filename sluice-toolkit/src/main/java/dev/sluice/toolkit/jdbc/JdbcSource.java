@@ -31,12 +31,14 @@ public final class JdbcSource {
         Objects.requireNonNull(qualifiedName, "table name");
         String trimmed = qualifiedName.trim();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("The table name is empty: give a table, e.g. \"orders\" or \"public.orders\"");
+            throw new IllegalArgumentException(
+                    "The table name is empty: give a table, e.g. \"orders\" or \"public.orders\"");
         }
         int dot = trimmed.indexOf('.');
         return dot < 0
                 ? new JdbcSource(null, trimmed, null, trimmed)
-                : new JdbcSource(trimmed.substring(0, dot), trimmed.substring(dot + 1), null, trimmed.substring(dot + 1));
+                : new JdbcSource(
+                        trimmed.substring(0, dot), trimmed.substring(dot + 1), null, trimmed.substring(dot + 1));
     }
 
     /**

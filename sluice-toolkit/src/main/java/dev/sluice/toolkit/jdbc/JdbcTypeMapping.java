@@ -46,11 +46,10 @@ import java.util.Set;
 public final class JdbcTypeMapping {
 
     private static final Set<String> JSON_TYPES = Set.of("json", "jsonb");
-    private static final Set<String> ZONED_TIMESTAMP_TYPES = Set.of("timestamptz", "timestamp with time zone",
-            "datetimeoffset");
+    private static final Set<String> ZONED_TIMESTAMP_TYPES =
+            Set.of("timestamptz", "timestamp with time zone", "datetimeoffset");
 
-    private JdbcTypeMapping() {
-    }
+    private JdbcTypeMapping() {}
 
     /**
      * @param column a result set column
@@ -113,8 +112,10 @@ public final class JdbcTypeMapping {
                 return Kind.LONG;
             case Types.NUMERIC:
             case Types.DECIMAL:
-                boolean fits = column.precision() >= 1 && column.precision() <= Column.MAX_PRECISION
-                        && column.scale() >= 0 && column.scale() <= Math.min(column.precision(), Column.MAX_SCALE);
+                boolean fits = column.precision() >= 1
+                        && column.precision() <= Column.MAX_PRECISION
+                        && column.scale() >= 0
+                        && column.scale() <= Math.min(column.precision(), Column.MAX_SCALE);
                 return fits ? Kind.DECIMAL : Kind.UNBOUNDED_DECIMAL;
             case Types.REAL:
                 return Kind.FLOAT;
@@ -185,6 +186,7 @@ public final class JdbcTypeMapping {
         final DataType dataType;
         /** Whether it grows with time in a way a cursor can follow: numbers, dates and timestamps. */
         final boolean cursorCapable;
+
         final ValueReader reader;
 
         Kind(DataType dataType, boolean cursorCapable, ValueReader reader) {
@@ -220,9 +222,15 @@ public final class JdbcTypeMapping {
     }
 
     private static Object toJsonElement(Object element) {
-        if (element == null || element instanceof String || element instanceof Boolean
-                || element instanceof Long || element instanceof Integer || element instanceof Short
-                || element instanceof Double || element instanceof Float || element instanceof BigDecimal) {
+        if (element == null
+                || element instanceof String
+                || element instanceof Boolean
+                || element instanceof Long
+                || element instanceof Integer
+                || element instanceof Short
+                || element instanceof Double
+                || element instanceof Float
+                || element instanceof BigDecimal) {
             return element;
         }
         if (element instanceof Object[]) {

@@ -16,8 +16,7 @@ import java.util.UUID;
  */
 final class PositionCodec {
 
-    private PositionCodec() {
-    }
+    private PositionCodec() {}
 
     static Object toState(Object value) {
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {

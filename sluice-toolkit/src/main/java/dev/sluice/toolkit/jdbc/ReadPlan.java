@@ -27,8 +27,14 @@ final class ReadPlan {
     private final JdbcTypeMapping.Kind cursorKind;
     private final List<JdbcTypeMapping.Kind> keyKinds;
 
-    private ReadPlan(String description, String server, String from, SqlDialect dialect, List<JdbcColumn> columns,
-            JdbcColumn cursor, List<JdbcColumn> keys) {
+    private ReadPlan(
+            String description,
+            String server,
+            String from,
+            SqlDialect dialect,
+            List<JdbcColumn> columns,
+            JdbcColumn cursor,
+            List<JdbcColumn> keys) {
         this.description = description;
         this.server = server;
         this.from = from;
@@ -62,14 +68,17 @@ final class ReadPlan {
             plan.checkKinds();
             return plan;
         } catch (SQLException e) {
-            throw new JdbcException("Cannot read the columns of " + description + ": " + e.getMessage()
-                    + " (SQL state " + e.getSQLState() + ")", e);
+            throw new JdbcException(
+                    "Cannot read the columns of " + description + ": " + e.getMessage() + " (SQL state "
+                            + e.getSQLState() + ")",
+                    e);
         }
     }
 
     private static List<JdbcColumn> describeColumns(Connection connection, SourceResolver.Resolved resolved)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + resolved.from() + " WHERE 1 = 0");
+        try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT * FROM " + resolved.from() + " WHERE 1 = 0");
                 ResultSet rs = statement.executeQuery()) {
             return JdbcColumn.of(rs.getMetaData());
         }
@@ -82,7 +91,8 @@ final class ReadPlan {
             }
         }
         List<JdbcColumn> ignoringCase = columns.stream()
-                .filter(column -> column.name().equalsIgnoreCase(name)).collect(Collectors.toList());
+                .filter(column -> column.name().equalsIgnoreCase(name))
+                .collect(Collectors.toList());
         if (ignoringCase.size() == 1) {
             return ignoringCase.get(0);
         }

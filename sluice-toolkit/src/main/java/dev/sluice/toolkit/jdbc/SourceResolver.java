@@ -17,8 +17,7 @@ final class SourceResolver {
 
     private static final int TABLES_LISTED = 30;
 
-    private SourceResolver() {
-    }
+    private SourceResolver() {}
 
     /**
      * @return the FROM clause, a description for messages and the table's primary key (empty
@@ -39,7 +38,9 @@ final class SourceResolver {
                     + tableList(metaData, source.schema()));
         }
         String from = (found[0] == null ? "" : dialect.quote(found[0]) + ".") + dialect.quote(found[1]);
-        return new Resolved(from, "table '" + (found[0] == null ? "" : found[0] + ".") + found[1] + "'",
+        return new Resolved(
+                from,
+                "table '" + (found[0] == null ? "" : found[0] + ".") + found[1] + "'",
                 primaryKey(metaData, found[0], found[1]));
     }
 
@@ -57,7 +58,8 @@ final class SourceResolver {
         String escape = metaData.getSearchStringEscape();
         for (String tableName : tables) {
             for (String schemaName : schema == null ? java.util.Collections.<String>singleton(null) : schemas) {
-                try (ResultSet rs = metaData.getTables(null, escape(schemaName, escape), escape(tableName, escape), null)) {
+                try (ResultSet rs =
+                        metaData.getTables(null, escape(schemaName, escape), escape(tableName, escape), null)) {
                     Map<String, String[]> matches = new TreeMap<>();
                     while (rs.next()) {
                         String foundSchema = rs.getString("TABLE_SCHEM");
@@ -81,14 +83,18 @@ final class SourceResolver {
         if (current != null && matches.containsKey(current)) {
             return matches.get(current);
         }
-        return matches.containsKey("public") ? matches.get("public") : matches.values().iterator().next();
+        return matches.containsKey("public")
+                ? matches.get("public")
+                : matches.values().iterator().next();
     }
 
     private static String escape(String pattern, String escape) {
         if (pattern == null || escape == null || escape.isEmpty()) {
             return pattern;
         }
-        return pattern.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+        return pattern.replace(escape, escape + escape)
+                .replace("_", escape + "_")
+                .replace("%", escape + "%");
     }
 
     private static List<String> primaryKey(DatabaseMetaData metaData, String schema, String table) throws SQLException {
@@ -107,11 +113,13 @@ final class SourceResolver {
         try (ResultSet rs = metaData.getTables(null, schema, "%", new String[] {"TABLE", "VIEW"})) {
             while (rs.next()) {
                 String tableSchema = rs.getString("TABLE_SCHEM");
-                if (tableSchema != null && (tableSchema.equals("information_schema") || tableSchema.startsWith("pg_"))) {
+                if (tableSchema != null
+                        && (tableSchema.equals("information_schema") || tableSchema.startsWith("pg_"))) {
                     continue;
                 }
                 if (total++ < TABLES_LISTED) {
-                    names.add((schema == null && tableSchema != null ? tableSchema + "." : "") + rs.getString("TABLE_NAME"));
+                    names.add((schema == null && tableSchema != null ? tableSchema + "." : "")
+                            + rs.getString("TABLE_NAME"));
                 }
             }
         }
@@ -121,6 +129,5 @@ final class SourceResolver {
         return String.join(", ", names) + (total > names.size() ? " and " + (total - names.size()) + " more" : "");
     }
 
-    record Resolved(String from, String description, List<String> primaryKey) {
-    }
+    record Resolved(String from, String description, List<String> primaryKey) {}
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 final class SqlDialect {
 
     /** Products known to compare row values, {@code (a, b) > (?, ?)}, with index support. */
-    private static final Set<String> ROW_VALUE_PRODUCTS = Set.of("postgresql", "mysql", "mariadb", "h2",
-            "hsql database engine", "sqlite", "db2", "cockroachdb");
+    private static final Set<String> ROW_VALUE_PRODUCTS =
+            Set.of("postgresql", "mysql", "mariadb", "h2", "hsql database engine", "sqlite", "db2", "cockroachdb");
 
     private final String quote;
     private final boolean rowValues;

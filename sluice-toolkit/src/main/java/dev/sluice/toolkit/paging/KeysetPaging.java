@@ -34,8 +34,13 @@ public final class KeysetPaging implements PageStrategy {
         this(sinceParameter, updatedField, afterIdParameter, idField, null, 0);
     }
 
-    private KeysetPaging(String sinceParameter, String updatedField, String afterIdParameter, String idField,
-                         String limitParameter, int limit) {
+    private KeysetPaging(
+            String sinceParameter,
+            String updatedField,
+            String afterIdParameter,
+            String idField,
+            String limitParameter,
+            int limit) {
         this.sinceParameter = Objects.requireNonNull(sinceParameter, "sinceParameter");
         this.updatedField = Objects.requireNonNull(updatedField, "updatedField");
         this.afterIdParameter = Objects.requireNonNull(afterIdParameter, "afterIdParameter");
@@ -53,8 +58,13 @@ public final class KeysetPaging implements PageStrategy {
         if (size < 1) {
             throw new IllegalArgumentException("size must be at least 1 but is " + size);
         }
-        return new KeysetPaging(sinceParameter, updatedField, afterIdParameter, idField,
-                Objects.requireNonNull(parameter, "parameter"), size);
+        return new KeysetPaging(
+                sinceParameter,
+                updatedField,
+                afterIdParameter,
+                idField,
+                Objects.requireNonNull(parameter, "parameter"),
+                size);
     }
 
     @Override
@@ -71,7 +81,8 @@ public final class KeysetPaging implements PageStrategy {
         JsonNode last = records.get(records.size() - 1);
         String updated = required(page, last, updatedField);
         String id = required(page, last, idField);
-        return Optional.of(new NextPage(page.request().withQuery(sinceParameter, updated).withQuery(afterIdParameter, id),
+        return Optional.of(new NextPage(
+                page.request().withQuery(sinceParameter, updated).withQuery(afterIdParameter, id),
                 "records after (" + updated + ", " + id + ")"));
     }
 

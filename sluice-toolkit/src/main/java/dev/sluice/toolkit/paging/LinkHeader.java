@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class LinkHeader {
 
-    private LinkHeader() {
-    }
+    private LinkHeader() {}
 
     /**
      * A link: its target as written (maybe relative) and its parameters.
@@ -35,7 +34,8 @@ public final class LinkHeader {
             if (rel == null || rel.isBlank()) {
                 return Set.of();
             }
-            return Arrays.stream(rel.trim().split("\\s+")).map(type -> type.toLowerCase(Locale.ROOT))
+            return Arrays.stream(rel.trim().split("\\s+"))
+                    .map(type -> type.toLowerCase(Locale.ROOT))
                     .collect(Collectors.toUnmodifiableSet());
         }
     }

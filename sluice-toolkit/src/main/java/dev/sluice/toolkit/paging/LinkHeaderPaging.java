@@ -35,7 +35,8 @@ public final class LinkHeaderPaging implements PageStrategy {
             for (LinkHeader.Link link : LinkHeader.parse(header)) {
                 if (link.relations().contains(relation)) {
                     String url = NextUrlPaging.resolve(page, link.target(), "the Link header");
-                    return Optional.of(new NextPage(page.request().withTarget(url).withoutQuery(), "Link rel=\"" + relation + "\""));
+                    return Optional.of(new NextPage(
+                            page.request().withTarget(url).withoutQuery(), "Link rel=\"" + relation + "\""));
                 }
             }
         }

@@ -30,8 +30,13 @@ public final class OffsetPaging implements PageStrategy {
         this(offsetParameter, limitParameter, limit, 0, null, false);
     }
 
-    private OffsetPaging(String offsetParameter, String limitParameter, int limit, long startOffset, String totalField,
-                         boolean stopOnShortPage) {
+    private OffsetPaging(
+            String offsetParameter,
+            String limitParameter,
+            int limit,
+            long startOffset,
+            String totalField,
+            boolean stopOnShortPage) {
         this.offsetParameter = Objects.requireNonNull(offsetParameter, "offsetParameter");
         this.limitParameter = Objects.requireNonNull(limitParameter, "limitParameter");
         if (limit < 1) {
@@ -71,9 +76,11 @@ public final class OffsetPaging implements PageStrategy {
 
     @Override
     public Optional<NextPage> next(Page page) {
-        long offset = PageFields.queryLong(page, offsetParameter, startOffset) + page.records().size();
+        long offset = PageFields.queryLong(page, offsetParameter, startOffset)
+                + page.records().size();
         OptionalLong total = PageFields.optionalLong(page, totalField);
-        if (total.isPresent() && offset >= total.getAsLong() || stopOnShortPage && page.records().size() < limit) {
+        if (total.isPresent() && offset >= total.getAsLong()
+                || stopOnShortPage && page.records().size() < limit) {
             return Optional.empty();
         }
         return Optional.of(new NextPage(page.request().withQuery(offsetParameter, offset), "offset " + offset));

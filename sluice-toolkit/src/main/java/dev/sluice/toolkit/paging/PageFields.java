@@ -8,8 +8,7 @@ import java.util.OptionalLong;
 /** Reads the fields paginators need from a page, failing clearly when they have the wrong type. */
 final class PageFields {
 
-    private PageFields() {
-    }
+    private PageFields() {}
 
     static OptionalLong optionalLong(Page page, String field) {
         if (field == null) {
@@ -23,8 +22,8 @@ final class PageFields {
                 || node.isTextual() && node.asText().matches("-?\\d{1,18}")) {
             return OptionalLong.of(node.asLong());
         }
-        throw new UnexpectedResponseException(where(page) + " has '" + field + "' = " + excerpt(node)
-                + " where a whole number was expected");
+        throw new UnexpectedResponseException(
+                where(page) + " has '" + field + "' = " + excerpt(node) + " where a whole number was expected");
     }
 
     static String optionalText(Page page, String field) {
@@ -33,8 +32,8 @@ final class PageFields {
             return null;
         }
         if (!node.isValueNode()) {
-            throw new UnexpectedResponseException(where(page) + " has '" + field + "' = " + excerpt(node)
-                    + " where a string was expected");
+            throw new UnexpectedResponseException(
+                    where(page) + " has '" + field + "' = " + excerpt(node) + " where a string was expected");
         }
         String text = node.asText();
         return text.isEmpty() ? null : text;
@@ -48,13 +47,14 @@ final class PageFields {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Query parameter '" + parameter + "' of the listing must be a whole number but is '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    "Query parameter '" + parameter + "' of the listing must be a whole number but is '" + value + "'");
         }
     }
 
     static String where(Page page) {
-        return "Page " + page.number() + " of " + page.request().method() + " " + page.response().safeUrl();
+        return "Page " + page.number() + " of " + page.request().method() + " "
+                + page.response().safeUrl();
     }
 
     static String excerpt(JsonNode node) {

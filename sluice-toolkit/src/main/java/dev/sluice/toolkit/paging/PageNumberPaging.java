@@ -31,8 +31,14 @@ public final class PageNumberPaging implements PageStrategy {
         this(pageParameter, sizeParameter, size, 1, null, null, false);
     }
 
-    private PageNumberPaging(String pageParameter, String sizeParameter, int size, long firstPage,
-                             String totalPagesField, String totalItemsField, boolean stopOnShortPage) {
+    private PageNumberPaging(
+            String pageParameter,
+            String sizeParameter,
+            int size,
+            long firstPage,
+            String totalPagesField,
+            String totalItemsField,
+            boolean stopOnShortPage) {
         this.pageParameter = Objects.requireNonNull(pageParameter, "pageParameter");
         this.sizeParameter = sizeParameter;
         if (size < 1) {
@@ -50,7 +56,8 @@ public final class PageNumberPaging implements PageStrategy {
      * @return a copy counting from there
      */
     public PageNumberPaging firstPage(long number) {
-        return new PageNumberPaging(pageParameter, sizeParameter, size, number, totalPagesField, totalItemsField, stopOnShortPage);
+        return new PageNumberPaging(
+                pageParameter, sizeParameter, size, number, totalPagesField, totalItemsField, stopOnShortPage);
     }
 
     /**
@@ -58,7 +65,8 @@ public final class PageNumberPaging implements PageStrategy {
      * @return a copy that stops after that page
      */
     public PageNumberPaging totalPagesField(String field) {
-        return new PageNumberPaging(pageParameter, sizeParameter, size, firstPage, field, totalItemsField, stopOnShortPage);
+        return new PageNumberPaging(
+                pageParameter, sizeParameter, size, firstPage, field, totalItemsField, stopOnShortPage);
     }
 
     /**
@@ -66,12 +74,14 @@ public final class PageNumberPaging implements PageStrategy {
      * @return a copy that stops once that many records were read
      */
     public PageNumberPaging totalItemsField(String field) {
-        return new PageNumberPaging(pageParameter, sizeParameter, size, firstPage, totalPagesField, field, stopOnShortPage);
+        return new PageNumberPaging(
+                pageParameter, sizeParameter, size, firstPage, totalPagesField, field, stopOnShortPage);
     }
 
     /** @return a copy that also stops after a page with fewer records than the size */
     public PageNumberPaging stopOnShortPage() {
-        return new PageNumberPaging(pageParameter, sizeParameter, size, firstPage, totalPagesField, totalItemsField, true);
+        return new PageNumberPaging(
+                pageParameter, sizeParameter, size, firstPage, totalPagesField, totalItemsField, true);
     }
 
     @Override

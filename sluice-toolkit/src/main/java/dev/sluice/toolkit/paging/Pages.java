@@ -40,7 +40,8 @@ public final class Pages implements Iterable<Page> {
 
     /** @return the pages as a sequential, lazy stream */
     public Stream<Page> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /** @return every record of every page, lazily, in order */
@@ -103,9 +104,11 @@ public final class Pages implements Iterable<Page> {
             int maxPages = paginator.maxPagesValue();
             if (maxPages > 0 && fetched > maxPages) {
                 done = true;
-                throw new PaginationException("Pagination of " + request.method() + " " + client.safeUrl(request)
-                        + " went past " + maxPages + " pages (next: " + nextMarker + " at " + client.safeUrl(nextRequest)
-                        + "): the server may never stop, or the listing is larger than expected; raise maxPages if it is");
+                throw new PaginationException(
+                        "Pagination of " + request.method() + " " + client.safeUrl(request)
+                                + " went past " + maxPages + " pages (next: " + nextMarker + " at "
+                                + client.safeUrl(nextRequest)
+                                + "): the server may never stop, or the listing is larger than expected; raise maxPages if it is");
             }
             Page page = new Page(fetched, recordsSoFar, nextRequest, response, records);
             if (records.equals(previousRecords)) {
@@ -121,8 +124,10 @@ public final class Pages implements Iterable<Page> {
             if (next.isEmpty()) {
                 done = true;
             } else if (!requested.add(identity(next.get().request()))) {
-                pendingFailure = new PaginationException("Pagination of " + request.method() + " " + client.safeUrl(request)
-                        + " does not advance: page " + fetched + " points back to " + next.get().marker()
+                pendingFailure = new PaginationException("Pagination of " + request.method() + " "
+                        + client.safeUrl(request)
+                        + " does not advance: page " + fetched + " points back to "
+                        + next.get().marker()
                         + " (" + client.safeUrl(next.get().request()) + "), which was already read; the server repeated"
                         + " its cursor or next link, stopping to avoid an endless loop");
             } else {
@@ -134,7 +139,8 @@ public final class Pages implements Iterable<Page> {
 
         private String identity(ApiRequest request) {
             byte[] body = request.body();
-            return request.method() + " " + request.url(client.baseUrl()) + (body == null ? "" : " " + java.util.Arrays.hashCode(body));
+            return request.method() + " " + request.url(client.baseUrl())
+                    + (body == null ? "" : " " + java.util.Arrays.hashCode(body));
         }
     }
 }

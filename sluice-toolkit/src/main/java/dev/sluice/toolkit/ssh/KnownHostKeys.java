@@ -66,12 +66,13 @@ final class KnownHostKeys implements HostKeyRepository {
                 try {
                     key = Base64.getDecoder().decode(fields[i + 1]);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("the key after '" + fields[i] + "' in the known host entry is not"
-                            + " base64: copy the whole line from ssh-keyscan or the bastion's /etc/ssh/ssh_host_*.pub");
+                    throw new IllegalArgumentException(
+                            "the key after '" + fields[i] + "' in the known host entry is not"
+                                    + " base64: copy the whole line from ssh-keyscan or the bastion's /etc/ssh/ssh_host_*.pub");
                 }
                 if (!fields[i].equals(typeOf(key))) {
-                    throw new IllegalArgumentException("the known host entry says '" + fields[i] + "' but holds a key of"
-                            + " type '" + typeOf(key) + "': copy the whole line again");
+                    throw new IllegalArgumentException("the known host entry says '" + fields[i]
+                            + "' but holds a key of" + " type '" + typeOf(key) + "': copy the whole line again");
                 }
                 return new Entry(fields[i], key);
             }
@@ -159,12 +160,10 @@ final class KnownHostKeys implements HostKeyRepository {
     }
 
     @Override
-    public void remove(String host, String type) {
-    }
+    public void remove(String host, String type) {}
 
     @Override
-    public void remove(String host, String type, byte[] key) {
-    }
+    public void remove(String host, String type, byte[] key) {}
 
     @Override
     public String getKnownHostsRepositoryID() {
@@ -191,6 +190,5 @@ final class KnownHostKeys implements HostKeyRepository {
         return keys.toArray(HostKey[]::new);
     }
 
-    private record Entry(String type, byte[] key) {
-    }
+    private record Entry(String type, byte[] key) {}
 }

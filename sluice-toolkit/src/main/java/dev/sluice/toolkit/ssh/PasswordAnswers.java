@@ -16,8 +16,8 @@ final class PasswordAnswers implements UserInfo, UIKeyboardInteractive {
     }
 
     @Override
-    public String[] promptKeyboardInteractive(String destination, String name, String instruction, String[] prompt,
-            boolean[] echo) {
+    public String[] promptKeyboardInteractive(
+            String destination, String name, String instruction, String[] prompt, boolean[] echo) {
         if (answered || prompt.length != 1 || echo[0]) {
             return null;
         }
@@ -51,6 +51,5 @@ final class PasswordAnswers implements UserInfo, UIKeyboardInteractive {
     }
 
     @Override
-    public void showMessage(String message) {
-    }
+    public void showMessage(String message) {}
 }

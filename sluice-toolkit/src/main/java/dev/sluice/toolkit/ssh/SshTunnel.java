@@ -120,8 +120,7 @@ public final class SshTunnel implements AutoCloseable {
         private Duration keepAlive = Duration.ofSeconds(30);
         private boolean checkTarget = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Reads the bastion settings from a connector's configuration: {@value #HOST},
@@ -180,7 +179,8 @@ public final class SshTunnel implements AutoCloseable {
          * @return this builder
          */
         public Builder privateKey(String keyText, String passphrase) {
-            this.privateKey = Objects.requireNonNull(keyText, "private key").replace("\\n", "\n")
+            this.privateKey = Objects.requireNonNull(keyText, "private key")
+                    .replace("\\n", "\n")
                     .getBytes(StandardCharsets.UTF_8);
             this.privateKeySource = "the configured private key";
             this.passphrase = passphrase;
@@ -199,7 +199,8 @@ public final class SshTunnel implements AutoCloseable {
             try {
                 this.privateKey = Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the SSH private key file " + file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "Cannot read the SSH private key file " + file + ": " + e.getMessage(), e);
             }
             this.privateKeySource = "the private key file " + file;
             this.passphrase = passphrase;
@@ -279,8 +280,8 @@ public final class SshTunnel implements AutoCloseable {
             try {
                 knownHosts = KnownHostKeys.parse(knownHost);
             } catch (IllegalArgumentException e) {
-                throw new SshTunnelException("The known host entry for the SSH bastion " + bastion() + " cannot be used: "
-                        + e.getMessage());
+                throw new SshTunnelException(
+                        "The known host entry for the SSH bastion " + bastion() + " cannot be used: " + e.getMessage());
             }
             JSch jsch = new JSch();
             jsch.setInstanceLogger(new JschLog());
@@ -303,15 +304,20 @@ public final class SshTunnel implements AutoCloseable {
                 if (e instanceof SshTunnelException) {
                     throw (SshTunnelException) e;
                 }
-                throw new SshTunnelException("Cannot forward a local port to " + target + " through the SSH bastion "
-                        + bastion() + ": " + e.getMessage(), e);
+                throw new SshTunnelException(
+                        "Cannot forward a local port to " + target + " through the SSH bastion " + bastion() + ": "
+                                + e.getMessage(),
+                        e);
             }
         }
 
         private void addIdentity(JSch jsch) {
             String problem;
             try {
-                jsch.addIdentity("sluice-ssh-key", privateKey, null,
+                jsch.addIdentity(
+                        "sluice-ssh-key",
+                        privateKey,
+                        null,
                         passphrase == null ? null : passphrase.getBytes(StandardCharsets.UTF_8));
                 boolean stillEncrypted = jsch.getIdentityRepository().getIdentities().stream()
                         .anyMatch(com.jcraft.jsch.Identity::isEncrypted);
@@ -329,8 +335,8 @@ public final class SshTunnel implements AutoCloseable {
                                 + " -----BEGIN ... PRIVATE KEY----- to -----END ... PRIVATE KEY-----,"
                                 + " in OpenSSH or PEM format";
             }
-            throw new SshTunnelException("Cannot use " + privateKeySource + " for the SSH bastion " + bastion() + ": "
-                    + problem);
+            throw new SshTunnelException(
+                    "Cannot use " + privateKeySource + " for the SSH bastion " + bastion() + ": " + problem);
         }
 
         private Session connect(JSch jsch, KnownHostKeys knownHosts) {
@@ -343,7 +349,8 @@ public final class SshTunnel implements AutoCloseable {
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("HashKnownHosts", "no");
             session.setConfig("server_host_key", knownHosts.algorithms());
-            session.setConfig("PreferredAuthentications", privateKey != null ? "publickey" : "password,keyboard-interactive");
+            session.setConfig(
+                    "PreferredAuthentications", privateKey != null ? "publickey" : "password,keyboard-interactive");
             if (password != null) {
                 session.setPassword(password);
                 session.setUserInfo(new PasswordAnswers(password));
@@ -354,8 +361,8 @@ public final class SshTunnel implements AutoCloseable {
                 return session;
             } catch (JSchException e) {
                 session.disconnect();
-                throw SshFailures.describe(e, bastion(), user, privateKey != null ? privateKeySource : "the password",
-                        knownHosts);
+                throw SshFailures.describe(
+                        e, bastion(), user, privateKey != null ? privateKeySource : "the password", knownHosts);
             }
         }
 
@@ -367,10 +374,13 @@ public final class SshTunnel implements AutoCloseable {
             try {
                 direct.connect((int) connectTimeout.toMillis());
             } catch (JSchException e) {
-                throw new SshTunnelException("The SSH bastion " + bastion() + " cannot reach " + targetHost + ":"
-                        + targetPort + " (" + e.getMessage() + "): check the target host and port as the bastion sees"
-                        + " them, that the bastion may connect there (firewall) and that it allows TCP forwarding"
-                        + " (AllowTcpForwarding) for user '" + user + "'", e);
+                throw new SshTunnelException(
+                        "The SSH bastion " + bastion() + " cannot reach " + targetHost + ":"
+                                + targetPort + " (" + e.getMessage()
+                                + "): check the target host and port as the bastion sees"
+                                + " them, that the bastion may connect there (firewall) and that it allows TCP forwarding"
+                                + " (AllowTcpForwarding) for user '" + user + "'",
+                        e);
             } finally {
                 direct.disconnect();
             }

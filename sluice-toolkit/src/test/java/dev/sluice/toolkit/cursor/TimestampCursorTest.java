@@ -20,7 +20,9 @@ class TimestampCursorTest {
     @Test
     void aNewCursorStartsAtTheStartOrTheEpoch() {
         assertThat(TimestampCursor.of(State.empty(), "c").since()).isEqualTo(Instant.EPOCH);
-        assertThat(TimestampCursor.of(State.empty(), "c").startingAt("2024-01-01T00:00:00Z").sinceIso())
+        assertThat(TimestampCursor.of(State.empty(), "c")
+                        .startingAt("2024-01-01T00:00:00Z")
+                        .sinceIso())
                 .isEqualTo("2024-01-01T00:00:00Z");
     }
 
@@ -31,7 +33,9 @@ class TimestampCursorTest {
 
         assertThat(cursor.accept("2024-01-02T00:00:00Z", 1)).isTrue();
         assertThat(cursor.accept(Instant.parse("2024-01-03T00:00:00Z"), 2)).isTrue();
-        assertThat(state.has("orders")).as("nothing moves before the page was emitted").isFalse();
+        assertThat(state.has("orders"))
+                .as("nothing moves before the page was emitted")
+                .isFalse();
 
         cursor.commit();
 
@@ -52,8 +56,12 @@ class TimestampCursorTest {
         assertThat(next.since()).isEqualTo(Instant.parse("2024-01-02T10:00:00Z"));
         assertThat(next.accept("2024-01-02T10:00:00Z", 2)).isFalse();
         assertThat(next.accept("2024-01-02T10:00:00Z", "3")).isFalse();
-        assertThat(next.accept("2024-01-02T10:00:00Z", 4)).as("new at the boundary").isTrue();
-        assertThat(next.accept("2024-01-02T11:00:00Z", 2)).as("updated again later").isTrue();
+        assertThat(next.accept("2024-01-02T10:00:00Z", 4))
+                .as("new at the boundary")
+                .isTrue();
+        assertThat(next.accept("2024-01-02T11:00:00Z", 2))
+                .as("updated again later")
+                .isTrue();
     }
 
     @Test
@@ -72,10 +80,12 @@ class TimestampCursorTest {
         TimestampCursor cursor = TimestampCursor.of(state, "c").lookBack(Duration.ofHours(1));
 
         assertThat(cursor.since()).isEqualTo(Instant.parse("2024-01-02T09:00:00Z"));
-        assertThat(cursor.accept(OffsetDateTime.parse("2024-01-02T09:30:00Z"), 5)).isTrue();
+        assertThat(cursor.accept(OffsetDateTime.parse("2024-01-02T09:30:00Z"), 5))
+                .isTrue();
         cursor.commit();
         assertThat(cursor.position()).isEqualTo(Instant.parse("2024-01-02T10:00:00Z"));
-        assertThat(state.get("c")).as("an older record does not move the cursor back")
+        assertThat(state.get("c"))
+                .as("an older record does not move the cursor back")
                 .isEqualTo(Map.of("timestamp", "2024-01-02T10:00:00Z", "ids", List.of("9")));
     }
 
@@ -101,23 +111,42 @@ class TimestampCursorTest {
     @Test
     void badInputNamesTheKey() {
         assertThatThrownBy(() -> TimestampCursor.of(State.of(Map.of("c", 42L)), "c"))
-                .isInstanceOf(ToolkitException.class).hasMessageContaining("State key 'c' holds 42");
+                .isInstanceOf(ToolkitException.class)
+                .hasMessageContaining("State key 'c' holds 42");
         assertThatThrownBy(() -> TimestampCursor.of(State.of(Map.of("c", "yesterday")), "c"))
-                .isInstanceOf(ToolkitException.class).hasMessageContaining("'yesterday'");
+                .isInstanceOf(ToolkitException.class)
+                .hasMessageContaining("'yesterday'");
         TimestampCursor cursor = TimestampCursor.of(State.empty(), "orders");
         assertThatThrownBy(() -> cursor.accept("01/02/2024", 1))
-                .isInstanceOf(ToolkitException.class).hasMessageContaining("Cursor 'orders'").hasMessageContaining("ISO-8601");
+                .isInstanceOf(ToolkitException.class)
+                .hasMessageContaining("Cursor 'orders'")
+                .hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> cursor.accept(null, 1)).hasMessageContaining("no timestamp for cursor 'orders'");
         assertThatThrownBy(() -> cursor.accept("2024-01-01T00:00:00Z", null)).hasMessageContaining("no id");
     }
 
     private record RecordingOperations(List<State> saved) implements Operations {
-        @Override public void upsert(String table, Map<String, ?> row) { }
-        @Override public void upsert(String table, Record row) { }
-        @Override public void update(String table, Map<String, ?> modified) { }
-        @Override public void delete(String table, Map<String, ?> keys) { }
-        @Override public void truncate(String table) { }
-        @Override public void checkpoint(State state) { saved.add(state.copy()); }
-        @Override public void warning(String message) { }
+        @Override
+        public void upsert(String table, Map<String, ?> row) {}
+
+        @Override
+        public void upsert(String table, Record row) {}
+
+        @Override
+        public void update(String table, Map<String, ?> modified) {}
+
+        @Override
+        public void delete(String table, Map<String, ?> keys) {}
+
+        @Override
+        public void truncate(String table) {}
+
+        @Override
+        public void checkpoint(State state) {
+            saved.add(state.copy());
+        }
+
+        @Override
+        public void warning(String message) {}
     }
 }

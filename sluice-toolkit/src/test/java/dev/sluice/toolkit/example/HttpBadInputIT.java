@@ -35,7 +35,9 @@ class HttpBadInputIT {
 
     HttpBadInputIT() {
         api.on("/api/orders", request -> {
-            int offset = request.query("cursor") == null ? 0 : Integer.parseInt(request.query("cursor").substring(1));
+            int offset = request.query("cursor") == null
+                    ? 0
+                    : Integer.parseInt(request.query("cursor").substring(1));
             if (offset >= GOOD_PAGES * PAGE_SIZE) {
                 return fault.apply(offset);
             }
@@ -52,17 +54,25 @@ class HttpBadInputIT {
     private static Reply page(int offset, String nextCursor) {
         StringBuilder data = new StringBuilder();
         for (int id = offset + 1; id <= offset + PAGE_SIZE; id++) {
-            data.append(data.length() == 0 ? "" : ",").append(String.format(
-                    "{\"id\":%d,\"updated_at\":\"2024-03-01T00:%02d:00Z\",\"status\":\"placed\"}", id, id));
+            data.append(data.length() == 0 ? "" : ",")
+                    .append(String.format(
+                            "{\"id\":%d,\"updated_at\":\"2024-03-01T00:%02d:00Z\",\"status\":\"placed\"}", id, id));
         }
         String next = nextCursor == null ? "null" : "\"" + nextCursor + "\"";
         return Reply.json("{\"data\":[" + data + "],\"next_cursor\":" + next + "}");
     }
 
     private ConnectorTester tester(String baseUrl) {
-        return ConnectorTester.of(OrdersConnector::new).configuration(Map.of(
-                "base_url", baseUrl, "api_key", KEY, "page_size", String.valueOf(PAGE_SIZE),
-                "requests_per_second", "500"));
+        return ConnectorTester.of(OrdersConnector::new)
+                .configuration(Map.of(
+                        "base_url",
+                        baseUrl,
+                        "api_key",
+                        KEY,
+                        "page_size",
+                        String.valueOf(PAGE_SIZE),
+                        "requests_per_second",
+                        "500"));
     }
 
     /** The state the connector saves at a checkpoint, from a sync stopped right there. */
@@ -88,8 +98,11 @@ class HttpBadInputIT {
             tester.sync().assertFailed();
             String message = tester.lastSync().failureMessage();
             assertThat(message).contains("GET " + api.url() + "/api/orders").doesNotContain(KEY);
-            assertThat(tester.state().asMap()).as("state stays at the last checkpoint").isEqualTo(expected.asMap());
-            assertThat(tester.rows("orders")).as("the pages before the fault are kept")
+            assertThat(tester.state().asMap())
+                    .as("state stays at the last checkpoint")
+                    .isEqualTo(expected.asMap());
+            assertThat(tester.rows("orders"))
+                    .as("the pages before the fault are kept")
                     .hasSizeGreaterThanOrEqualTo(GOOD_PAGES * PAGE_SIZE);
             return message;
         }
@@ -103,27 +116,31 @@ class HttpBadInputIT {
     @Test
     void rejectedCredentialsSayToCheckThem() {
         assertThat(failsAfterTwoPages(offset -> Reply.status(401, "{\"error\":\"key " + KEY + " revoked\"}")))
-                .contains("401").contains("check the credentials");
+                .contains("401")
+                .contains("check the credentials");
         assertThat(failsAfterTwoPages(offset -> Reply.status(403, "{\"error\":\"forbidden\"}")))
-                .contains("403").contains("check the credentials");
+                .contains("403")
+                .contains("check the credentials");
     }
 
     @Test
     void aBodyThatIsNotJsonNamesTheContentTypeAndShowsAnExcerpt() {
-        String message = failsAfterTwoPages(offset -> new Reply(200, Map.of("Content-Type", "text/html"),
-                "<html><body>Maintenance until 10:00</body></html>"));
+        String message = failsAfterTwoPages(offset -> new Reply(
+                200, Map.of("Content-Type", "text/html"), "<html><body>Maintenance until 10:00</body></html>"));
 
         assertThat(message).contains("text/html").contains("Maintenance until 10:00");
     }
 
     @Test
     void aPageOfAnotherShapeNamesTheMissingRecordsField() {
-        assertThat(failsAfterTwoPages(offset -> Reply.json("{\"items\":[],\"next_cursor\":null}"))).contains("data");
+        assertThat(failsAfterTwoPages(offset -> Reply.json("{\"items\":[],\"next_cursor\":null}")))
+                .contains("data");
     }
 
     @Test
     void aServerThatRepeatsItsCursorIsStoppedInsteadOfLoopingForever() {
-        // the third page is well formed, so it is written and checkpointed; asking again for its own cursor is the fault
+        // the third page is well formed, so it is written and checkpointed; asking again for its own cursor is the
+        // fault
         String message = failsAfterCheckpoints(GOOD_PAGES + 1, offset -> page(offset, "o8"));
 
         assertThat(message).contains("o8");
@@ -138,7 +155,8 @@ class HttpBadInputIT {
 
     @Test
     void aServerErrorThatPersistsNamesTheStatusAfterTheRetries() {
-        assertThat(failsAfterTwoPages(offset -> Reply.status(503, "{\"error\":\"down\"}").withHeader("Retry-After", "0")))
+        assertThat(failsAfterTwoPages(
+                        offset -> Reply.status(503, "{\"error\":\"down\"}").withHeader("Retry-After", "0")))
                 .contains("503");
     }
 
@@ -151,7 +169,9 @@ class HttpBadInputIT {
         try (ConnectorTester tester = tester("http://127.0.0.1:" + closedPort + "/api")) {
             tester.sync().assertFailed();
 
-            assertThat(tester.lastSync().failureMessage()).contains("127.0.0.1:" + closedPort).doesNotContain(KEY);
+            assertThat(tester.lastSync().failureMessage())
+                    .contains("127.0.0.1:" + closedPort)
+                    .doesNotContain(KEY);
             assertThat(tester.state().asMap()).isEmpty();
         }
     }
@@ -165,7 +185,8 @@ class HttpBadInputIT {
             try (ConnectorTester tester = tester("https://127.0.0.1:" + plain.getLocalPort() + "/api")) {
                 tester.sync().assertFailed();
 
-                assertThat(tester.lastSync().failureMessage()).contains("TLS failed with 127.0.0.1:" + plain.getLocalPort())
+                assertThat(tester.lastSync().failureMessage())
+                        .contains("TLS failed with 127.0.0.1:" + plain.getLocalPort())
                         .doesNotContain(KEY);
                 assertThat(tester.state().asMap()).isEmpty();
             }
@@ -177,8 +198,9 @@ class HttpBadInputIT {
         while (!plain.isClosed()) {
             try (Socket socket = plain.accept()) {
                 socket.getInputStream().read(new byte[512]);
-                socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
             } catch (IOException closed) {
                 return;
             }

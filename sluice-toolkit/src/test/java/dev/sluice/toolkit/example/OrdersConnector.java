@@ -31,14 +31,16 @@ public final class OrdersConnector implements Connector {
                 .rateLimit(configuration.getInt("requests_per_second", 20))
                 .build();
         TimestampCursor cursor = TimestampCursor.of(state, "orders_cursor");
-        Paginator paginator = Paginator.of(new CursorPaging("cursor", "next_cursor")).records("data");
+        Paginator paginator =
+                Paginator.of(new CursorPaging("cursor", "next_cursor")).records("data");
         ApiRequest changedOrders = ApiRequest.get("/orders")
                 .withQuery("updated_since", cursor.sinceIso())
                 .withQuery("limit", configuration.getInt("page_size", 100));
 
         for (Page page : paginator.over(api, changedOrders)) {
             for (JsonNode order : page.records()) {
-                if (cursor.accept(order.get("updated_at").asText(), order.get("id").asLong())) {
+                if (cursor.accept(
+                        order.get("updated_at").asText(), order.get("id").asLong())) {
                     operations.upsert("orders", Json.toRow(order));
                 }
             }

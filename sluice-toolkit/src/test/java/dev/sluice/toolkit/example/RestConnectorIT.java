@@ -27,14 +27,26 @@ class RestConnectorIT {
 
     /** id, updated_at, status: several orders share a timestamp across page boundaries. */
     private final List<Object[]> orders = new ArrayList<>();
+
     private final AtomicInteger requestsSeen = new AtomicInteger();
     private final FakeApi api = FakeApi.start();
 
     RestConnectorIT() {
-        String[] stamps = {"2024-03-01T08:00:00Z", "2024-03-01T09:00:00Z", "2024-03-01T09:00:00Z",
-                "2024-03-01T09:00:00Z", "2024-03-01T09:00:00Z", "2024-03-01T09:00:00Z", "2024-03-01T09:00:00Z",
-                "2024-03-02T00:00:00Z", "2024-03-02T00:00:00Z", "2024-03-02T12:30:00Z", "2024-03-03T00:00:00Z",
-                "2024-03-03T00:00:00Z", "2024-03-04T00:00:00Z"};
+        String[] stamps = {
+            "2024-03-01T08:00:00Z",
+            "2024-03-01T09:00:00Z",
+            "2024-03-01T09:00:00Z",
+            "2024-03-01T09:00:00Z",
+            "2024-03-01T09:00:00Z",
+            "2024-03-01T09:00:00Z",
+            "2024-03-01T09:00:00Z",
+            "2024-03-02T00:00:00Z",
+            "2024-03-02T00:00:00Z",
+            "2024-03-02T12:30:00Z",
+            "2024-03-03T00:00:00Z",
+            "2024-03-03T00:00:00Z",
+            "2024-03-04T00:00:00Z"
+        };
         for (int i = 0; i < stamps.length; i++) {
             orders.add(new Object[] {(long) i + 1, stamps[i], "placed"});
         }
@@ -56,15 +68,24 @@ class RestConnectorIT {
     private synchronized String page(FakeApi.Request request) {
         Instant since = Instant.parse(request.query("updated_since"));
         int limit = Integer.parseInt(request.query("limit"));
-        int offset = request.query("cursor") == null ? 0 : Integer.parseInt(request.query("cursor").substring(1));
+        int offset = request.query("cursor") == null
+                ? 0
+                : Integer.parseInt(request.query("cursor").substring(1));
         List<Object[]> matching = orders.stream()
                 .filter(order -> !Instant.parse((String) order[1]).isBefore(since))
-                .sorted(Comparator.<Object[], String>comparing(order -> (String) order[1]).thenComparing(order -> (Long) order[0]))
+                .sorted(Comparator.<Object[], String>comparing(order -> (String) order[1])
+                        .thenComparing(order -> (Long) order[0]))
                 .toList();
         ArrayNode data = Json.mapper().createArrayNode();
-        matching.stream().skip(offset).limit(limit).forEach(order -> data.addObject()
-                .put("id", (Long) order[0]).put("updated_at", (String) order[1]).put("status", (String) order[2])
-                .putObject("customer").put("name", "customer " + order[0]));
+        matching.stream()
+                .skip(offset)
+                .limit(limit)
+                .forEach(order -> data.addObject()
+                        .put("id", (Long) order[0])
+                        .put("updated_at", (String) order[1])
+                        .put("status", (String) order[2])
+                        .putObject("customer")
+                        .put("name", "customer " + order[0]));
         ObjectNode body = Json.mapper().createObjectNode();
         body.set("data", data);
         body.put("next_cursor", offset + limit < matching.size() ? "o" + (offset + limit) : null);
@@ -72,8 +93,16 @@ class RestConnectorIT {
     }
 
     private ConnectorTester tester(String key) {
-        return ConnectorTester.of(OrdersConnector::new).configuration(Map.of(
-                "base_url", api.url() + "/api", "api_key", key, "page_size", "4", "requests_per_second", "200"));
+        return ConnectorTester.of(OrdersConnector::new)
+                .configuration(Map.of(
+                        "base_url",
+                        api.url() + "/api",
+                        "api_key",
+                        key,
+                        "page_size",
+                        "4",
+                        "requests_per_second",
+                        "200"));
     }
 
     @AfterEach
@@ -87,7 +116,9 @@ class RestConnectorIT {
             SyncOutcome first = tester.sync().assertSucceeded();
 
             assertThat(tester.rows("orders")).hasSize(13);
-            assertThat(first.metrics().upserts()).as("each order once, despite the 503 and the 429").isEqualTo(13);
+            assertThat(first.metrics().upserts())
+                    .as("each order once, despite the 503 and the 429")
+                    .isEqualTo(13);
             assertThat(first.checkpoints()).isEqualTo(4);
             assertThat(tester.row("orders", "id", 7).get("customer")).asString().contains("customer 7");
             assertThat(tester.state().get("orders_cursor"))
@@ -100,7 +131,9 @@ class RestConnectorIT {
             }
             SyncOutcome second = tester.sync().assertSucceeded();
 
-            assertThat(second.metrics().upserts()).as("the new order and the changed one only").isEqualTo(2);
+            assertThat(second.metrics().upserts())
+                    .as("the new order and the changed one only")
+                    .isEqualTo(2);
             assertThat(tester.rows("orders")).hasSize(14);
             assertThat(tester.row("orders", "id", 3)).containsEntry("status", "shipped");
         }

@@ -50,6 +50,7 @@ class ApiRequestTest {
     @Test
     void toStringShowsNoQueryValues() {
         assertThat(ApiRequest.get("/x").withQuery("api_key", "secret-1").toString())
-                .isEqualTo("GET /x [api_key]").doesNotContain("secret-1");
+                .isEqualTo("GET /x [api_key]")
+                .doesNotContain("secret-1");
     }
 }

@@ -12,7 +12,9 @@ class CredentialScopeTest {
 
         assertThat(scope.covers("https://api.example.com/v1/orders?page=2")).isTrue();
         assertThat(scope.covers("https://API.Example.COM/other")).isTrue();
-        assertThat(scope.covers("HTTPS://api.example.com:443/v2")).as("the default port spelled out").isTrue();
+        assertThat(scope.covers("HTTPS://api.example.com:443/v2"))
+                .as("the default port spelled out")
+                .isTrue();
     }
 
     @Test
@@ -28,6 +30,7 @@ class CredentialScopeTest {
     @Test
     void aBaseUrlOrTargetThatIsNoUrlCoversNothing() {
         assertThat(new CredentialScope("not a url").covers("not a url")).isFalse();
-        assertThat(new CredentialScope("https://api.example.com").covers("https://api.example.com/a b")).isFalse();
+        assertThat(new CredentialScope("https://api.example.com").covers("https://api.example.com/a b"))
+                .isFalse();
     }
 }

@@ -27,7 +27,9 @@ class HostRateLimiterTest {
             limiter.acquire();
         }
 
-        assertThat(time.elapsed()).as("the first goes at once, then one every 100 ms").isEqualTo(Duration.ofMillis(400));
+        assertThat(time.elapsed())
+                .as("the first goes at once, then one every 100 ms")
+                .isEqualTo(Duration.ofMillis(400));
     }
 
     @Test
@@ -80,13 +82,19 @@ class HostRateLimiterTest {
     void theClientSlowsDownAfterA429() {
         try (FakeApi api = FakeApi.start()) {
             api.onSequence("/items", Reply.status(429, "{}"), Reply.json("{}"));
-            RestClient client = RestClient.builder(api.url()).time(time).random(() -> 0.5).rateLimit(10)
-                    .retry(RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1))).build();
+            RestClient client = RestClient.builder(api.url())
+                    .time(time)
+                    .random(() -> 0.5)
+                    .rateLimit(10)
+                    .retry(RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1)))
+                    .build();
 
             client.getJson("/items");
 
             HostRateLimiter limiter = client.rateLimiter("127.0.0.1:" + api.port());
-            assertThat(limiter.currentRate()).as("halved to 5, then one success wins back 10/16").isEqualTo(5.625);
+            assertThat(limiter.currentRate())
+                    .as("halved to 5, then one success wins back 10/16")
+                    .isEqualTo(5.625);
             assertThat(time.elapsed()).as("the backoff of the 429").isGreaterThanOrEqualTo(Duration.ofMillis(50));
         }
     }
@@ -106,7 +114,8 @@ class HostRateLimiterTest {
                 for (Future<?> call : calls) {
                     call.get();
                 }
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("7 intervals of 50 ms")
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .as("7 intervals of 50 ms")
                         .isGreaterThanOrEqualTo(Duration.ofMillis(340));
             } finally {
                 threads.shutdownNow();
@@ -125,7 +134,8 @@ class HostRateLimiterTest {
                 inFlight.decrementAndGet();
                 return Reply.json("{}");
             });
-            RestClient client = RestClient.builder(api.url()).maxConcurrentRequests(2).build();
+            RestClient client =
+                    RestClient.builder(api.url()).maxConcurrentRequests(2).build();
             ExecutorService threads = Executors.newFixedThreadPool(6);
             try {
                 List<Callable<Object>> calls = new ArrayList<>();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class HttpRequestFactoryTest {
 
     private final HttpRequestFactory factory = new HttpRequestFactory(
-            Map.of("X-Tenant", "acme", "Accept", "application/vnd.api+json"), Duration.ofSeconds(5),
+            Map.of("X-Tenant", "acme", "Accept", "application/vnd.api+json"),
+            Duration.ofSeconds(5),
             new HttpFailures(new Redactor(() -> List.of("k-secret-1"), Set.of())));
 
     @Test
@@ -31,7 +32,9 @@ class HttpRequestFactoryTest {
     @Test
     void asksForJsonUnlessToldOtherwiseAndLeavesOutHeadersTheJdkSets() {
         HttpRequestFactory plain = new HttpRequestFactory(Map.of(), Duration.ofSeconds(5), null);
-        ApiRequest request = ApiRequest.post("/x").withHeader("Host", "elsewhere").withHeader("Connection", "close")
+        ApiRequest request = ApiRequest.post("/x")
+                .withHeader("Host", "elsewhere")
+                .withHeader("Connection", "close")
                 .withJsonBody("{}");
 
         HttpRequest built = plain.build(request, URI.create("https://api.example.com/x"));

@@ -49,7 +49,7 @@ class JsonTest {
         JsonNode record = Json.mapper().readTree(RECORD);
 
         ObjectMapper longInts = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
-        Map<String, Object> converted = longInts.convertValue(record, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> converted = longInts.convertValue(record, new TypeReference<Map<String, Object>>() {});
 
         assertThat(Json.toRow(record)).isEqualTo(converted);
         assertThat(List.copyOf(Json.toRow(record).keySet())).isEqualTo(List.copyOf(converted.keySet()));
@@ -57,8 +57,8 @@ class JsonTest {
 
     @Test
     void integersBeyondALongBecomeDecimalsAtAnyDepth() throws Exception {
-        Map<String, Object> row = Json.toRow(Json.mapper().readTree(
-                "{\"n\": 123456789012345678901234567890, \"nested\": {\"m\": [99999999999999999999]}}"));
+        Map<String, Object> row = Json.toRow(Json.mapper()
+                .readTree("{\"n\": 123456789012345678901234567890, \"nested\": {\"m\": [99999999999999999999]}}"));
 
         assertThat(row.get("n")).isEqualTo(new BigDecimal("123456789012345678901234567890"));
         assertThat(row.get("nested")).isEqualTo(Map.of("m", List.of(new BigDecimal("99999999999999999999"))));
@@ -67,7 +67,8 @@ class JsonTest {
     @Test
     void onlyObjectsAreRecords() throws Exception {
         assertThatThrownBy(() -> Json.toRow(Json.mapper().readTree("[1]")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a JSON object but is array");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be a JSON object but is array");
         assertThatThrownBy(() -> Json.toRow(null)).hasMessageContaining("missing");
     }
 }

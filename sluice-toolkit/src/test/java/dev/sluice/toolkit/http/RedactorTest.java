@@ -20,13 +20,16 @@ class RedactorTest {
     void masksQueryParametersThatLookSecretOrAreDeclared() {
         Redactor redactor = new Redactor(List::of, Set.of("sig_v2", "x"));
 
-        assertThat(redactor.redact("https://h/p?api_key=abc&limit=10&access_token=t1&x=1&client_secret=s&apikey=q&sig_v2=z"))
-                .isEqualTo("https://h/p?api_key=***&limit=10&access_token=***&x=***&client_secret=***&apikey=***&sig_v2=***");
+        assertThat(redactor.redact(
+                        "https://h/p?api_key=abc&limit=10&access_token=t1&x=1&client_secret=s&apikey=q&sig_v2=z"))
+                .isEqualTo(
+                        "https://h/p?api_key=***&limit=10&access_token=***&x=***&client_secret=***&apikey=***&sig_v2=***");
     }
 
     @Test
     void keepsPagingTokensAndOrdinaryParameters() {
-        assertThat(Redactor.parametersOnly().redact("https://h/p?page_token=abc&next_cursor=n&country_code=FR&author=me"))
+        assertThat(Redactor.parametersOnly()
+                        .redact("https://h/p?page_token=abc&next_cursor=n&country_code=FR&author=me"))
                 .isEqualTo("https://h/p?page_token=abc&next_cursor=n&country_code=FR&author=me");
     }
 
@@ -41,7 +44,11 @@ class RedactorTest {
 
     @Test
     void masksJsonFieldsWhoseNamesLookSecret() {
-        assertThat(Redactor.parametersOnly().redact("{\"access_token\": \"abc\", \"next_token\":\"n1\", \"user\":\"ada\", \"password\":\"p\\\"q\"}"))
-                .isEqualTo("{\"access_token\": \"***\", \"next_token\":\"n1\", \"user\":\"ada\", \"password\":\"***\"}");
+        assertThat(
+                        Redactor.parametersOnly()
+                                .redact(
+                                        "{\"access_token\": \"abc\", \"next_token\":\"n1\", \"user\":\"ada\", \"password\":\"p\\\"q\"}"))
+                .isEqualTo(
+                        "{\"access_token\": \"***\", \"next_token\":\"n1\", \"user\":\"ada\", \"password\":\"***\"}");
     }
 }

@@ -29,13 +29,17 @@ class RestClientTest {
     }
 
     private RestClient.Builder client() {
-        return RestClient.builder(api.url() + "/v1").time(time).random(() -> 0.5)
+        return RestClient.builder(api.url() + "/v1")
+                .time(time)
+                .random(() -> 0.5)
                 .retry(RetryPolicy.exponential(4, Duration.ofMillis(100), Duration.ofMillis(250)));
     }
 
     @Test
     void sendsPathQueryAndDefaultHeadersAndReadsJson() {
-        api.on("/v1/orders", request -> Reply.json("{\"data\":[{\"id\":1,\"price\":9.5,\"tags\":[\"a\"],\"meta\":{\"x\":true}}]}"));
+        api.on(
+                "/v1/orders",
+                request -> Reply.json("{\"data\":[{\"id\":1,\"price\":9.5,\"tags\":[\"a\"],\"meta\":{\"x\":true}}]}"));
         RestClient client = client().header("X-Tenant", "acme").build();
 
         JsonNode body = client.getJson("/orders", Map.of("status", "open & paid"));
@@ -46,8 +50,11 @@ class RestClientTest {
         assertThat(seen.header("X-Tenant")).isEqualTo("acme");
         assertThat(seen.header("Accept")).isEqualTo("application/json");
         Map<String, Object> row = Json.toRow(body.at("/data/0"));
-        assertThat(row).containsEntry("id", 1L).containsEntry("price", 9.5)
-                .containsEntry("tags", List.of("a")).containsEntry("meta", Map.of("x", true));
+        assertThat(row)
+                .containsEntry("id", 1L)
+                .containsEntry("price", 9.5)
+                .containsEntry("tags", List.of("a"))
+                .containsEntry("meta", Map.of("x", true));
     }
 
     @Test
@@ -55,14 +62,16 @@ class RestClientTest {
         try (FakeApi elsewhere = FakeApi.start()) {
             elsewhere.on("/next", request -> Reply.json("{\"data\":[]}"));
             api.on("/v1/first", request -> Reply.json("{\"data\":[]}"));
-            RestClient client = client().authenticator(Auth.bearer("s3cret-token")).build();
+            RestClient client =
+                    client().authenticator(Auth.bearer("s3cret-token")).build();
 
             client.getJson("/first");
             client.getJson(elsewhere.url() + "/next");
 
             assertThat(api.requests().get(0).header("Authorization")).isEqualTo("Bearer s3cret-token");
             assertThat(elsewhere.requests().get(0).header("Authorization"))
-                    .as("a URL on another origin (another port here) gets no credentials").isNull();
+                    .as("a URL on another origin (another port here) gets no credentials")
+                    .isNull();
         }
     }
 
@@ -72,13 +81,16 @@ class RestClientTest {
             elsewhere.on("/cdn/file", request -> Reply.json("{\"where\":\"cdn\"}"));
             api.on("/v1/moved", request -> Reply.status(301, "").withHeader("Location", "/v1/here?x=1"));
             api.on("/v1/here", request -> Reply.status(302, "").withHeader("Location", elsewhere.url() + "/cdn/file"));
-            RestClient client = client().authenticator(Auth.apiKeyHeader("X-API-Key", "k3y-s3cret")).build();
+            RestClient client = client().authenticator(Auth.apiKeyHeader("X-API-Key", "k3y-s3cret"))
+                    .build();
 
             assertThat(client.getJson("/moved").get("where").asText()).isEqualTo("cdn");
 
             assertThat(api.requests("/v1/here").get(0).query()).containsEntry("x", "1");
             assertThat(api.requests("/v1/here").get(0).header("X-API-Key")).isEqualTo("k3y-s3cret");
-            assertThat(elsewhere.requests().get(0).header("X-API-Key")).as("another origin gets no credentials").isNull();
+            assertThat(elsewhere.requests().get(0).header("X-API-Key"))
+                    .as("another origin gets no credentials")
+                    .isNull();
         }
     }
 
@@ -93,22 +105,28 @@ class RestClientTest {
 
     @Test
     void retriesServerErrorsWithExponentialBackoffAndFullJitter() {
-        api.onSequence("/v1/flaky", Reply.status(500, "{}"), Reply.status(502, "{}"), Reply.status(503, "{}"),
+        api.onSequence(
+                "/v1/flaky",
+                Reply.status(500, "{}"),
+                Reply.status(502, "{}"),
+                Reply.status(503, "{}"),
                 Reply.json("{\"ok\":true}"));
 
         JsonNode body = client().build().getJson("/flaky");
 
         assertThat(body.get("ok").asBoolean()).isTrue();
         assertThat(api.requests()).hasSize(4);
-        assertThat(time.sleeps()).as("half of 100, 200, then 400 capped at 250 ms")
+        assertThat(time.sleeps())
+                .as("half of 100, 200, then 400 capped at 250 ms")
                 .containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(125));
     }
 
     @Test
     void honoursRetryAfterInSecondsAndAsAnHttpDate() {
-        String inNinetySeconds = DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(time.now().plusSeconds(90).atOffset(ZoneOffset.UTC));
-        api.onSequence("/v1/busy",
+        String inNinetySeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                time.now().plusSeconds(90).atOffset(ZoneOffset.UTC));
+        api.onSequence(
+                "/v1/busy",
                 Reply.status(503, "{}").withHeader("Retry-After", "7"),
                 Reply.status(429, "{}").withHeader("Retry-After", inNinetySeconds),
                 Reply.json("{}"));
@@ -123,16 +141,20 @@ class RestClientTest {
         api.onSequence("/v1/busy", Reply.status(429, "{}").withHeader("Retry-After", "3600"), Reply.json("{}"));
 
         client().retry(RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1))
-                .withMaxRetryAfter(Duration.ofSeconds(30))).build().getJson("/busy");
+                        .withMaxRetryAfter(Duration.ofSeconds(30)))
+                .build()
+                .getJson("/busy");
 
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30));
     }
 
     @Test
     void other4xxFailAtOnceNamingMethodUrlStatusAndBodyWithoutSecrets() {
-        api.on("/v1/missing", request -> Reply.status(404,
-                "{\"error\":\"no such order\",\"echo\":\"key s3cr3t-key-123 was used\"}"));
-        RestClient client = client().authenticator(Auth.apiKeyQuery("api_key", "s3cr3t-key-123")).build();
+        api.on(
+                "/v1/missing",
+                request -> Reply.status(404, "{\"error\":\"no such order\",\"echo\":\"key s3cr3t-key-123 was used\"}"));
+        RestClient client = client().authenticator(Auth.apiKeyQuery("api_key", "s3cr3t-key-123"))
+                .build();
 
         assertThatThrownBy(() -> client.getJson("/missing", Map.of("id", 7)))
                 .isInstanceOf(HttpStatusException.class)
@@ -159,7 +181,8 @@ class RestClientTest {
                 .hasMessageNotContaining("tok-abcdef");
         assertThatThrownBy(() -> client.getJson("/admin"))
                 .isInstanceOf(AuthenticationFailedException.class)
-                .hasMessageContaining("403 Forbidden").hasMessageContaining("check the credentials");
+                .hasMessageContaining("403 Forbidden")
+                .hasMessageContaining("check the credentials");
     }
 
     @Test
@@ -194,8 +217,10 @@ class RestClientTest {
             closedPort = socket.getLocalPort();
         }
         RestClient client = RestClient.builder("http://127.0.0.1:" + closedPort + "/v1?api_key=k-0123456789")
-                .time(time).random(() -> 0.5)
-                .retry(RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1))).build();
+                .time(time)
+                .random(() -> 0.5)
+                .retry(RetryPolicy.exponential(3, Duration.ofMillis(100), Duration.ofSeconds(1)))
+                .build();
 
         assertThatThrownBy(() -> client.getJson(""))
                 .isInstanceOf(ConnectionFailedException.class)
@@ -209,8 +234,10 @@ class RestClientTest {
 
     @Test
     void aBodyThatIsNotJsonNamesTheContentTypeAndAnExcerpt() {
-        api.on("/v1/page", request -> new Reply(200, Map.of("Content-Type", "text/html"),
-                "<html><body>Please log in</body></html>"));
+        api.on(
+                "/v1/page",
+                request ->
+                        new Reply(200, Map.of("Content-Type", "text/html"), "<html><body>Please log in</body></html>"));
 
         assertThatThrownBy(() -> client().build().getJson("/page"))
                 .isInstanceOf(UnexpectedResponseException.class)
@@ -226,33 +253,43 @@ class RestClientTest {
             Thread.sleep(400);
             return Reply.json("{}");
         });
-        RestClient client = RestClient.builder(api.url() + "/v1").requestTimeout(Duration.ofMillis(100))
-                .retry(RetryPolicy.exponential(2, Duration.ofMillis(20), Duration.ofMillis(20))).build();
+        RestClient client = RestClient.builder(api.url() + "/v1")
+                .requestTimeout(Duration.ofMillis(100))
+                .retry(RetryPolicy.exponential(2, Duration.ofMillis(20), Duration.ofMillis(20)))
+                .build();
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.getJson("/slow"))
                 .isInstanceOf(ConnectionFailedException.class)
-                .hasMessageContaining("request timed out").hasMessageContaining("after 2 attempts");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(200), Duration.ofMillis(3000));
+                .hasMessageContaining("request timed out")
+                .hasMessageContaining("after 2 attempts");
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(200), Duration.ofMillis(3000));
     }
 
     @Test
     void realBackoffWaitsBetweenAttempts() {
         api.onSequence("/v1/flaky", Reply.status(500, "{}"), Reply.status(500, "{}"), Reply.json("{}"));
-        RestClient client = RestClient.builder(api.url() + "/v1").random(() -> 0.999)
-                .retry(RetryPolicy.exponential(3, Duration.ofMillis(60), Duration.ofSeconds(1))).build();
+        RestClient client = RestClient.builder(api.url() + "/v1")
+                .random(() -> 0.999)
+                .retry(RetryPolicy.exponential(3, Duration.ofMillis(60), Duration.ofSeconds(1)))
+                .build();
 
         long start = System.nanoTime();
         client.getJson("/flaky");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("about 60 + 120 ms of backoff")
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("about 60 + 120 ms of backoff")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(170));
     }
 
     @Test
     void aRejectedTokenIsRenewedOnceThenTheRequestIsRetried() {
-        api.on("/v1/data", request -> "Bearer second".equals(request.header("Authorization"))
-                ? Reply.json("{\"ok\":1}") : Reply.status(401, "{}"));
+        api.on(
+                "/v1/data",
+                request -> "Bearer second".equals(request.header("Authorization"))
+                        ? Reply.json("{\"ok\":1}")
+                        : Reply.status(401, "{}"));
         Authenticator renewing = new Authenticator() {
             private volatile String token = "first";
 
@@ -268,14 +305,21 @@ class RestClientTest {
             }
         };
 
-        assertThat(client().authenticator(renewing).build().getJson("/data").get("ok").asInt()).isEqualTo(1);
-        assertThat(api.requests()).extracting(request -> request.header("Authorization"))
+        assertThat(client().authenticator(renewing)
+                        .build()
+                        .getJson("/data")
+                        .get("ok")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.requests())
+                .extracting(request -> request.header("Authorization"))
                 .containsExactly("Bearer first", "Bearer second");
     }
 
     @Test
     void anUnknownHostIsNotRetried() {
-        RestClient client = RestClient.builder("http://no-such-host.invalid/v1").time(time).build();
+        RestClient client =
+                RestClient.builder("http://no-such-host.invalid/v1").time(time).build();
 
         assertThatThrownBy(() -> client.getJson("/x"))
                 .isInstanceOf(ConnectionFailedException.class)
@@ -292,7 +336,9 @@ class RestClientTest {
         java.io.PrintStream original = System.err;
         System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            client().authenticator(Auth.apiKeyQuery("key", "k-9f8e7d6c")).build().getJson("/flaky");
+            client().authenticator(Auth.apiKeyQuery("key", "k-9f8e7d6c"))
+                    .build()
+                    .getJson("/flaky");
         } finally {
             System.setErr(original);
         }

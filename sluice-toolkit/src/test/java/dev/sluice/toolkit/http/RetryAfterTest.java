@@ -15,7 +15,9 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("120", NOW)).contains(Duration.ofSeconds(120));
         assertThat(RetryAfter.parse(" 0 ", NOW)).contains(Duration.ZERO);
         assertThat(RetryAfter.parse("Wed, 25 Nov 2026 10:01:30 GMT", NOW)).contains(Duration.ofSeconds(90));
-        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 09:00:00 GMT", NOW)).as("a past date").contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 09:00:00 GMT", NOW))
+                .as("a past date")
+                .contains(Duration.ZERO);
     }
 
     @Test

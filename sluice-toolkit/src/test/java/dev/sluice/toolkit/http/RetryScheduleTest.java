@@ -10,8 +10,10 @@ class RetryScheduleTest {
 
     private final FakeTime time = new FakeTime();
     private final RetrySchedule schedule = new RetrySchedule(
-            RetryPolicy.exponential(3, Duration.ofSeconds(1), Duration.ofSeconds(10)).withMaxRetryAfter(Duration.ofMinutes(1)),
-            time, () -> 0.5);
+            RetryPolicy.exponential(3, Duration.ofSeconds(1), Duration.ofSeconds(10))
+                    .withMaxRetryAfter(Duration.ofMinutes(1)),
+            time,
+            () -> 0.5);
 
     @Test
     void allowsRetriesUntilTheAttemptsAreSpent() {

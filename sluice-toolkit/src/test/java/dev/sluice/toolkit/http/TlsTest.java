@@ -33,7 +33,8 @@ class TlsTest {
             server.setDaemon(true);
             server.start();
             RestClient client = RestClient.builder("https://127.0.0.1:" + plain.getLocalPort() + "/v1")
-                    .connectTimeout(Duration.ofSeconds(3)).build();
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .build();
 
             assertThatThrownBy(() -> client.getJson("/x"))
                     .isInstanceOf(TlsFailedException.class)
@@ -62,17 +63,20 @@ class TlsTest {
         server.start();
         try {
             String base = "https://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-            RestClient untrusting = RestClient.builder(base).retry(RetryPolicy.NONE).build();
+            RestClient untrusting =
+                    RestClient.builder(base).retry(RetryPolicy.NONE).build();
             assertThatThrownBy(() -> untrusting.getJson("/x"))
                     .isInstanceOf(TlsFailedException.class)
-                    .hasMessageContaining("TLS failed with 127.0.0.1:" + server.getAddress().getPort())
+                    .hasMessageContaining(
+                            "TLS failed with 127.0.0.1:" + server.getAddress().getPort())
                     .hasMessageContaining("certificate is valid and trusted");
 
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(keys);
             SSLContext clientContext = SSLContext.getInstance("TLS");
             clientContext.init(null, trust.getTrustManagers(), null);
-            RestClient trusting = RestClient.builder(base).sslContext(clientContext).build();
+            RestClient trusting =
+                    RestClient.builder(base).sslContext(clientContext).build();
             assertThat(trusting.getJson("/x").get("secure").asBoolean()).isTrue();
         } finally {
             server.stop(0);
@@ -85,8 +89,9 @@ class TlsTest {
                 try (Socket socket = plain.accept()) {
                     InputStream in = socket.getInputStream();
                     in.read(new byte[512]);
-                    socket.getOutputStream().write(
-                            "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
                 }
             }
         } catch (Exception closed) {
@@ -97,10 +102,31 @@ class TlsTest {
     private static KeyStore selfSignedKeyStore(Path dir) throws Exception {
         Path file = dir.resolve("server.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "RSA",
-                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "san=ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        file.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
         KeyStore keys = KeyStore.getInstance("PKCS12");

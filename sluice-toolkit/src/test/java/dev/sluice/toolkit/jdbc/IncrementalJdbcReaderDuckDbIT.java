@@ -44,28 +44,38 @@ class IncrementalJdbcReaderDuckDbIT {
 
     @Test
     void readsInBatchesWithACompositeKeyAndResumesFromEachPosition() {
-        IncrementalJdbcReader reader = IncrementalJdbcReader.of(JdbcSource.table("readings")).cursorColumn("taken_at")
-                .batchSize(4).build();
+        IncrementalJdbcReader reader = IncrementalJdbcReader.of(JdbcSource.table("readings"))
+                .cursorColumn("taken_at")
+                .batchSize(4)
+                .build();
         List<String> keys = new ArrayList<>();
         List<Position> positions = new ArrayList<>();
 
-        reader.read(connection, null, row -> keys.add(row.get("sensor") + "/" + row.get("seq")),
+        reader.read(
+                connection,
+                null,
+                row -> keys.add(row.get("sensor") + "/" + row.get("seq")),
                 (position, rows) -> positions.add(position));
 
         assertThat(keys).hasSize(25).doesNotHaveDuplicates();
         assertThat(positions).hasSize(7);
         for (int batch = 0; batch < positions.size(); batch++) {
             List<String> rest = new ArrayList<>();
-            reader.read(connection, positions.get(batch), row -> rest.add(row.get("sensor") + "/" + row.get("seq")),
-                    (p, s) -> { });
+            reader.read(
+                    connection,
+                    positions.get(batch),
+                    row -> rest.add(row.get("sensor") + "/" + row.get("seq")),
+                    (p, s) -> {});
             assertThat(rest).as("after batch %d", batch).isEqualTo(keys.subList(Math.min(4 * (batch + 1), 25), 25));
         }
     }
 
     @Test
     void describesAndSyncsWithTheDuckDbDriver() {
-        IncrementalJdbcReader reader = IncrementalJdbcReader.of(JdbcSource.table("READINGS")).cursorColumn("taken_at")
-                .keyColumns("sensor", "seq").build();
+        IncrementalJdbcReader reader = IncrementalJdbcReader.of(JdbcSource.table("READINGS"))
+                .cursorColumn("taken_at")
+                .keyColumns("sensor", "seq")
+                .build();
 
         Table table = reader.describe(connection);
         RecordingOperations operations = new RecordingOperations();
@@ -77,10 +87,13 @@ class IncrementalJdbcReaderDuckDbIT {
         assertThat(table.column("value").type()).isEqualTo(DataType.DECIMAL);
         assertThat(table.column("day").type()).isEqualTo(DataType.NAIVE_DATE);
         assertThat(operations.upserts).hasSize(25);
-        assertThat(operations.upserts.get(0)).as("first by (taken_at, sensor, seq)")
-                .containsEntry("sensor", "s0").containsEntry("seq", 3)
+        assertThat(operations.upserts.get(0))
+                .as("first by (taken_at, sensor, seq)")
+                .containsEntry("sensor", "s0")
+                .containsEntry("seq", 3)
                 .containsEntry("taken_at", Instant.parse("2024-05-01T00:00:00Z"))
-                .containsEntry("value", new BigDecimal("4.500")).containsEntry("day", LocalDate.parse("2024-05-01"));
+                .containsEntry("value", new BigDecimal("4.500"))
+                .containsEntry("day", LocalDate.parse("2024-05-01"));
         assertThat(reader.sync(connection, state, operations)).as("nothing new").isZero();
     }
 }

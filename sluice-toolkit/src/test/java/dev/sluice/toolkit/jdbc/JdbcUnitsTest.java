@@ -17,12 +17,14 @@ class JdbcUnitsTest {
     void describingAUrlDropsCredentialsAndParameters() {
         assertThat(JdbcConnections.describe("jdbc:postgresql://db.example.com:5432/shop?user=a&password=secret"))
                 .isEqualTo("jdbc:postgresql://db.example.com:5432/shop");
-        assertThat(JdbcConnections.describe("jdbc:mysql://admin:secret@db:3306/shop")).isEqualTo("jdbc:mysql://db:3306/shop");
+        assertThat(JdbcConnections.describe("jdbc:mysql://admin:secret@db:3306/shop"))
+                .isEqualTo("jdbc:mysql://db:3306/shop");
         assertThat(JdbcConnections.describe("jdbc:sqlserver://db:1433;databaseName=shop;password=secret"))
                 .isEqualTo("jdbc:sqlserver://db:1433");
         assertThat(JdbcConnections.describe("jdbc:oracle:thin:@//db:1521/orcl")).doesNotContain("secret");
         assertThat(JdbcConnections.describe("jdbc:oracle:thin:scott/tiger@db:1521:orcl"))
-                .isEqualTo("jdbc:oracle:…@db:1521:orcl").doesNotContain("tiger");
+                .isEqualTo("jdbc:oracle:…@db:1521:orcl")
+                .doesNotContain("tiger");
         assertThat(JdbcConnections.describe("jdbc:oracle:thin:scott/tiger@//db:1521/svc?x=1"))
                 .isEqualTo("jdbc:oracle:…@//db:1521/svc");
     }
@@ -36,21 +38,31 @@ class JdbcUnitsTest {
         assertThat(rowValues.after(columns)).isEqualTo("(\"c\", \"k1\", \"k2\") > (?, ?, ?)");
         assertThat(expanded.after(columns))
                 .isEqualTo("(\"c\" > ? OR (\"c\" = ? AND (\"k1\" > ? OR (\"k1\" = ? AND \"k2\" > ?))))");
-        assertThat(expanded.bindingsPerColumn(0, 3) + expanded.bindingsPerColumn(1, 3) + expanded.bindingsPerColumn(2, 3))
-                .as("one parameter per ?").isEqualTo(5);
+        assertThat(expanded.bindingsPerColumn(0, 3)
+                        + expanded.bindingsPerColumn(1, 3)
+                        + expanded.bindingsPerColumn(2, 3))
+                .as("one parameter per ?")
+                .isEqualTo(5);
         assertThat(rowValues.quote("we\"ird")).isEqualTo("\"we\"\"ird\"");
     }
 
     @Test
     void typesMapByJdbcCodeAndByTheDatabasesTypeName() {
-        assertThat(JdbcTypeMapping.dataType(column(Types.TIMESTAMP, "timestamptz", 0, 0))).contains(DataType.UTC_DATETIME);
-        assertThat(JdbcTypeMapping.dataType(column(Types.TIMESTAMP, "timestamp", 0, 0))).contains(DataType.NAIVE_DATETIME);
+        assertThat(JdbcTypeMapping.dataType(column(Types.TIMESTAMP, "timestamptz", 0, 0)))
+                .contains(DataType.UTC_DATETIME);
+        assertThat(JdbcTypeMapping.dataType(column(Types.TIMESTAMP, "timestamp", 0, 0)))
+                .contains(DataType.NAIVE_DATETIME);
         assertThat(JdbcTypeMapping.dataType(column(Types.OTHER, "jsonb", 0, 0))).contains(DataType.JSON);
         assertThat(JdbcTypeMapping.dataType(column(Types.BIT, "bit", 1, 0))).contains(DataType.BOOLEAN);
         assertThat(JdbcTypeMapping.dataType(column(Types.BIT, "bit", 8, 0))).contains(DataType.STRING);
-        assertThat(JdbcTypeMapping.dataType(column(Types.NUMERIC, "numeric", 40, 2))).isEmpty();
-        assertThat(JdbcTypeMapping.column(column(Types.NUMERIC, "numeric", 12, 2)).orElseThrow().precision()).isEqualTo(12);
-        assertThat(JdbcTypeMapping.dataType(column(Types.OTHER, "geometry", 0, 0))).contains(DataType.STRING);
+        assertThat(JdbcTypeMapping.dataType(column(Types.NUMERIC, "numeric", 40, 2)))
+                .isEmpty();
+        assertThat(JdbcTypeMapping.column(column(Types.NUMERIC, "numeric", 12, 2))
+                        .orElseThrow()
+                        .precision())
+                .isEqualTo(12);
+        assertThat(JdbcTypeMapping.dataType(column(Types.OTHER, "geometry", 0, 0)))
+                .contains(DataType.STRING);
     }
 
     @Test

@@ -48,6 +48,5 @@ final class RecordingOperations implements Operations {
     }
 
     @Override
-    public void warning(String message) {
-    }
+    public void warning(String message) {}
 }

@@ -9,8 +9,8 @@ class LinkHeaderTest {
 
     @Test
     void parsesSeveralLinksWithQuotedAndTokenParameters() {
-        List<LinkHeader.Link> links = LinkHeader.parse(
-                "<https://api.example.com/items?page=3&per_page=2>; rel=\"next\", "
+        List<LinkHeader.Link> links =
+                LinkHeader.parse("<https://api.example.com/items?page=3&per_page=2>; rel=\"next\", "
                         + "<https://api.example.com/items?page=9>; rel=last; title=\"Last, final; page\", "
                         + "</items?page=1> ;rel=\"first prev\"");
 
@@ -34,7 +34,9 @@ class LinkHeaderTest {
 
     @Test
     void skipsGarbageAndKeepsGoodLinks() {
-        assertThat(LinkHeader.parse("garbage, <b>; rel=next")).extracting(LinkHeader.Link::target).containsExactly("b");
+        assertThat(LinkHeader.parse("garbage, <b>; rel=next"))
+                .extracting(LinkHeader.Link::target)
+                .containsExactly("b");
         assertThat(LinkHeader.parse("")).isEmpty();
         assertThat(LinkHeader.parse("<unterminated")).isEmpty();
     }

@@ -64,26 +64,40 @@ class PaginatorTest {
             int limit = intParam(request, "limit", 10);
             ObjectNode body = Json.mapper().createObjectNode();
             body.set("data", records(offset, offset + limit));
-            return Reply.json(body.put("offset", offset).put("limit", limit).put("total", TOTAL).toString());
+            return Reply.json(body.put("offset", offset)
+                    .put("limit", limit)
+                    .put("total", TOTAL)
+                    .toString());
         });
 
-        Pages pages = Paginator.of(new OffsetPaging("offset", "limit", 10).totalField("total")).records("data")
+        Pages pages = Paginator.of(new OffsetPaging("offset", "limit", 10).totalField("total"))
+                .records("data")
                 .over(client, ApiRequest.get("/items"));
 
         assertThat(ids(pages)).isEqualTo(allIds());
-        assertThat(api.requests()).extracting(request -> request.query("offset")).containsExactly("0", "10", "20");
+        assertThat(api.requests())
+                .extracting(request -> request.query("offset"))
+                .containsExactly("0", "10", "20");
     }
 
     @Test
     void offsetWithoutTotalStopsOnAnEmptyPage() {
         api.on("/api/items", request -> {
             int offset = intParam(request, "offset", 0);
-            return Reply.json(Json.mapper().createObjectNode().set("items", records(offset, offset + 10)).toString());
+            return Reply.json(Json.mapper()
+                    .createObjectNode()
+                    .set("items", records(offset, offset + 10))
+                    .toString());
         });
 
-        Paginator paginator = Paginator.of(new OffsetPaging("offset", "limit", 10)).records("/items");
+        Paginator paginator =
+                Paginator.of(new OffsetPaging("offset", "limit", 10)).records("/items");
 
-        assertThat(paginator.over(client, ApiRequest.get("/items")).records().map(r -> r.get("id").asLong()).toList())
+        assertThat(paginator
+                        .over(client, ApiRequest.get("/items"))
+                        .records()
+                        .map(r -> r.get("id").asLong())
+                        .toList())
                 .isEqualTo(allIds());
         assertThat(api.requests()).hasSize(4);
     }
@@ -95,12 +109,16 @@ class PaginatorTest {
             int size = intParam(request, "page_size", 10);
             ObjectNode body = Json.mapper().createObjectNode();
             body.set("data", records((page - 1) * size, page * size));
-            return Reply.json(body.put("page", page).put("page_size", size)
-                    .put("total_pages", (TOTAL + size - 1) / size).put("total_items", TOTAL).toString());
+            return Reply.json(body.put("page", page)
+                    .put("page_size", size)
+                    .put("total_pages", (TOTAL + size - 1) / size)
+                    .put("total_items", TOTAL)
+                    .toString());
         });
 
         Pages pages = Paginator.of(new PageNumberPaging("page", "page_size", 10).totalPagesField("total_pages"))
-                .records("data").over(client, ApiRequest.get("/items"));
+                .records("data")
+                .over(client, ApiRequest.get("/items"));
 
         assertThat(ids(pages)).isEqualTo(allIds());
         assertThat(api.requests()).extracting(request -> request.query("page")).containsExactly("1", "2", "3");
@@ -112,11 +130,17 @@ class PaginatorTest {
             int page = intParam(request, "page", 0);
             ObjectNode body = Json.mapper().createObjectNode();
             body.set("data", records(page * 5, page * 5 + 5));
-            return Reply.json(body.put("total_items", TOTAL).put("page", page).put("per_page", 5).toString());
+            return Reply.json(body.put("total_items", TOTAL)
+                    .put("page", page)
+                    .put("per_page", 5)
+                    .toString());
         });
 
-        Pages pages = Paginator.of(new PageNumberPaging("page", "per_page", 100).firstPage(0).totalItemsField("total_items"))
-                .records("data").over(client, ApiRequest.get("/items"));
+        Pages pages = Paginator.of(new PageNumberPaging("page", "per_page", 100)
+                        .firstPage(0)
+                        .totalItemsField("total_items"))
+                .records("data")
+                .over(client, ApiRequest.get("/items"));
 
         assertThat(ids(pages)).isEqualTo(allIds());
         assertThat(api.requests()).hasSize(5);
@@ -125,18 +149,23 @@ class PaginatorTest {
     @Test
     void cursorsInTheBodyUntilThereIsNone() {
         api.on("/api/items", request -> {
-            int from = request.query("cursor") == null ? 0 : Integer.parseInt(request.query("cursor").substring(1));
+            int from = request.query("cursor") == null
+                    ? 0
+                    : Integer.parseInt(request.query("cursor").substring(1));
             ObjectNode body = Json.mapper().createObjectNode();
             body.set("data", records(from, from + 10));
             body.put("next_cursor", from + 10 < TOTAL ? "c" + (from + 10) : null);
             return Reply.json(body.toString());
         });
 
-        Pages pages = Paginator.of(new CursorPaging("cursor", "next_cursor")).records("data")
+        Pages pages = Paginator.of(new CursorPaging("cursor", "next_cursor"))
+                .records("data")
                 .over(client, ApiRequest.get("/items").withQuery("limit", 10));
 
         assertThat(ids(pages)).isEqualTo(allIds());
-        assertThat(api.requests()).extracting(request -> request.query("cursor")).containsExactly(null, "c10", "c20");
+        assertThat(api.requests())
+                .extracting(request -> request.query("cursor"))
+                .containsExactly(null, "c10", "c20");
         assertThat(api.requests()).allMatch(request -> "10".equals(request.query("limit")));
     }
 
@@ -146,10 +175,13 @@ class PaginatorTest {
             int from = request.query("scroll_param") == null ? 0 : Integer.parseInt(request.query("scroll_param"));
             ObjectNode body = Json.mapper().createObjectNode();
             body.set("data", records(from, from + 10));
-            return Reply.json(body.put("total_count", TOTAL).put("scroll_param", String.valueOf(from + 10)).toString());
+            return Reply.json(body.put("total_count", TOTAL)
+                    .put("scroll_param", String.valueOf(from + 10))
+                    .toString());
         });
 
-        Pages pages = Paginator.of(new CursorPaging("scroll_param", "scroll_param")).records("data")
+        Pages pages = Paginator.of(new CursorPaging("scroll_param", "scroll_param"))
+                .records("data")
                 .over(client, ApiRequest.get("/items"));
 
         assertThat(ids(pages)).isEqualTo(allIds());
@@ -160,7 +192,8 @@ class PaginatorTest {
     void hasMoreFalseEndsACursorListing() {
         api.on("/api/items", request -> Reply.json("{\"data\":[{\"id\":1}],\"has_more\":false,\"next\":\"x\"}"));
 
-        Pages pages = Paginator.of(new CursorPaging("after", "next").hasMoreField("has_more")).records("data")
+        Pages pages = Paginator.of(new CursorPaging("after", "next").hasMoreField("has_more"))
+                .records("data")
                 .over(client, ApiRequest.get("/items"));
 
         assertThat(ids(pages)).containsExactly(1L);
@@ -172,13 +205,18 @@ class PaginatorTest {
             int page = intParam(request, "page", 1);
             ObjectNode body = Json.mapper().createObjectNode();
             body.set("data", records((page - 1) * 10, page * 10));
-            String next = page == 1 ? "items?page=2&per_page=10"
+            String next = page == 1
+                    ? "items?page=2&per_page=10"
                     : page == 2 ? api.url() + "/api/items?page=3&per_page=10" : null;
-            return Reply.json(body.put("total_items", TOTAL).put("page", page).put("per_page", 10)
-                    .put("next_page_url", next).toString());
+            return Reply.json(body.put("total_items", TOTAL)
+                    .put("page", page)
+                    .put("per_page", 10)
+                    .put("next_page_url", next)
+                    .toString());
         });
 
-        Pages pages = Paginator.of(new NextUrlPaging("next_page_url")).records("data")
+        Pages pages = Paginator.of(new NextUrlPaging("next_page_url"))
+                .records("data")
                 .over(client, ApiRequest.get("/items").withQuery("per_page", 10));
 
         assertThat(ids(pages)).isEqualTo(allIds());
@@ -191,8 +229,10 @@ class PaginatorTest {
             int page = intParam(request, "page", 1);
             Reply reply = Reply.json(records((page - 1) * 10, page * 10).toString());
             if (page < 3) {
-                reply = reply.withHeader("Link", "</api/items?page=1>; rel=\"first\", </api/items?page="
-                        + (page + 1) + ">; rel=\"next\"; title=\"next, please\"");
+                reply = reply.withHeader(
+                        "Link",
+                        "</api/items?page=1>; rel=\"first\", </api/items?page=" + (page + 1)
+                                + ">; rel=\"next\"; title=\"next, please\"");
             }
             return reply;
         });
@@ -215,18 +255,23 @@ class PaginatorTest {
             int limit = intParam(request, "limit", 5);
             ArrayNode data = Json.mapper().createArrayNode();
             rows.stream()
-                    .filter(row -> since == null || row[1].compareTo(since) > 0
+                    .filter(row -> since == null
+                            || row[1].compareTo(since) > 0
                             || row[1].equals(since) && Long.parseLong(row[0]) > afterId)
                     .limit(limit)
-                    .forEach(row -> data.addObject().put("id", Long.parseLong(row[0])).put("updated_at", row[1]));
+                    .forEach(row ->
+                            data.addObject().put("id", Long.parseLong(row[0])).put("updated_at", row[1]));
             return Reply.json(Json.mapper().createObjectNode().set("data", data).toString());
         });
 
-        Pages pages = Paginator.of(new KeysetPaging("updated_since", "updated_at", "after_id", "id").pageSize("limit", 5))
-                .records("data").over(client, ApiRequest.get("/changes"));
+        Pages pages = Paginator.of(
+                        new KeysetPaging("updated_since", "updated_at", "after_id", "id").pageSize("limit", 5))
+                .records("data")
+                .over(client, ApiRequest.get("/changes"));
 
         assertThat(ids(pages)).isEqualTo(allIds());
-        assertThat(api.requests().get(1).query()).containsEntry("updated_since", "2024-01-01T00:00:00Z")
+        assertThat(api.requests().get(1).query())
+                .containsEntry("updated_since", "2024-01-01T00:00:00Z")
                 .containsEntry("after_id", "5");
     }
 
@@ -234,10 +279,15 @@ class PaginatorTest {
     void pagesAreFetchedLazilyOneAtATime() {
         api.on("/api/items", request -> {
             int offset = intParam(request, "offset", 0);
-            return Reply.json(Json.mapper().createObjectNode().set("data", records(offset, offset + 10)).toString());
+            return Reply.json(Json.mapper()
+                    .createObjectNode()
+                    .set("data", records(offset, offset + 10))
+                    .toString());
         });
-        Iterator<Page> pages = Paginator.of(new OffsetPaging("offset", "limit", 10)).records("data")
-                .over(client, ApiRequest.get("/items")).iterator();
+        Iterator<Page> pages = Paginator.of(new OffsetPaging("offset", "limit", 10))
+                .records("data")
+                .over(client, ApiRequest.get("/items"))
+                .iterator();
 
         assertThat(api.requests()).isEmpty();
         Page first = pages.next();
@@ -258,8 +308,10 @@ class PaginatorTest {
             return Reply.json(body.put("next", "abc").toString());
         });
 
-        Iterator<Page> pages = Paginator.of(new CursorPaging("cursor", "next")).records("data")
-                .over(client, ApiRequest.get("/items")).iterator();
+        Iterator<Page> pages = Paginator.of(new CursorPaging("cursor", "next"))
+                .records("data")
+                .over(client, ApiRequest.get("/items"))
+                .iterator();
         pages.next();
         Page second = pages.next();
         assertThat(second.records()).isNotEmpty();
@@ -274,10 +326,13 @@ class PaginatorTest {
 
     @Test
     void aRepeatedNextLinkFails() {
-        api.on("/api/items", request -> Reply.json("{\"data\":[{\"id\":" + (request.query("p") == null ? 1 : 2)
-                + "}],\"next\":\"/api/items?p=2\"}"));
+        api.on(
+                "/api/items",
+                request -> Reply.json("{\"data\":[{\"id\":" + (request.query("p") == null ? 1 : 2)
+                        + "}],\"next\":\"/api/items?p=2\"}"));
 
-        assertThatThrownBy(() -> ids(Paginator.of(new NextUrlPaging("next")).records("data").over(client, ApiRequest.get("/items"))))
+        assertThatThrownBy(() -> ids(
+                        Paginator.of(new NextUrlPaging("next")).records("data").over(client, ApiRequest.get("/items"))))
                 .isInstanceOf(PaginationException.class)
                 .hasMessageContaining("/api/items?p=2")
                 .hasMessageContaining("repeated its cursor or next link");
@@ -285,10 +340,16 @@ class PaginatorTest {
 
     @Test
     void aServerThatIgnoresTheOffsetFailsOnTheIdenticalPage() {
-        api.on("/api/items", request -> Reply.json(Json.mapper().createObjectNode().set("data", records(0, 10)).toString()));
+        api.on(
+                "/api/items",
+                request -> Reply.json(Json.mapper()
+                        .createObjectNode()
+                        .set("data", records(0, 10))
+                        .toString()));
 
-        assertThatThrownBy(() -> ids(Paginator.of(new OffsetPaging("offset", "limit", 10)).records("data")
-                .over(client, ApiRequest.get("/items"))))
+        assertThatThrownBy(() -> ids(Paginator.of(new OffsetPaging("offset", "limit", 10))
+                        .records("data")
+                        .over(client, ApiRequest.get("/items"))))
                 .isInstanceOf(PaginationException.class)
                 .hasMessageContaining("page 2 (offset 10")
                 .hasMessageContaining("holds the same 10 records as page 1");
@@ -301,8 +362,10 @@ class PaginatorTest {
             return Reply.json("{\"data\":[{\"id\":" + page + "}]}");
         });
 
-        assertThatThrownBy(() -> ids(Paginator.of(new PageNumberPaging("page", null, 1)).records("data").maxPages(50)
-                .over(client, ApiRequest.get("/items"))))
+        assertThatThrownBy(() -> ids(Paginator.of(new PageNumberPaging("page", null, 1))
+                        .records("data")
+                        .maxPages(50)
+                        .over(client, ApiRequest.get("/items"))))
                 .isInstanceOf(PaginationException.class)
                 .hasMessageContaining("went past 50 pages")
                 .hasMessageContaining("page 51")
@@ -317,19 +380,25 @@ class PaginatorTest {
             return Reply.json(page <= 3 ? "{\"data\":[{\"id\":" + page + "}]}" : "{\"data\":[]}");
         });
 
-        assertThat(ids(Paginator.of(new PageNumberPaging("page", null, 1)).records("data").maxPages(3)
-                .over(client, ApiRequest.get("/items")))).containsExactly(1L, 2L, 3L);
+        assertThat(ids(Paginator.of(new PageNumberPaging("page", null, 1))
+                        .records("data")
+                        .maxPages(3)
+                        .over(client, ApiRequest.get("/items"))))
+                .containsExactly(1L, 2L, 3L);
     }
 
     @Test
     void aNextLinkThatIsOnlyAQueryKeepsThePath() {
         api.on("/api/v1/items", request -> {
             int page = intParam(request, "page", 1);
-            return Reply.json("{\"data\":[{\"id\":" + page + "}],\"next\":" + (page < 3 ? "\"?page=" + (page + 1) + "\"" : "null") + "}");
+            return Reply.json("{\"data\":[{\"id\":" + page + "}],\"next\":"
+                    + (page < 3 ? "\"?page=" + (page + 1) + "\"" : "null") + "}");
         });
 
-        assertThat(ids(Paginator.of(new NextUrlPaging("next")).records("data")
-                .over(client, ApiRequest.get("/v1/items?page=1")))).containsExactly(1L, 2L, 3L);
+        assertThat(ids(Paginator.of(new NextUrlPaging("next"))
+                        .records("data")
+                        .over(client, ApiRequest.get("/v1/items?page=1"))))
+                .containsExactly(1L, 2L, 3L);
         assertThat(api.requests()).extracting(FakeApi.Request::path).containsOnly("/api/v1/items");
     }
 
@@ -337,8 +406,9 @@ class PaginatorTest {
     void aPageWithoutTheRecordsFieldNamesItAndTheUrl() {
         api.on("/api/items", request -> Reply.json("{\"results\":[],\"count\":0}"));
 
-        assertThatThrownBy(() -> ids(Paginator.of(new CursorPaging("c", "next")).records("data")
-                .over(client, ApiRequest.get("/items").withQuery("q", "x"))))
+        assertThatThrownBy(() -> ids(Paginator.of(new CursorPaging("c", "next"))
+                        .records("data")
+                        .over(client, ApiRequest.get("/items").withQuery("q", "x"))))
                 .isInstanceOf(UnexpectedResponseException.class)
                 .hasMessageContaining("GET " + api.url() + "/api/items?q=x answered a page without 'data'")
                 .hasMessageContaining("fields [results, count]");
@@ -347,9 +417,13 @@ class PaginatorTest {
     @Test
     void recordsThatAreNotAnArrayOrABodyThatIsNotJsonAreClearErrors() {
         api.on("/api/object", request -> Reply.json("{\"data\":{\"id\":1}}"));
-        api.on("/api/html", request -> new Reply(200, Map.of("Content-Type", "text/html; charset=utf-8"), "<h1>Maintenance</h1>"));
+        api.on(
+                "/api/html",
+                request -> new Reply(200, Map.of("Content-Type", "text/html; charset=utf-8"), "<h1>Maintenance</h1>"));
 
-        assertThatThrownBy(() -> ids(Paginator.of(new CursorPaging("c", "next")).records("data").over(client, ApiRequest.get("/object"))))
+        assertThatThrownBy(() -> ids(Paginator.of(new CursorPaging("c", "next"))
+                        .records("data")
+                        .over(client, ApiRequest.get("/object"))))
                 .isInstanceOf(UnexpectedResponseException.class)
                 .hasMessageContaining("'data' is an object with fields [id], not an array of records");
         assertThatThrownBy(() -> ids(Paginator.of(new LinkHeaderPaging()).over(client, ApiRequest.get("/html"))))
@@ -363,7 +437,8 @@ class PaginatorTest {
         api.on("/api/items", request -> Reply.json("{\"data\":[{\"id\":1}],\"total\":\"many\"}"));
 
         assertThatThrownBy(() -> ids(Paginator.of(new OffsetPaging("offset", "limit", 1).totalField("total"))
-                .records("data").over(client, ApiRequest.get("/items"))))
+                        .records("data")
+                        .over(client, ApiRequest.get("/items"))))
                 .isInstanceOf(UnexpectedResponseException.class)
                 .hasMessageContaining("has 'total' = \"many\" where a whole number was expected");
     }
@@ -372,7 +447,10 @@ class PaginatorTest {
     void rowsStreamConvertsRecords() {
         api.on("/api/items", request -> Reply.json("[{\"id\":1,\"price\":2.5,\"tags\":[\"x\"]}]"));
 
-        List<Map<String, Object>> rows = Paginator.of(new LinkHeaderPaging()).over(client, ApiRequest.get("/items")).rows().toList();
+        List<Map<String, Object>> rows = Paginator.of(new LinkHeaderPaging())
+                .over(client, ApiRequest.get("/items"))
+                .rows()
+                .toList();
 
         assertThat(rows).containsExactly(Map.of("id", 1L, "price", 2.5, "tags", List.of("x")));
     }

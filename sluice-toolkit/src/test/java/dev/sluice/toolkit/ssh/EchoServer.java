@@ -37,7 +37,9 @@ final class EchoServer implements AutoCloseable {
     }
 
     private static void echo(Socket client) {
-        try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+        try (client;
+                InputStream in = client.getInputStream();
+                OutputStream out = client.getOutputStream()) {
             in.transferTo(out);
         } catch (IOException e) {
             // the client went away

@@ -26,7 +26,8 @@ class KnownHostKeysTest {
     }
 
     private static String line(String host, byte[] blob) {
-        return (host.isEmpty() ? "" : host + " ") + KnownHostKeys.typeOf(blob) + " " + Base64.getEncoder().encodeToString(blob);
+        return (host.isEmpty() ? "" : host + " ") + KnownHostKeys.typeOf(blob) + " "
+                + Base64.getEncoder().encodeToString(blob);
     }
 
     @Test
@@ -42,7 +43,8 @@ class KnownHostKeysTest {
 
     @Test
     void readsSeveralLinesWithOrWithoutHostAndOffersTheirAlgorithms() {
-        KnownHostKeys keys = KnownHostKeys.parse(line("", ECDSA) + "\r\n" + line("bastion", blob("ssh-rsa", 64, (byte) 4)));
+        KnownHostKeys keys =
+                KnownHostKeys.parse(line("", ECDSA) + "\r\n" + line("bastion", blob("ssh-rsa", 64, (byte) 4)));
 
         assertThat(keys.algorithms()).isEqualTo("ecdsa-sha2-nistp256,rsa-sha2-512,rsa-sha2-256");
         assertThat(keys.getHostKey("h", null)).hasSize(2);
@@ -54,7 +56,8 @@ class KnownHostKeysTest {
         assertThatThrownBy(() -> KnownHostKeys.parse("bastion AAAA")).hasMessageContaining("has no key type");
         assertThatThrownBy(() -> KnownHostKeys.parse("@revoked " + line("bastion", ED25519)))
                 .hasMessageContaining("@revoked");
-        assertThatThrownBy(() -> KnownHostKeys.parse("bastion ssh-rsa " + Base64.getEncoder().encodeToString(ED25519)))
+        assertThatThrownBy(() -> KnownHostKeys.parse(
+                        "bastion ssh-rsa " + Base64.getEncoder().encodeToString(ED25519)))
                 .hasMessageContaining("says 'ssh-rsa' but holds a key of type 'ssh-ed25519'");
     }
 

@@ -56,7 +56,10 @@ class SshTunnelIT {
     }
 
     private static SshTunnel.Builder bastion() {
-        return SshTunnel.builder().bastion(sshd.host(), sshd.port()).user(SshServer.USER).knownHost(sshd.knownHostLine());
+        return SshTunnel.builder()
+                .bastion(sshd.host(), sshd.port())
+                .user(SshServer.USER)
+                .knownHost(sshd.knownHostLine());
     }
 
     /** Sends the text and reads as many bytes back (no half-close: JSch ends a channel on EOF). */
@@ -86,8 +89,10 @@ class SshTunnelIT {
                 Future<?>[] calls = new Future<?>[8];
                 for (int i = 0; i < calls.length; i++) {
                     String text = "connection " + i + " " + "x".repeat(100_000);
-                    calls[i] = pool.submit(() -> assertThat(roundTrip(localPort, text).equals(text))
-                            .as("100 kB echoed intact").isTrue());
+                    calls[i] = pool.submit(
+                            () -> assertThat(roundTrip(localPort, text).equals(text))
+                                    .as("100 kB echoed intact")
+                                    .isTrue());
                 }
                 for (Future<?> call : calls) {
                     call.get();
@@ -101,11 +106,13 @@ class SshTunnelIT {
 
     @Test
     void logsInWithEncryptedKeysInPemAndOpenSshFormatAndFromAFile() throws Exception {
-        try (SshTunnel tunnel = bastion().privateKey(rsaPemWithPassphrase.privateKey(), "correct horse")
+        try (SshTunnel tunnel = bastion()
+                .privateKey(rsaPemWithPassphrase.privateKey(), "correct horse")
                 .open("127.0.0.1", echo.port())) {
             assertThat(roundTrip(tunnel.localPort(), "rsa")).isEqualTo("rsa");
         }
-        try (SshTunnel tunnel = bastion().privateKeyFile(ed25519WithPassphrase.privateKeyFile(), "battery staple")
+        try (SshTunnel tunnel = bastion()
+                .privateKeyFile(ed25519WithPassphrase.privateKeyFile(), "battery staple")
                 .open("127.0.0.1", echo.port())) {
             assertThat(roundTrip(tunnel.localPort(), "ed25519")).isEqualTo("ed25519");
         }
@@ -113,22 +120,35 @@ class SshTunnelIT {
 
     @Test
     void logsInWithAPasswordAndAKnownHostEntryWithoutHostField() throws Exception {
-        try (SshTunnel tunnel = SshTunnel.builder().bastion(sshd.host(), sshd.port()).user(SshServer.USER)
-                .password(SshServer.PASSWORD).knownHost(sshd.hostKey()).open("127.0.0.1", echo.port())) {
+        try (SshTunnel tunnel = SshTunnel.builder()
+                .bastion(sshd.host(), sshd.port())
+                .user(SshServer.USER)
+                .password(SshServer.PASSWORD)
+                .knownHost(sshd.hostKey())
+                .open("127.0.0.1", echo.port())) {
             assertThat(roundTrip(tunnel.localPort(), "password")).isEqualTo("password");
         }
     }
 
     @Test
     void readsItsSettingsFromAConnectorConfiguration() throws Exception {
-        Configuration configuration = Configuration.of(Map.of("ssh_host", sshd.host(), "ssh_port",
-                String.valueOf(sshd.port()), "ssh_user", SshServer.USER, "ssh_private_key", ed25519.privateKey(),
-                "ssh_known_host", sshd.knownHostLine()));
+        Configuration configuration = Configuration.of(Map.of(
+                "ssh_host",
+                sshd.host(),
+                "ssh_port",
+                String.valueOf(sshd.port()),
+                "ssh_user",
+                SshServer.USER,
+                "ssh_private_key",
+                ed25519.privateKey(),
+                "ssh_known_host",
+                sshd.knownHostLine()));
         try (SshTunnel tunnel = SshTunnel.builder().configuration(configuration).open("127.0.0.1", echo.port())) {
             assertThat(roundTrip(tunnel.localPort(), "configured")).isEqualTo("configured");
         }
-        assertThatThrownBy(() -> SshTunnel.builder().configuration(Configuration.of(Map.of("ssh_host", "h",
-                "ssh_user", "u", "ssh_known_host", sshd.knownHostLine()))))
+        assertThatThrownBy(() -> SshTunnel.builder()
+                        .configuration(Configuration.of(
+                                Map.of("ssh_host", "h", "ssh_user", "u", "ssh_known_host", sshd.knownHostLine()))))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Neither 'ssh_private_key' nor 'ssh_password' is set");
     }
@@ -137,14 +157,15 @@ class SshTunnelIT {
     void aWrongPasswordIsRejectedNamingBastionAndUserButNotThePassword() {
         assertThatThrownBy(() -> bastion().password("wrong-password-1234").open("127.0.0.1", echo.port()))
                 .isInstanceOf(SshTunnelException.class)
-                .hasMessage("The SSH bastion 127.0.0.1:" + sshd.port() + " rejected user 'sluice-test' with the password:"
-                        + " check the user name and the password")
+                .hasMessage("The SSH bastion 127.0.0.1:" + sshd.port()
+                        + " rejected user 'sluice-test' with the password:" + " check the user name and the password")
                 .hasMessageNotContaining("wrong-password-1234");
     }
 
     @Test
     void aKeyTheBastionDoesNotKnowIsRejected() {
-        assertThatThrownBy(() -> bastion().privateKey(stranger.privateKey(), null).open("127.0.0.1", echo.port()))
+        assertThatThrownBy(
+                        () -> bastion().privateKey(stranger.privateKey(), null).open("127.0.0.1", echo.port()))
                 .isInstanceOf(SshTunnelException.class)
                 .hasMessageContaining("rejected user 'sluice-test' with the configured private key")
                 .hasMessageContaining("authorized_keys");
@@ -152,13 +173,15 @@ class SshTunnelIT {
 
     @Test
     void aWrongPassphraseOrNoKeyAtAllIsNamed() {
-        assertThatThrownBy(() -> bastion().privateKey(rsaPemWithPassphrase.privateKey(), "wrong")
-                .open("127.0.0.1", echo.port()))
+        assertThatThrownBy(() -> bastion()
+                        .privateKey(rsaPemWithPassphrase.privateKey(), "wrong")
+                        .open("127.0.0.1", echo.port()))
                 .isInstanceOf(SshTunnelException.class)
                 .hasMessageContaining("the passphrase is wrong")
                 .hasMessageNotContaining("wrong\"");
-        assertThatThrownBy(() -> bastion().privateKey(ed25519WithPassphrase.privateKey(), null)
-                .open("127.0.0.1", echo.port()))
+        assertThatThrownBy(() -> bastion()
+                        .privateKey(ed25519WithPassphrase.privateKey(), null)
+                        .open("127.0.0.1", echo.port()))
                 .hasMessageEndingWith("the key is encrypted: give its passphrase (ssh_private_key_passphrase)");
         assertThatThrownBy(() -> bastion().privateKey("not a key", null).open("127.0.0.1", echo.port()))
                 .hasMessageContaining("it is not a private key JSch can read");
@@ -166,32 +189,44 @@ class SshTunnelIT {
 
     @Test
     void aHostKeyOtherThanTheConfiguredOneIsRefusedWithBothFingerprints() {
-        String otherKey = KeyPair.generate(sshd.directory().resolve("strangers"), "ed25519", "", false).publicKey();
+        String otherKey = KeyPair.generate(sshd.directory().resolve("strangers"), "ed25519", "", false)
+                .publicKey();
 
-        assertThatThrownBy(() -> SshTunnel.builder().bastion(sshd.host(), sshd.port()).user(SshServer.USER)
-                .password(SshServer.PASSWORD).knownHost("[127.0.0.1]:" + sshd.port() + " " + otherKey)
-                .open("127.0.0.1", echo.port()))
+        assertThatThrownBy(() -> SshTunnel.builder()
+                        .bastion(sshd.host(), sshd.port())
+                        .user(SshServer.USER)
+                        .password(SshServer.PASSWORD)
+                        .knownHost("[127.0.0.1]:" + sshd.port() + " " + otherKey)
+                        .open("127.0.0.1", echo.port()))
                 .isInstanceOf(SshTunnelException.class)
-                .hasMessageStartingWith("The SSH bastion 127.0.0.1:" + sshd.port() + " presented the host key ssh-ed25519"
-                        + " SHA256:")
+                .hasMessageStartingWith(
+                        "The SSH bastion 127.0.0.1:" + sshd.port() + " presented the host key ssh-ed25519" + " SHA256:")
                 .hasMessageContaining("which does not match the configured known host entry (ssh-ed25519 SHA256:")
                 .hasMessageContaining("update ssh_known_host");
-        assertThatThrownBy(() -> bastion().knownHost("").password(SshServer.PASSWORD).open("127.0.0.1", echo.port()))
+        assertThatThrownBy(() ->
+                        bastion().knownHost("").password(SshServer.PASSWORD).open("127.0.0.1", echo.port()))
                 .hasMessageContaining("no known host entry is configured");
-        assertThatThrownBy(() -> bastion().knownHost("127.0.0.1 ssh-ed25519 not*base64").password(SshServer.PASSWORD)
-                .open("127.0.0.1", echo.port()))
+        assertThatThrownBy(() -> bastion()
+                        .knownHost("127.0.0.1 ssh-ed25519 not*base64")
+                        .password(SshServer.PASSWORD)
+                        .open("127.0.0.1", echo.port()))
                 .hasMessageContaining("is not base64");
     }
 
     @Test
     void anUnreachableBastionOrTargetIsNamed() {
         int closed = FreePorts.find();
-        assertThatThrownBy(() -> SshTunnel.builder().bastion("127.0.0.1", closed).user(SshServer.USER)
-                .password(SshServer.PASSWORD).knownHost(sshd.knownHostLine()).open("127.0.0.1", echo.port()))
+        assertThatThrownBy(() -> SshTunnel.builder()
+                        .bastion("127.0.0.1", closed)
+                        .user(SshServer.USER)
+                        .password(SshServer.PASSWORD)
+                        .knownHost(sshd.knownHostLine())
+                        .open("127.0.0.1", echo.port()))
                 .isInstanceOf(SshTunnelException.class)
                 .hasMessageStartingWith("Cannot reach the SSH bastion 127.0.0.1:" + closed + ": Connection refused");
         assertThatThrownBy(() -> bastion().password(SshServer.PASSWORD).open("127.0.0.1", closed))
                 .isInstanceOf(SshTunnelException.class)
-                .hasMessageStartingWith("The SSH bastion 127.0.0.1:" + sshd.port() + " cannot reach 127.0.0.1:" + closed);
+                .hasMessageStartingWith(
+                        "The SSH bastion 127.0.0.1:" + sshd.port() + " cannot reach 127.0.0.1:" + closed);
     }
 }

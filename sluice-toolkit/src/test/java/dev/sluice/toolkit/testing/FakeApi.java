@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A scripted HTTP API on loopback for tests: routes by exact path to handlers, records every
@@ -25,8 +25,8 @@ import java.util.concurrent.ExecutorService;
 public final class FakeApi implements AutoCloseable {
 
     /** A request as the server saw it. */
-    public record Request(String method, String path, Map<String, String> query, Map<String, List<String>> headers,
-                          String body) {
+    public record Request(
+            String method, String path, Map<String, String> query, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
             for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
@@ -127,8 +127,12 @@ public final class FakeApi implements AutoCloseable {
     private void serve(HttpExchange exchange, Handler handler) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    parseQuery(exchange.getRequestURI().getRawQuery()), Map.copyOf(exchange.getRequestHeaders()), body);
+            Request request = new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    parseQuery(exchange.getRequestURI().getRawQuery()),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body);
             requests.add(request);
             Reply reply;
             try {
@@ -136,7 +140,8 @@ public final class FakeApi implements AutoCloseable {
             } catch (Exception e) {
                 reply = Reply.status(500, "{\"error\":\"" + e + "\"}");
             }
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            reply.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
@@ -156,7 +161,8 @@ public final class FakeApi implements AutoCloseable {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            values.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            values.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return values;
     }

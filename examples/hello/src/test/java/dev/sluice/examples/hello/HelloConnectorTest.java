@@ -49,7 +49,8 @@ class HelloConnectorTest extends ConnectorContractTest {
 
         tester().sync().assertSucceeded();
 
-        assertThat(tester().rows("greetings")).singleElement()
+        assertThat(tester().rows("greetings"))
+                .singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("_fivetran_id", id));
     }
 }

@@ -34,19 +34,41 @@ public final class IncrementalDeletesConnector implements Connector {
         RestClient api = RestClient.builder(configuration.require("base_url")).build();
         int pageSize = configuration.getInt("page_size", 50);
 
-        readFeed(api, "/incremental/timestamp", pageSize, TimestampCursor.of(state, "users_cursor"), "updatedAt",
-                user -> operations.upsert("users", Json.toRow(user)), operations);
-        readFeed(api, "/incremental/deletes", pageSize, TimestampCursor.of(state, "deletes_cursor"), "deletedAt",
-                deletion -> operations.delete("users", Map.of("id", deletion.get("id").asText())), operations);
+        readFeed(
+                api,
+                "/incremental/timestamp",
+                pageSize,
+                TimestampCursor.of(state, "users_cursor"),
+                "updatedAt",
+                user -> operations.upsert("users", Json.toRow(user)),
+                operations);
+        readFeed(
+                api,
+                "/incremental/deletes",
+                pageSize,
+                TimestampCursor.of(state, "deletes_cursor"),
+                "deletedAt",
+                deletion -> operations.delete(
+                        "users", Map.of("id", deletion.get("id").asText())),
+                operations);
     }
 
-    private static void readFeed(RestClient api, String path, int pageSize, TimestampCursor cursor,
-            String timestampField, Consumer<JsonNode> emit, Operations operations) {
-        Paginator feed = Paginator.of(new CursorPaging("since", "next_since").hasMoreField("has_more")).records("data");
-        ApiRequest since = ApiRequest.get(path).withQuery("since", cursor.sinceIso()).withQuery("limit", pageSize);
+    private static void readFeed(
+            RestClient api,
+            String path,
+            int pageSize,
+            TimestampCursor cursor,
+            String timestampField,
+            Consumer<JsonNode> emit,
+            Operations operations) {
+        Paginator feed = Paginator.of(new CursorPaging("since", "next_since").hasMoreField("has_more"))
+                .records("data");
+        ApiRequest since =
+                ApiRequest.get(path).withQuery("since", cursor.sinceIso()).withQuery("limit", pageSize);
         for (Page page : feed.over(api, since)) {
             for (JsonNode record : page.records()) {
-                if (cursor.accept(record.get(timestampField).asText(), record.get("id").asText())) {
+                if (cursor.accept(
+                        record.get(timestampField).asText(), record.get("id").asText())) {
                     emit.accept(record);
                 }
             }

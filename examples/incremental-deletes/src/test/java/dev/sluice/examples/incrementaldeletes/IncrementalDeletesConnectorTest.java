@@ -36,9 +36,11 @@ class IncrementalDeletesConnectorTest {
 
     @Test
     void theFirstSyncLoadsEveryUserOnceWithItsValues() {
-        try (ConnectorTester tester = ConnectorTester.of(new IncrementalDeletesConnector()).configuration(configuration())) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new IncrementalDeletesConnector()).configuration(configuration())) {
             assertThat(tester.sync().assertSucceeded().checkpoints())
-                    .as("10 pages of users; the deletes feed is still empty").isEqualTo(10);
+                    .as("10 pages of users; the deletes feed is still empty")
+                    .isEqualTo(10);
 
             assertLiveUsersMatch(tester, playground.snapshot());
             User last = playground.snapshot().users().get(199);
@@ -49,7 +51,8 @@ class IncrementalDeletesConnectorTest {
 
     @Test
     void theNextSyncAddsUpdatesAndSoftDeletesWithoutDuplicates() {
-        try (ConnectorTester tester = ConnectorTester.of(new IncrementalDeletesConnector()).configuration(configuration())) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new IncrementalDeletesConnector()).configuration(configuration())) {
             tester.sync().assertSucceeded();
             Map<Object, Map<String, Object>> before = byId(tester.rows("users"));
             Snapshot now = playground.advance(3);
@@ -60,19 +63,26 @@ class IncrementalDeletesConnectorTest {
             assertThat(deleted).hasSize(3 * 2);
             Set<Object> everSeen = new HashSet<>(before.keySet());
             now.users().forEach(user -> everSeen.add(user.id()));
-            assertThat(tester.rows("users")).extracting(row -> row.get("id")).as("every user once, no other row")
+            assertThat(tester.rows("users"))
+                    .extracting(row -> row.get("id"))
+                    .as("every user once, no other row")
                     .containsExactlyInAnyOrderElementsOf(everSeen);
             assertLiveUsersMatch(tester, now);
             Map<Object, Map<String, Object>> after = byId(tester.rows("users"));
             for (String id : deleted) {
                 if (!before.containsKey(id)) {
-                    assertThat(after).as("a user created and deleted between two syncs").doesNotContainKey(id);
+                    assertThat(after)
+                            .as("a user created and deleted between two syncs")
+                            .doesNotContainKey(id);
                     continue;
                 }
-                assertThat(after.get(id)).as("deleted user " + id).containsEntry("_fivetran_deleted", true)
+                assertThat(after.get(id))
+                        .as("deleted user " + id)
+                        .containsEntry("_fivetran_deleted", true)
                         .containsEntry("email", before.get(id).get("email"));
             }
-            long updated = now.users().stream().filter(user -> before.containsKey(user.id()))
+            long updated = now.users().stream()
+                    .filter(user -> before.containsKey(user.id()))
                     .filter(user -> !updatedAt(before.get(user.id())).equals(user.updatedAt()))
                     .count();
             assertThat(updated).as("users updated by the change steps").isPositive();
@@ -81,13 +91,16 @@ class IncrementalDeletesConnectorTest {
 
     @Test
     void resumesFromEveryCheckpointOfTheFirstSyncAndOfTheNext() {
-        try (ConnectorTester tester = ConnectorTester.of(new IncrementalDeletesConnector()).configuration(configuration())) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new IncrementalDeletesConnector()).configuration(configuration())) {
             tester.assertResumesFromEveryCheckpoint();
 
             tester.sync().assertSucceeded();
             playground.advance(3);
             ResumeCheckReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
-            assertThat(next.referenceCheckpoints()).as("two pages of changed users, one of deletes").isEqualTo(3);
+            assertThat(next.referenceCheckpoints())
+                    .as("two pages of changed users, one of deletes")
+                    .isEqualTo(3);
         }
     }
 
@@ -100,8 +113,10 @@ class IncrementalDeletesConnectorTest {
         Map<Object, Map<String, Object>> live = byId(tester.liveRows("users"));
         assertThat(live).hasSize(snapshot.users().size());
         for (User user : snapshot.users()) {
-            assertThat(live.get(user.id())).as("user " + user.id())
-                    .containsEntry("name", user.name()).containsEntry("email", user.email())
+            assertThat(live.get(user.id()))
+                    .as("user " + user.id())
+                    .containsEntry("name", user.name())
+                    .containsEntry("email", user.email())
                     .containsEntry("job", user.job());
             assertThat(updatedAt(live.get(user.id()))).isEqualTo(user.updatedAt());
         }

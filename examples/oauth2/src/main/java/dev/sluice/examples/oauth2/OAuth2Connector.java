@@ -31,14 +31,20 @@ public final class OAuth2Connector implements Connector {
     @Override
     public void update(Configuration configuration, State state, Operations operations) {
         RestClient api = RestClient.builder(configuration.require("base_url"))
-                .authenticator(Auth.oauth2ClientCredentials(configuration.get("token_url", "/oauth/token"),
-                        configuration.require("client_id"), configuration.require("client_secret")).build())
+                .authenticator(Auth.oauth2ClientCredentials(
+                                configuration.get("token_url", "/oauth/token"),
+                                configuration.require("client_id"),
+                                configuration.require("client_secret"))
+                        .build())
                 .build();
         TimestampCursor cursor = TimestampCursor.of(state, "users_cursor");
-        Paginator paginator = Paginator.of(new PageNumberPaging("page", "per_page", configuration.getInt("page_size", 50))
-                .totalPagesField("total_pages")).records("data");
+        Paginator paginator = Paginator.of(
+                        new PageNumberPaging("page", "per_page", configuration.getInt("page_size", 50))
+                                .totalPagesField("total_pages"))
+                .records("data");
 
-        for (Page page : paginator.over(api, ApiRequest.get("/oauth/users").withQuery("updated_since", cursor.sinceIso()))) {
+        for (Page page :
+                paginator.over(api, ApiRequest.get("/oauth/users").withQuery("updated_since", cursor.sinceIso()))) {
             for (JsonNode user : page.records()) {
                 if (cursor.accept(user.get("updatedAt").asText(), user.get("id").asText())) {
                     operations.upsert("users", Json.toRow(user));

@@ -55,13 +55,17 @@ class OAuth2ConnectorTest {
 
             long expired = count("GET /oauth/users 401");
             assertThat(expired).as("access tokens expired mid-sync").isGreaterThanOrEqualTo(2);
-            assertThat(count("POST /oauth/token 200")).as("the first token, then one per expiry").isEqualTo(1 + expired);
-            Map<Object, Map<String, Object>> rows = tester.rows("users").stream()
-                    .collect(Collectors.toMap(row -> row.get("id"), row -> row));
+            assertThat(count("POST /oauth/token 200"))
+                    .as("the first token, then one per expiry")
+                    .isEqualTo(1 + expired);
+            Map<Object, Map<String, Object>> rows =
+                    tester.rows("users").stream().collect(Collectors.toMap(row -> row.get("id"), row -> row));
             List<User> users = playground.snapshot().users();
             assertThat(rows).hasSize(users.size());
-            users.forEach(user -> assertThat(rows.get(user.id())).containsEntry("name", user.name())
-                    .containsEntry("email", user.email()).containsEntry("job", user.job()));
+            users.forEach(user -> assertThat(rows.get(user.id()))
+                    .containsEntry("name", user.name())
+                    .containsEntry("email", user.email())
+                    .containsEntry("job", user.job()));
             assertThat(tester.state().asMap()).containsOnlyKeys("users_cursor");
         }
     }
@@ -83,18 +87,21 @@ class OAuth2ConnectorTest {
 
     @Test
     void aWrongClientSecretFailsTheSyncWithoutShowingIt() {
-        try (ConnectorTester tester = ConnectorTester.of(new OAuth2Connector())
-                .configuration(configuration("not-the-secret-7d1"))) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new OAuth2Connector()).configuration(configuration("not-the-secret-7d1"))) {
             String message = tester.sync().assertFailed().failureMessage();
 
-            assertThat(message).contains("/oauth/token", "401", "invalid_client").doesNotContain("not-the-secret-7d1");
+            assertThat(message)
+                    .contains("/oauth/token", "401", "invalid_client")
+                    .doesNotContain("not-the-secret-7d1");
         }
     }
 
     @Test
     void resumesFromEveryCheckpoint() {
         try (ConnectorTester tester = ConnectorTester.of(new OAuth2Connector()).configuration(configuration(SECRET))) {
-            assertThat(tester.assertResumesFromEveryCheckpoint().referenceCheckpoints()).isEqualTo(10);
+            assertThat(tester.assertResumesFromEveryCheckpoint().referenceCheckpoints())
+                    .isEqualTo(10);
         }
     }
 

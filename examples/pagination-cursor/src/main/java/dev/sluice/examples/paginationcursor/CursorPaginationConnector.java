@@ -24,7 +24,8 @@ public final class CursorPaginationConnector implements Connector {
 
     @Override
     public List<Table> schema(Configuration configuration) {
-        return List.of(Table.named("users").primaryKey("id")
+        return List.of(Table.named("users")
+                .primaryKey("id")
                 .column("createdAt", DataType.UTC_DATETIME)
                 .column("updatedAt", DataType.UTC_DATETIME)
                 .build());
@@ -33,13 +34,16 @@ public final class CursorPaginationConnector implements Connector {
     @Override
     public void update(Configuration configuration, State state, Operations operations) {
         RestClient api = RestClient.builder(configuration.require("base_url")).build();
-        ApiRequest users = ApiRequest.get("/pagination/cursor").withQuery("limit", configuration.getInt("page_size", 50));
+        ApiRequest users =
+                ApiRequest.get("/pagination/cursor").withQuery("limit", configuration.getInt("page_size", 50));
         String resumeAt = state.getString("cursor");
         if (resumeAt != null) {
             users = users.withQuery("cursor", resumeAt);
         }
 
-        for (Page page : Paginator.of(new CursorPaging("cursor", "next_cursor")).records("data").over(api, users)) {
+        for (Page page : Paginator.of(new CursorPaging("cursor", "next_cursor"))
+                .records("data")
+                .over(api, users)) {
             page.rows().forEach(user -> operations.upsert("users", user));
             state.put("cursor", page.body().path("next_cursor").textValue());
             operations.checkpoint(state);

@@ -39,7 +39,9 @@ class CursorPaginationConnectorTest extends ConnectorContractTest {
                 .operations(OperationCounts.onlyUpserts(200)) // each user once
                 .keys("users", "id", users.stream().map(User::id).toList())
                 .records("users", "id", users)
-                .and(tester -> assertThat(tester.state().getString("cursor")).as("a finished sync clears the token").isNull());
+                .and(tester -> assertThat(tester.state().getString("cursor"))
+                        .as("a finished sync clears the token")
+                        .isNull());
     }
 
     @Override
@@ -65,8 +67,12 @@ class CursorPaginationConnectorTest extends ConnectorContractTest {
 
         SyncOutcome resumed = tester().sync().assertSucceeded();
 
-        assertThat(resumed.metrics().upserts()).as("only the pages after the second").isEqualTo(120);
-        ExpectedSync.expect().records("users", "id", playground.snapshot().users()).assertMetBy(tester());
+        assertThat(resumed.metrics().upserts())
+                .as("only the pages after the second")
+                .isEqualTo(120);
+        ExpectedSync.expect()
+                .records("users", "id", playground.snapshot().users())
+                .assertMetBy(tester());
     }
 
     @Test
@@ -74,6 +80,8 @@ class CursorPaginationConnectorTest extends ConnectorContractTest {
         tester().syncCallingAfterCheckpoint(1, () -> playground.advance(3)).assertSucceeded();
 
         assertThat(playground.snapshot().steps()).isEqualTo(3);
-        ExpectedSync.expect().records("users", "id", playground.snapshot().users()).assertMetBy(tester());
+        ExpectedSync.expect()
+                .records("users", "id", playground.snapshot().users())
+                .assertMetBy(tester());
     }
 }

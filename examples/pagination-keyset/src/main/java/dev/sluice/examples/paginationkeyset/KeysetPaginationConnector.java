@@ -28,7 +28,8 @@ public final class KeysetPaginationConnector implements Connector {
 
     @Override
     public List<Table> schema(Configuration configuration) {
-        return List.of(Table.named("users").primaryKey("id")
+        return List.of(Table.named("users")
+                .primaryKey("id")
                 .column("createdAt", DataType.UTC_DATETIME)
                 .column("updatedAt", DataType.UTC_DATETIME)
                 .build());
@@ -41,7 +42,8 @@ public final class KeysetPaginationConnector implements Connector {
         ApiRequest changedUsers = ApiRequest.get("/pagination/keyset")
                 .withQuery("updated_since", cursor.sinceIso())
                 .withQuery("per_page", configuration.getInt("page_size", 50));
-        Paginator scroll = Paginator.of(new CursorPaging("scroll_param", "scroll_param")).records("data");
+        Paginator scroll =
+                Paginator.of(new CursorPaging("scroll_param", "scroll_param")).records("data");
 
         for (Page page : scroll.over(api, changedUsers)) {
             for (JsonNode user : page.records()) {

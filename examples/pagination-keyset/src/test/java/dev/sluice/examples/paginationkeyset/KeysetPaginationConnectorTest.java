@@ -42,7 +42,8 @@ class KeysetPaginationConnectorTest extends ConnectorContractTest {
                 .checkpoints(5) // one per page of 40
                 .keys("users", "id", users.stream().map(User::id).toList())
                 .records("users", "id", users)
-                .and(tester -> assertThat(tester.state().get("users_cursor")).as("the last updated_at and the ids read at it")
+                .and(tester -> assertThat(tester.state().get("users_cursor"))
+                        .as("the last updated_at and the ids read at it")
                         .isEqualTo(Map.of("timestamp", last.updatedAt().toString(), "ids", List.of(last.id()))));
     }
 
@@ -55,7 +56,10 @@ class KeysetPaginationConnectorTest extends ConnectorContractTest {
     @Override
     protected ExpectedSync secondSync() {
         List<User> after = playground.snapshot().users();
-        List<String> changed = after.stream().filter(user -> !usersBeforeChange.contains(user)).map(User::id).toList();
+        List<String> changed = after.stream()
+                .filter(user -> !usersBeforeChange.contains(user))
+                .map(User::id)
+                .toList();
         assertThat(changed).as("12 steps add 48 users and update about 60").hasSizeGreaterThan(48);
         Set<String> everSeen = new TreeSet<>(changed);
         usersBeforeChange.forEach(user -> everSeen.add(user.id()));
@@ -72,6 +76,8 @@ class KeysetPaginationConnectorTest extends ConnectorContractTest {
         tester().syncCallingAfterCheckpoint(1, () -> playground.advance(3)).assertSucceeded();
 
         assertThat(playground.snapshot().steps()).isEqualTo(3);
-        ExpectedSync.expect().records("users", "id", playground.snapshot().users()).assertMetBy(tester());
+        ExpectedSync.expect()
+                .records("users", "id", playground.snapshot().users())
+                .assertMetBy(tester());
     }
 }

@@ -23,7 +23,8 @@ public final class LinkHeaderPaginationConnector implements Connector {
 
     @Override
     public List<Table> schema(Configuration configuration) {
-        return List.of(Table.named("users").primaryKey("id")
+        return List.of(Table.named("users")
+                .primaryKey("id")
                 .column("createdAt", DataType.UTC_DATETIME)
                 .column("updatedAt", DataType.UTC_DATETIME)
                 .build());
@@ -32,7 +33,8 @@ public final class LinkHeaderPaginationConnector implements Connector {
     @Override
     public void update(Configuration configuration, State state, Operations operations) {
         RestClient api = RestClient.builder(configuration.require("base_url")).build();
-        ApiRequest users = ApiRequest.get("/pagination/link").withQuery("per_page", configuration.getInt("page_size", 50));
+        ApiRequest users =
+                ApiRequest.get("/pagination/link").withQuery("per_page", configuration.getInt("page_size", 50));
 
         for (Page page : Paginator.of(new LinkHeaderPaging()).over(api, users)) {
             page.rows().forEach(user -> operations.upsert("users", user));

@@ -49,8 +49,14 @@ class LinkHeaderPaginationConnectorTest extends ConnectorContractTest {
         return ExpectedSync.expect()
                 .operations(OperationCounts.onlyUpserts(now.users().size())) // every link followed again
                 .written("users", "id", now.users().stream().map(User::id).toList())
-                .keys("users", "id", snapshotsSynced.stream().flatMap(snapshot -> snapshot.users().stream())
-                        .map(User::id).distinct().toList()) // users deleted at the source stay
+                .keys(
+                        "users",
+                        "id",
+                        snapshotsSynced.stream()
+                                .flatMap(snapshot -> snapshot.users().stream())
+                                .map(User::id)
+                                .distinct()
+                                .toList()) // users deleted at the source stay
                 .records("users", "id", now.users());
     }
 }

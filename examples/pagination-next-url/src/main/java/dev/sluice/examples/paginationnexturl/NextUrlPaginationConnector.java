@@ -26,7 +26,8 @@ public final class NextUrlPaginationConnector implements Connector {
 
     @Override
     public List<Table> schema(Configuration configuration) {
-        return List.of(Table.named("users").primaryKey("id")
+        return List.of(Table.named("users")
+                .primaryKey("id")
                 .column("createdAt", DataType.UTC_DATETIME)
                 .column("updatedAt", DataType.UTC_DATETIME)
                 .build());
@@ -41,7 +42,8 @@ public final class NextUrlPaginationConnector implements Connector {
                 .withQuery("updated_since", cursor.sinceIso())
                 .withQuery("per_page", configuration.getInt("page_size", 50));
 
-        for (Page page : Paginator.of(new NextUrlPaging("next_page_url")).records("data").over(api, changedUsers)) {
+        for (Page page :
+                Paginator.of(new NextUrlPaging("next_page_url")).records("data").over(api, changedUsers)) {
             for (JsonNode user : page.records()) {
                 if (cursor.accept(user.get("updatedAt"), user.get("id"))) {
                     operations.upsert("users", Json.toRow(user));

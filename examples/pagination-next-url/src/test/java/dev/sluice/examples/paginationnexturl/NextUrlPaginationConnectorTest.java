@@ -45,7 +45,8 @@ class NextUrlPaginationConnectorTest extends ConnectorContractTest {
                 .operations(OperationCounts.onlyUpserts(200)) // each user once
                 .keys("users", "id", first.users().stream().map(User::id).toList())
                 .records("users", "id", first.users())
-                .and(tester -> assertThat(tester.state().get("users_cursor")).as("the state after the first sync")
+                .and(tester -> assertThat(tester.state().get("users_cursor"))
+                        .as("the state after the first sync")
                         .isEqualTo(Map.of("timestamp", newest.updatedAt().toString(), "ids", List.of(newest.id()))));
     }
 
@@ -58,8 +59,10 @@ class NextUrlPaginationConnectorTest extends ConnectorContractTest {
     @Override
     protected ExpectedSync secondSync() {
         Snapshot now = playground.snapshot();
-        Set<String> newOrUpdated = now.users().stream().filter(user -> !user.equals(usersById.get(user.id())))
-                .map(User::id).collect(Collectors.toSet());
+        Set<String> newOrUpdated = now.users().stream()
+                .filter(user -> !user.equals(usersById.get(user.id())))
+                .map(User::id)
+                .collect(Collectors.toSet());
         assertThat(newOrUpdated).as("12 steps add 48 users and update about 60").hasSizeGreaterThan(48);
         Set<String> allIds = now.users().stream().map(User::id).collect(Collectors.toSet());
         allIds.addAll(usersById.keySet());
@@ -76,9 +79,14 @@ class NextUrlPaginationConnectorTest extends ConnectorContractTest {
         tester().syncCallingAfterCheckpoint(1, () -> playground.advance(3)).assertSucceeded();
         tester().sync().assertSucceeded();
 
-        Set<Object> synced = tester().rows("users").stream().map(row -> row.get("id")).collect(Collectors.toSet());
-        List<User> missed = playground.snapshot().users().stream().filter(user -> !synced.contains(user.id())).toList();
-        assertThat(missed).as("users that slipped into a page already read, older than the cursor").isNotEmpty();
+        Set<Object> synced =
+                tester().rows("users").stream().map(row -> row.get("id")).collect(Collectors.toSet());
+        List<User> missed = playground.snapshot().users().stream()
+                .filter(user -> !synced.contains(user.id()))
+                .toList();
+        assertThat(missed)
+                .as("users that slipped into a page already read, older than the cursor")
+                .isNotEmpty();
         Instant cursor = Instant.parse((String) ((Map<?, ?>) tester().state().get("users_cursor")).get("timestamp"));
         assertThat(missed).allSatisfy(user -> assertThat(user.updatedAt()).isBefore(cursor));
     }

@@ -23,7 +23,8 @@ public final class OffsetPaginationConnector implements Connector {
 
     @Override
     public List<Table> schema(Configuration configuration) {
-        return List.of(Table.named("users").primaryKey("id")
+        return List.of(Table.named("users")
+                .primaryKey("id")
                 .column("createdAt", DataType.UTC_DATETIME)
                 .column("updatedAt", DataType.UTC_DATETIME)
                 .build());

@@ -40,7 +40,9 @@ class OffsetPaginationConnectorTest extends ConnectorContractTest {
                 .checkpoints(6) // 5 pages of 40, then the end
                 .keys("users", "id", ids(users))
                 .records("users", "id", users)
-                .and(tester -> assertThat(tester.state().has("offset")).as("a finished sync clears the offset").isFalse());
+                .and(tester -> assertThat(tester.state().has("offset"))
+                        .as("a finished sync clears the offset")
+                        .isFalse());
     }
 
     @Override
@@ -69,22 +71,31 @@ class OffsetPaginationConnectorTest extends ConnectorContractTest {
 
         SyncOutcome resumed = tester().sync().assertSucceeded();
 
-        assertThat(resumed.metrics().upserts()).as("only the pages after offset 80").isEqualTo(120);
-        ExpectedSync.expect().keys("users", "id", ids(playground.snapshot().users()))
-                .records("users", "id", playground.snapshot().users()).assertMetBy(tester());
+        assertThat(resumed.metrics().upserts())
+                .as("only the pages after offset 80")
+                .isEqualTo(120);
+        ExpectedSync.expect()
+                .keys("users", "id", ids(playground.snapshot().users()))
+                .records("users", "id", playground.snapshot().users())
+                .assertMetBy(tester());
     }
 
     @Test
     void usersAddedOrDeletedBetweenPagesShiftTheOffsetsSoSomeAreSkipped() {
         tester().syncCallingAfterCheckpoint(1, () -> playground.advance(3)).assertSucceeded();
 
-        Set<Object> synced = tester().rows("users").stream().map(row -> row.get("id")).collect(Collectors.toSet());
-        List<String> skipped = playground.snapshot().users().stream().map(User::id)
-                .filter(id -> !synced.contains(id)).toList();
+        Set<Object> synced =
+                tester().rows("users").stream().map(row -> row.get("id")).collect(Collectors.toSet());
+        List<String> skipped = playground.snapshot().users().stream()
+                .map(User::id)
+                .filter(id -> !synced.contains(id))
+                .toList();
         assertThat(skipped).as("users that moved to an offset already read").isNotEmpty();
 
         tester().sync().assertSucceeded();
-        ExpectedSync.expect().records("users", "id", playground.snapshot().users()).assertMetBy(tester());
+        ExpectedSync.expect()
+                .records("users", "id", playground.snapshot().users())
+                .assertMetBy(tester());
     }
 
     private static List<String> ids(List<User> users) {

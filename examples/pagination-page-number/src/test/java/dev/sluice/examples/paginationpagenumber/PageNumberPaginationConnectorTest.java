@@ -64,7 +64,9 @@ class PageNumberPaginationConnectorTest extends ConnectorContractTest {
         SyncOutcome again = tester().sync().assertSucceeded();
 
         assertThat(again.operations()).isEqualTo(OperationCounts.onlyUpserts(200));
-        ExpectedSync.expect().records("users", "id", playground.snapshot().users()).assertMetBy(tester());
+        ExpectedSync.expect()
+                .records("users", "id", playground.snapshot().users())
+                .assertMetBy(tester());
     }
 
     private static List<String> ids(List<User> users) {

@@ -24,19 +24,22 @@ public final class ParentChildConnector implements Connector {
 
     @Override
     public List<Table> schema(Configuration configuration) {
-        return List.of(Table.named("companies").primaryKey("id").build(),
+        return List.of(
+                Table.named("companies").primaryKey("id").build(),
                 Table.named("departments").primaryKey("id").build());
     }
 
     @Override
     public void update(Configuration configuration, State state, Operations operations) {
         RestClient api = RestClient.builder(configuration.require("base_url")).build();
-        Paginator paginator = Paginator.of(new PageNumberPaging("page", "per_page", configuration.getInt("page_size", 50))
-                .totalPagesField("total_pages")).records("data");
+        Paginator paginator = Paginator.of(
+                        new PageNumberPaging("page", "per_page", configuration.getInt("page_size", 50))
+                                .totalPagesField("total_pages"))
+                .records("data");
         TimestampCursor companies = TimestampCursor.of(state, "companies_cursor");
 
-        for (Page page : paginator.over(api, ApiRequest.get("/cursors/companies")
-                .withQuery("updated_since", companies.sinceIso()))) {
+        for (Page page : paginator.over(
+                api, ApiRequest.get("/cursors/companies").withQuery("updated_since", companies.sinceIso()))) {
             for (JsonNode company : page.records()) {
                 String companyId = company.get("id").asText();
                 if (companies.accept(company.get("updatedAt").asText(), companyId)) {
@@ -48,13 +51,17 @@ public final class ParentChildConnector implements Connector {
         }
     }
 
-    private static void syncDepartments(RestClient api, Paginator paginator, String companyId, State state,
-            Operations operations) {
+    private static void syncDepartments(
+            RestClient api, Paginator paginator, String companyId, State state, Operations operations) {
         TimestampCursor departments = TimestampCursor.of(state, "departments_cursor:" + companyId);
-        for (Page page : paginator.over(api, ApiRequest.get("/cursors/" + companyId + "/departments")
-                .withQuery("updated_since", departments.sinceIso()))) {
+        for (Page page : paginator.over(
+                api,
+                ApiRequest.get("/cursors/" + companyId + "/departments")
+                        .withQuery("updated_since", departments.sinceIso()))) {
             for (JsonNode department : page.records()) {
-                if (departments.accept(department.get("updatedAt").asText(), department.get("id").asText())) {
+                if (departments.accept(
+                        department.get("updatedAt").asText(),
+                        department.get("id").asText())) {
                     operations.upsert("departments", Json.toRow(department));
                 }
             }

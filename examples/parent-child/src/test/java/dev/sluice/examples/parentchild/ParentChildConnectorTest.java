@@ -25,7 +25,8 @@ class ParentChildConnectorTest {
 
     @BeforeEach
     void startPlayground() {
-        playground = Playground.start(PlaygroundOptions.builder().requestLog(requests::add).build());
+        playground = Playground.start(
+                PlaygroundOptions.builder().requestLog(requests::add).build());
     }
 
     @AfterEach
@@ -35,7 +36,8 @@ class ParentChildConnectorTest {
 
     @Test
     void theFirstSyncLoadsEveryCompanyAndDepartment() {
-        try (ConnectorTester tester = ConnectorTester.of(new ParentChildConnector()).configuration(configuration())) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new ParentChildConnector()).configuration(configuration())) {
             SyncOutcome first = tester.sync().assertSucceeded();
 
             Snapshot snapshot = playground.snapshot();
@@ -43,47 +45,60 @@ class ParentChildConnectorTest {
             Map<Object, Map<String, Object>> companies = byId(tester.rows("companies"));
             assertThat(companies).hasSize(20);
             for (Company company : snapshot.companies()) {
-                assertThat(companies.get(company.id())).containsEntry("name", company.name())
+                assertThat(companies.get(company.id()))
+                        .containsEntry("name", company.name())
                         .containsEntry("industry", company.industry());
             }
             Map<Object, Map<String, Object>> departments = byId(tester.rows("departments"));
             assertThat(departments).hasSize(snapshot.departmentCount());
             for (Department department : allDepartments(snapshot)) {
-                assertThat(departments.get(department.id())).containsEntry("company_id", department.companyId())
+                assertThat(departments.get(department.id()))
+                        .containsEntry("company_id", department.companyId())
                         .containsEntry("name", department.name())
                         .containsEntry("head_count", (long) department.headCount());
             }
-            assertThat(tester.state().asMap()).containsKey("companies_cursor")
-                    .containsKeys(snapshot.companies().stream().map(c -> "departments_cursor:" + c.id()).toArray(String[]::new));
+            assertThat(tester.state().asMap())
+                    .containsKey("companies_cursor")
+                    .containsKeys(snapshot.companies().stream()
+                            .map(c -> "departments_cursor:" + c.id())
+                            .toArray(String[]::new));
         }
     }
 
     @Test
     void theNextSyncReadsOnlyTheChildrenOfTheChangedCompany() {
-        try (ConnectorTester tester = ConnectorTester.of(new ParentChildConnector()).configuration(configuration())) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new ParentChildConnector()).configuration(configuration())) {
             tester.sync().assertSucceeded();
             Map<String, Department> before = byDepartmentId(playground.snapshot());
             Snapshot after = playground.advance(1);
             Department changed = allDepartments(after).stream()
-                    .filter(department -> department.headCount() != before.get(department.id()).headCount())
-                    .findFirst().orElseThrow();
+                    .filter(department -> department.headCount()
+                            != before.get(department.id()).headCount())
+                    .findFirst()
+                    .orElseThrow();
             requests.clear();
 
             SyncOutcome second = tester.sync().assertSucceeded();
 
-            assertThat(second.metrics().upserts()).as("the changed company and its changed department").isEqualTo(2);
+            assertThat(second.metrics().upserts())
+                    .as("the changed company and its changed department")
+                    .isEqualTo(2);
             assertThat(tester.row("departments", "id", changed.id()))
                     .containsEntry("head_count", (long) changed.headCount());
             assertThat(requests.stream().filter(line -> line.contains("/departments")))
                     .as("only the changed company's departments are read")
-                    .singleElement().asString().contains("/cursors/" + changed.companyId() + "/departments");
+                    .singleElement()
+                    .asString()
+                    .contains("/cursors/" + changed.companyId() + "/departments");
             assertThat(tester.rows("departments")).hasSize(after.departmentCount());
         }
     }
 
     @Test
     void resumesFromEveryCheckpointOfTheFirstSyncAndOfTheNext() {
-        try (ConnectorTester tester = ConnectorTester.of(new ParentChildConnector()).configuration(configuration())) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new ParentChildConnector()).configuration(configuration())) {
             tester.assertResumesFromEveryCheckpoint();
 
             tester.sync().assertSucceeded();

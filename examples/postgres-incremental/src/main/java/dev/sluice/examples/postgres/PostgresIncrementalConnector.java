@@ -55,9 +55,13 @@ public final class PostgresIncrementalConnector implements Connector {
         int batchSize = configuration.getInt("batch_size", 10_000);
         return List.of(
                 IncrementalJdbcReader.of(JdbcSource.table(schema + ".customers"))
-                        .cursorColumn("updated_at").batchSize(batchSize).build(),
+                        .cursorColumn("updated_at")
+                        .batchSize(batchSize)
+                        .build(),
                 IncrementalJdbcReader.of(JdbcSource.table(schema + ".orders"))
-                        .cursorColumn("version").batchSize(batchSize).build());
+                        .cursorColumn("version")
+                        .batchSize(batchSize)
+                        .build());
     }
 
     static Connection connect(Configuration configuration) {

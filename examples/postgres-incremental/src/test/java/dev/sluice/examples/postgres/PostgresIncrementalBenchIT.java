@@ -29,11 +29,12 @@ class PostgresIncrementalBenchIT {
             long read = 0;
             try (Connection connection = PostgresIncrementalConnector.connect(configuration)) {
                 for (IncrementalJdbcReader reader : PostgresIncrementalConnector.readers(configuration)) {
-                    read += reader.read(connection, null, row -> { }, (position, size) -> { });
+                    read += reader.read(connection, null, row -> {}, (position, size) -> {});
                 }
             }
             double readSeconds = (System.nanoTime() - readStarted) / 1e9;
-            System.out.printf("BENCH postgres-incremental, reading only: %,d rows in %.2f s = %,.0f rows/s%n",
+            System.out.printf(
+                    "BENCH postgres-incremental, reading only: %,d rows in %.2f s = %,.0f rows/s%n",
                     read, readSeconds, read / readSeconds);
             try (ConnectorTester tester = ConnectorTester.of(new PostgresIncrementalConnector())
                     .configuration(ShopDatabase.configuration(postgres, db, 10_000))) {
@@ -42,7 +43,8 @@ class PostgresIncrementalBenchIT {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long rows = customers * 4L;
                 assertThat(tester.rows("orders")).hasSize(customers * 3);
-                System.out.printf("BENCH postgres-incremental: %,d rows in %.2f s = %,.0f rows/s (%d checkpoints)%n",
+                System.out.printf(
+                        "BENCH postgres-incremental: %,d rows in %.2f s = %,.0f rows/s (%d checkpoints)%n",
                         rows, seconds, rows / seconds, run.checkpoints());
             }
         }

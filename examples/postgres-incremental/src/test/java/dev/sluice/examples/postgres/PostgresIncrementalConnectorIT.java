@@ -51,11 +51,15 @@ class PostgresIncrementalConnectorIT {
                     .containsEntry("total", "DECIMAL(12,2)");
 
             Map<String, Object> customer = tester.row("customers", "id", 7L);
-            assertThat(customer).containsEntry("email", "customer.7@example.com").containsEntry("tier", "silver")
+            assertThat(customer)
+                    .containsEntry("email", "customer.7@example.com")
+                    .containsEntry("tier", "silver")
                     .containsEntry("lifetime_value", new BigDecimal("71.75"))
                     .containsEntry("created_at", Instant.parse("2024-01-01T00:07:00Z"));
             Map<String, Object> order = tester.row("orders", "id", 10L);
-            assertThat(order).containsEntry("customer_id", 4L).containsEntry("status", "shipped")
+            assertThat(order)
+                    .containsEntry("customer_id", 4L)
+                    .containsEntry("status", "shipped")
                     .containsEntry("placed_on", LocalDate.parse("2024-01-11"));
             assertThat(order.get("details")).asString().contains("\"channel\": \"app\"");
         }
@@ -69,24 +73,33 @@ class PostgresIncrementalConnectorIT {
             tester.sync().assertSucceeded();
             Object customersCursor = ((Map<?, ?>) tester.state().get("customers")).get("cursor");
 
-            postgres.execute(db,
+            postgres.execute(
+                    db,
                     "UPDATE customers SET tier = 'platinum', lifetime_value = 9999.99 WHERE id IN (3, 150)",
                     "UPDATE orders SET status = 'refunded' WHERE id IN (1, 2, 600)",
                     "INSERT INTO customers (id, email) VALUES (201, 'new@example.com')",
                     "INSERT INTO orders (id, customer_id, status, total, placed_on) VALUES (601, 201, 'pending', 5, '2024-06-01')");
             SyncOutcome next = tester.sync().assertSucceeded();
 
-            assertThat(next.metrics().upserts()).as("2 + 1 customers, 3 + 1 orders").isEqualTo(7);
+            assertThat(next.metrics().upserts())
+                    .as("2 + 1 customers, 3 + 1 orders")
+                    .isEqualTo(7);
             assertThat(tester.rows("customers")).hasSize(201);
             assertThat(tester.rows("orders")).hasSize(601);
-            assertThat(tester.row("customers", "id", 150L)).containsEntry("tier", "platinum")
+            assertThat(tester.row("customers", "id", 150L))
+                    .containsEntry("tier", "platinum")
                     .containsEntry("lifetime_value", new BigDecimal("9999.99"));
             assertThat(tester.row("orders", "id", 600L)).containsEntry("status", "refunded");
             assertThat(tester.row("customers", "id", 201L)).containsEntry("tier", "standard");
-            assertThat(((Map<?, ?>) tester.state().get("customers")).get("cursor")).isNotEqualTo(customersCursor);
-            assertThat(((Map<?, ?>) tester.state().get("orders")).get("key")).as("the insert came last").isEqualTo(Map.of("id", 601L));
+            assertThat(((Map<?, ?>) tester.state().get("customers")).get("cursor"))
+                    .isNotEqualTo(customersCursor);
+            assertThat(((Map<?, ?>) tester.state().get("orders")).get("key"))
+                    .as("the insert came last")
+                    .isEqualTo(Map.of("id", 601L));
 
-            assertThat(tester.sync().assertSucceeded().metrics().upserts()).as("nothing changed").isZero();
+            assertThat(tester.sync().assertSucceeded().metrics().upserts())
+                    .as("nothing changed")
+                    .isZero();
         }
     }
 
@@ -99,10 +112,14 @@ class PostgresIncrementalConnectorIT {
             assertThat(first.referenceCheckpoints()).isEqualTo(4 + 7 + 1);
 
             tester.sync().assertSucceeded();
-            postgres.execute(db, "UPDATE customers SET name = 'Renamed ' || id WHERE id % 10 = 0",
+            postgres.execute(
+                    db,
+                    "UPDATE customers SET name = 'Renamed ' || id WHERE id % 10 = 0",
                     "UPDATE orders SET status = 'paid' WHERE id % 4 = 0");
             ResumeCheckReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
-            assertThat(next.checkpointsChecked()).isEqualTo(next.referenceCheckpoints()).isGreaterThanOrEqualTo(3);
+            assertThat(next.checkpointsChecked())
+                    .isEqualTo(next.referenceCheckpoints())
+                    .isGreaterThanOrEqualTo(3);
         }
     }
 
@@ -110,9 +127,12 @@ class PostgresIncrementalConnectorIT {
     void aWrongPasswordFailsTheSyncNamingServerAndUser() {
         Map<String, String> configuration = ShopDatabase.configuration(postgres, "postgres", 100);
         configuration.put("password", "wrong-secret-1");
-        try (ConnectorTester tester = ConnectorTester.of(new PostgresIncrementalConnector()).configuration(configuration)) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new PostgresIncrementalConnector()).configuration(configuration)) {
             SyncOutcome run = tester.sync().assertFailedWith("as user 'sluice': the server rejected the login");
-            assertThat(run.failureMessage()).contains("127.0.0.1:" + postgres.port()).doesNotContain("wrong-secret-1");
+            assertThat(run.failureMessage())
+                    .contains("127.0.0.1:" + postgres.port())
+                    .doesNotContain("wrong-secret-1");
         }
     }
 }

@@ -11,8 +11,7 @@ import java.util.Map;
 /** Creates the example's source database in the test PostgreSQL: sql/schema.sql plus generated rows. */
 final class ShopDatabase {
 
-    private ShopDatabase() {
-    }
+    private ShopDatabase() {}
 
     /**
      * @return the database name
@@ -24,7 +23,8 @@ final class ShopDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        postgres.execute(name,
+        postgres.execute(
+                name,
                 "INSERT INTO customers (id, email, name, tier, lifetime_value, created_at)"
                         + " SELECT i, 'customer.' || i || '@example.com', 'Customer ' || i,"
                         + " (ARRAY['standard', 'silver', 'gold'])[1 + i % 3], (i % 997) * 10.25,"

@@ -21,13 +21,32 @@ import java.util.Map;
  * @param createdAt when the customer signed up
  * @param updatedAt when the record last changed
  */
-record Customer(long id, String name, String email, String country, String tier, boolean marketingOptIn,
-        BigDecimal lifetimeValue, LocalDate birthDate, Map<String, String> address, Instant createdAt,
+record Customer(
+        long id,
+        String name,
+        String email,
+        String country,
+        String tier,
+        boolean marketingOptIn,
+        BigDecimal lifetimeValue,
+        LocalDate birthDate,
+        Map<String, String> address,
+        Instant createdAt,
         Instant updatedAt) {
 
     Customer withChanges(String newTier, boolean newMarketingOptIn, BigDecimal newLifetimeValue, Instant at) {
-        return new Customer(id, name, email, country, newTier, newMarketingOptIn, newLifetimeValue, birthDate,
-                address, createdAt, at);
+        return new Customer(
+                id,
+                name,
+                email,
+                country,
+                newTier,
+                newMarketingOptIn,
+                newLifetimeValue,
+                birthDate,
+                address,
+                createdAt,
+                at);
     }
 
     /** @return the customer as the shop's API returns it (camelCase field names) */

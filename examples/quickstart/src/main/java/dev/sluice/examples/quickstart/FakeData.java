@@ -12,10 +12,38 @@ import java.util.Random;
 /** Plausible names, addresses and products, drawn from one seeded {@link Random}. */
 final class FakeData {
 
-    private static final List<String> FIRST_NAMES = List.of("Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald",
-            "Margaret", "Ken", "Frances", "Dennis", "Radia", "Tim", "Hedy", "Linus", "Sophie", "Niklaus");
-    private static final List<String> LAST_NAMES = List.of("Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov",
-            "Knuth", "Hamilton", "Thompson", "Allen", "Ritchie", "Perlman", "Berners-Lee", "Lamarr", "Wilson");
+    private static final List<String> FIRST_NAMES = List.of(
+            "Ada",
+            "Grace",
+            "Alan",
+            "Edsger",
+            "Barbara",
+            "Donald",
+            "Margaret",
+            "Ken",
+            "Frances",
+            "Dennis",
+            "Radia",
+            "Tim",
+            "Hedy",
+            "Linus",
+            "Sophie",
+            "Niklaus");
+    private static final List<String> LAST_NAMES = List.of(
+            "Lovelace",
+            "Hopper",
+            "Turing",
+            "Dijkstra",
+            "Liskov",
+            "Knuth",
+            "Hamilton",
+            "Thompson",
+            "Allen",
+            "Ritchie",
+            "Perlman",
+            "Berners-Lee",
+            "Lamarr",
+            "Wilson");
     private static final Map<String, List<String>> CITIES = Map.of(
             "DE", List.of("Berlin", "Hamburg", "Leipzig"),
             "FR", List.of("Paris", "Lyon", "Nantes"),
@@ -27,8 +55,18 @@ final class FakeData {
     private static final List<String> TIERS = List.of("bronze", "bronze", "bronze", "silver", "silver", "gold");
     private static final List<String> TAGS = List.of("gift", "express", "first-order", "newsletter");
     private static final Map<String, BigDecimal> CATALOG = Map.of(
-            "MUG-01", new BigDecimal("12.50"), "TEE-02", new BigDecimal("24.00"), "CAP-03", new BigDecimal("18.90"),
-            "BAG-04", new BigDecimal("39.95"), "PEN-05", new BigDecimal("3.20"), "BOOK-06", new BigDecimal("29.99"));
+            "MUG-01",
+            new BigDecimal("12.50"),
+            "TEE-02",
+            new BigDecimal("24.00"),
+            "CAP-03",
+            new BigDecimal("18.90"),
+            "BAG-04",
+            new BigDecimal("39.95"),
+            "PEN-05",
+            new BigDecimal("3.20"),
+            "BOOK-06",
+            new BigDecimal("29.99"));
     private static final List<String> SKUS = CATALOG.keySet().stream().sorted().toList();
 
     private final Random random;

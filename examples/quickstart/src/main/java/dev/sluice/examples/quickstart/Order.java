@@ -20,8 +20,15 @@ import java.util.Map;
  * @param shippedAt when it left the warehouse, or null
  * @param updatedAt when the record last changed
  */
-record Order(long id, long customerId, String status, List<Item> items, List<String> tags, LocalDate placedOn,
-        Instant shippedAt, Instant updatedAt) {
+record Order(
+        long id,
+        long customerId,
+        String status,
+        List<Item> items,
+        List<String> tags,
+        LocalDate placedOn,
+        Instant shippedAt,
+        Instant updatedAt) {
 
     /** The statuses an order goes through, in order. */
     static final List<String> STATUSES = List.of("pending", "paid", "shipped", "delivered");
@@ -33,8 +40,7 @@ record Order(long id, long customerId, String status, List<Item> items, List<Str
      * @param quantity how many
      * @param unitPrice price of one, in EUR
      */
-    record Item(String sku, int quantity, BigDecimal unitPrice) {
-    }
+    record Item(String sku, int quantity, BigDecimal unitPrice) {}
 
     /** @return the sum of the lines */
     BigDecimal total() {

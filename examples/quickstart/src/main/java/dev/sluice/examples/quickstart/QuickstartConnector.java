@@ -35,7 +35,8 @@ public final class QuickstartConnector implements Connector {
     @Override
     public List<Table> schema(Configuration configuration) {
         return List.of(
-                Table.named("customers").primaryKey("id")
+                Table.named("customers")
+                        .primaryKey("id")
                         .column("email", DataType.STRING)
                         .decimalColumn("lifetimeValue", 12, 2)
                         .column("createdAt", DataType.UTC_DATETIME)
@@ -48,7 +49,10 @@ public final class QuickstartConnector implements Connector {
     public void update(Configuration configuration, State state, Operations operations) {
         long day = dayToSync(state);
         ShopApi shop = ShopApi.connect(configuration, day);
-        LOG.info("Reading the shop as of {} (day {}{})", shop.now(), day,
+        LOG.info(
+                "Reading the shop as of {} (day {}{})",
+                shop.now(),
+                day,
                 state.has("day") && day == state.getLong("day", -1) ? ", resuming" : "");
         state.put("day", day).put("day_complete", false);
         syncFeed(shop, "customers", state, operations);
@@ -83,7 +87,12 @@ public final class QuickstartConnector implements Connector {
             page.changes().forEach(change -> write(table, change, operations));
             cursor = page.lastUpdatedAt();
             operations.checkpoint(state.put(cursorKey, cursor));
-            LOG.info("{}: page {} with {} changes, cursor now {}", table, ++pageNumber, page.changes().size(), cursor);
+            LOG.info(
+                    "{}: page {} with {} changes, cursor now {}",
+                    table,
+                    ++pageNumber,
+                    page.changes().size(),
+                    cursor);
         } while (page.hasMore());
         LOG.info("{}: up to date, {} pages read", table, pageNumber);
     }

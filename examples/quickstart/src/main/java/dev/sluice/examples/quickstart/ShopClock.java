@@ -13,8 +13,7 @@ final class ShopClock {
     static final Instant HISTORY_END = Instant.parse("2024-01-01T00:00:00Z");
     static final Duration HISTORY_LENGTH = Duration.ofDays(365);
 
-    private ShopClock() {
-    }
+    private ShopClock() {}
 
     /**
      * @param day a day number, from 0

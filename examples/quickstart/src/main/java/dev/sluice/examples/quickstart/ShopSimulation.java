@@ -82,7 +82,8 @@ final class ShopSimulation {
         int signUps = Math.max(1, initialCustomers / 50);
         int changes = Math.max(1, initialCustomers / 40);
         int deletions = Math.max(1, initialCustomers / 200);
-        Timeline times = new Timeline(random, ShopClock.startOf(day), ShopClock.endOf(day), signUps + changes + deletions);
+        Timeline times =
+                new Timeline(random, ShopClock.startOf(day), ShopClock.endOf(day), signUps + changes + deletions);
         for (int i = 0; i < signUps; i++) {
             signUp(times.next(), BigDecimal.ZERO.setScale(2));
         }
@@ -108,8 +109,20 @@ final class ShopSimulation {
         }
         for (int i = 0; i < placed; i++) {
             Instant at = times.next();
-            publish(orderFeed, Change.Kind.SAVED, at, openOrder(new Order(++lastOrderId, randomCustomer().id(),
-                    "pending", fake.items(), fake.tags(), dateOf(at), null, at)).toApiRecord());
+            publish(
+                    orderFeed,
+                    Change.Kind.SAVED,
+                    at,
+                    openOrder(new Order(
+                                    ++lastOrderId,
+                                    randomCustomer().id(),
+                                    "pending",
+                                    fake.items(),
+                                    fake.tags(),
+                                    dateOf(at),
+                                    null,
+                                    at))
+                            .toApiRecord());
         }
     }
 
@@ -117,15 +130,28 @@ final class ShopSimulation {
         long id = ++lastCustomerId;
         String name = fake.name();
         String country = fake.country();
-        Customer customer = new Customer(id, name, FakeData.email(name, id), country, fake.tier(),
-                fake.marketingOptIn(), lifetimeValue, fake.birthDateOrNull(), fake.address(country), at, at);
+        Customer customer = new Customer(
+                id,
+                name,
+                FakeData.email(name, id),
+                country,
+                fake.tier(),
+                fake.marketingOptIn(),
+                lifetimeValue,
+                fake.birthDateOrNull(),
+                fake.address(country),
+                at,
+                at);
         customers.put(id, customer);
         publish(customerFeed, Change.Kind.SAVED, at, customer.toApiRecord());
     }
 
     private void changeCustomer(Customer customer, Instant at) {
-        Customer changed = customer.withChanges(fake.tier(), !customer.marketingOptIn(),
-                customer.lifetimeValue().add(fake.money(300)), at);
+        Customer changed = customer.withChanges(
+                fake.tier(),
+                !customer.marketingOptIn(),
+                customer.lifetimeValue().add(fake.money(300)),
+                at);
         customers.put(changed.id(), changed);
         publish(customerFeed, Change.Kind.SAVED, at, changed.toApiRecord());
     }
@@ -141,8 +167,14 @@ final class ShopSimulation {
         String status = ageDays > 3 ? "delivered" : fake.pick(Order.STATUSES.subList(0, 3));
         boolean shipped = status.equals("shipped") || status.equals("delivered");
         long customerId = 1L + fake.nextInt(Math.max(1, initialCustomers * 3 / 4));
-        Order order = new Order(++lastOrderId, customerId, status, fake.items(), fake.tags(),
-                dateOf(updatedAt.minus(Duration.ofDays(3))), shipped ? updatedAt.minus(Duration.ofDays(1)) : null,
+        Order order = new Order(
+                ++lastOrderId,
+                customerId,
+                status,
+                fake.items(),
+                fake.tags(),
+                dateOf(updatedAt.minus(Duration.ofDays(3))),
+                shipped ? updatedAt.minus(Duration.ofDays(1)) : null,
                 updatedAt);
         publish(orderFeed, Change.Kind.SAVED, updatedAt, openOrder(order).toApiRecord());
     }

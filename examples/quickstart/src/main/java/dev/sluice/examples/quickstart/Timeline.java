@@ -28,6 +28,7 @@ final class Timeline {
     /** @return the next instant, later than every one before */
     Instant next() {
         handedOut++;
-        return Instant.ofEpochSecond(fromSecond + handedOut * step + random.nextInt((int) Math.min(step / 2, Integer.MAX_VALUE)));
+        return Instant.ofEpochSecond(
+                fromSecond + handedOut * step + random.nextInt((int) Math.min(step / 2, Integer.MAX_VALUE)));
     }
 }

@@ -28,8 +28,8 @@ class ShopApiTest {
     void theSameSeedGivesTheSameShopAndAnotherSeedAnotherShop() {
         List<Change> first = readAll(ShopApi.connect(SHOP, 2), "customers");
         List<Change> again = readAll(ShopApi.connect(SHOP, 2), "customers");
-        List<Change> other = readAll(ShopApi.connect(Configuration.of(Map.of("seed", "7", "customers", "200")), 2),
-                "customers");
+        List<Change> other =
+                readAll(ShopApi.connect(Configuration.of(Map.of("seed", "7", "customers", "200")), 2), "customers");
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
@@ -53,21 +53,30 @@ class ShopApiTest {
     @Test
     void eachDayBringsNewChangedAndDeletedRecords() {
         ShopApi shop = ShopApi.connect(SHOP, 1);
-        List<Change> dayOneCustomers = shop.changes("customers", ShopClock.endOf(0), 1000).changes();
-        List<Change> dayOneOrders = shop.changes("orders", ShopClock.endOf(0), 1000).changes();
+        List<Change> dayOneCustomers =
+                shop.changes("customers", ShopClock.endOf(0), 1000).changes();
+        List<Change> dayOneOrders =
+                shop.changes("orders", ShopClock.endOf(0), 1000).changes();
 
         assertThat(dayOneCustomers).extracting(Change::kind).contains(Change.Kind.SAVED, Change.Kind.DELETED);
         assertThat(dayOneOrders).extracting(Change::kind).contains(Change.Kind.SAVED, Change.Kind.CHANGED);
-        assertThat(dayOneCustomers).allMatch(change -> change.updatedAt().isAfter(ShopClock.endOf(0))
-                && change.updatedAt().isBefore(ShopClock.endOf(1)));
-        Change statusChange = dayOneOrders.stream().filter(c -> c.kind() == Change.Kind.CHANGED).findFirst().orElseThrow();
-        assertThat(statusChange.data()).containsKeys("id", "status", "updatedAt").doesNotContainKeys("customerId", "total");
+        assertThat(dayOneCustomers)
+                .allMatch(change -> change.updatedAt().isAfter(ShopClock.endOf(0))
+                        && change.updatedAt().isBefore(ShopClock.endOf(1)));
+        Change statusChange = dayOneOrders.stream()
+                .filter(c -> c.kind() == Change.Kind.CHANGED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(statusChange.data())
+                .containsKeys("id", "status", "updatedAt")
+                .doesNotContainKeys("customerId", "total");
     }
 
     @Test
     void rejectsANonsenseSize() {
         Configuration none = Configuration.of(Map.of("customers", "0"));
-        assertThatThrownBy(() -> ShopApi.connect(none, 0)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> ShopApi.connect(none, 0))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'customers'");
     }
 

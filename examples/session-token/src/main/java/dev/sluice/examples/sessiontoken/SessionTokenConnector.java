@@ -32,9 +32,11 @@ public final class SessionTokenConnector implements Connector {
     @Override
     public void update(Configuration configuration, State state, Operations operations) {
         RestClient api = RestClient.builder(configuration.require("base_url"))
-                .authenticator(Auth.session("/auth/session_token/login", Map.of(
-                                "username", configuration.require("username"),
-                                "password", configuration.require("password")))
+                .authenticator(Auth.session(
+                                "/auth/session_token/login",
+                                Map.of(
+                                        "username", configuration.require("username"),
+                                        "password", configuration.require("password")))
                         .tokenField("token")
                         .expiresInField("expires_in")
                         .header("Authorization", "Token ")
@@ -42,8 +44,9 @@ public final class SessionTokenConnector implements Connector {
                 .build();
         TimestampCursor cursor = TimestampCursor.of(state, "users_cursor");
         int pageSize = configuration.getInt("page_size", 50);
-        Paginator paginator = Paginator.of(new PageNumberPaging("page", "per_page", pageSize)
-                .totalPagesField("total_pages")).records("data");
+        Paginator paginator = Paginator.of(
+                        new PageNumberPaging("page", "per_page", pageSize).totalPagesField("total_pages"))
+                .records("data");
         ApiRequest changedUsers = ApiRequest.get("/auth/session_token").withQuery("updated_since", cursor.sinceIso());
 
         for (Page page : paginator.over(api, changedUsers)) {

@@ -44,18 +44,24 @@ class SessionTokenConnectorTest {
 
     @Test
     void anExpiredTokenIsRenewedAndTheSyncGetsEveryUser() {
-        try (ConnectorTester tester = ConnectorTester.of(new SessionTokenConnector()).configuration(configuration())) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new SessionTokenConnector()).configuration(configuration())) {
             tester.sync().assertSucceeded();
 
-            assertThat(count("GET /auth/session_token 401")).as("the token expired mid-sync").isPositive();
-            assertThat(count("POST /auth/session_token/login 200")).as("one login, then one per expiry")
+            assertThat(count("GET /auth/session_token 401"))
+                    .as("the token expired mid-sync")
+                    .isPositive();
+            assertThat(count("POST /auth/session_token/login 200"))
+                    .as("one login, then one per expiry")
                     .isEqualTo(1 + count("GET /auth/session_token 401"));
-            Map<Object, Map<String, Object>> rows = tester.rows("users").stream()
-                    .collect(Collectors.toMap(row -> row.get("id"), row -> row));
+            Map<Object, Map<String, Object>> rows =
+                    tester.rows("users").stream().collect(Collectors.toMap(row -> row.get("id"), row -> row));
             assertThat(rows).hasSize(200);
             for (User user : playground.snapshot().users()) {
                 Map<String, Object> row = rows.get(user.id());
-                assertThat(row).containsEntry("name", user.name()).containsEntry("email", user.email())
+                assertThat(row)
+                        .containsEntry("name", user.name())
+                        .containsEntry("email", user.email())
                         .containsEntry("company", user.company());
                 assertThat(Instant.parse((String) row.get("updated_at"))).isEqualTo(user.updatedAt());
             }
@@ -64,14 +70,16 @@ class SessionTokenConnectorTest {
 
     @Test
     void theNextSyncReadsOnlyWhatChanged() {
-        try (ConnectorTester tester = ConnectorTester.of(new SessionTokenConnector()).configuration(configuration())) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new SessionTokenConnector()).configuration(configuration())) {
             tester.sync().assertSucceeded();
             playground.advance(2);
 
             long upserts = tester.sync().assertSucceeded().metrics().upserts();
 
             List<User> live = playground.snapshot().users();
-            assertThat(tester.rows("users")).as("4 new users per step; deletes need a deletes feed (incremental-deletes)")
+            assertThat(tester.rows("users"))
+                    .as("4 new users per step; deletes need a deletes feed (incremental-deletes)")
                     .hasSize(200 + 2 * 4);
             assertThat(upserts).isLessThan(30);
             User newest = live.get(live.size() - 1);
@@ -81,9 +89,10 @@ class SessionTokenConnectorTest {
 
     @Test
     void aWrongPasswordFailsTheSyncWithoutShowingIt() {
-        Map<String, String> wrong = Map.of("base_url", playground.baseUrl(), "username", "playground",
-                "password", "not-the-password");
-        try (ConnectorTester tester = ConnectorTester.of(new SessionTokenConnector()).configuration(wrong)) {
+        Map<String, String> wrong =
+                Map.of("base_url", playground.baseUrl(), "username", "playground", "password", "not-the-password");
+        try (ConnectorTester tester =
+                ConnectorTester.of(new SessionTokenConnector()).configuration(wrong)) {
             String message = tester.sync().assertFailed().failureMessage();
 
             assertThat(message).contains("/auth/session_token/login", "401").doesNotContain("not-the-password");
@@ -92,14 +101,23 @@ class SessionTokenConnectorTest {
 
     @Test
     void resumesFromEveryCheckpoint() {
-        try (ConnectorTester tester = ConnectorTester.of(new SessionTokenConnector()).configuration(configuration())) {
-            assertThat(tester.assertResumesFromEveryCheckpoint().referenceCheckpoints()).isGreaterThanOrEqualTo(10);
+        try (ConnectorTester tester =
+                ConnectorTester.of(new SessionTokenConnector()).configuration(configuration())) {
+            assertThat(tester.assertResumesFromEveryCheckpoint().referenceCheckpoints())
+                    .isGreaterThanOrEqualTo(10);
         }
     }
 
     private Map<String, String> configuration() {
-        return Map.of("base_url", playground.baseUrl(), "username", "playground", "password", "playground-password",
-                "page_size", "20");
+        return Map.of(
+                "base_url",
+                playground.baseUrl(),
+                "username",
+                "playground",
+                "password",
+                "playground-password",
+                "page_size",
+                "20");
     }
 
     private long count(String request) {

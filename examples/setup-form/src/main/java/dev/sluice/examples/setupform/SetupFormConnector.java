@@ -39,9 +39,12 @@ public final class SetupFormConnector implements Connector {
         return ConfigurationForm.builder()
                 .field(FormField.text("base_url", "API base URL").required().placeholder("http://localhost:5001"))
                 .field(FormField.password("api_key", "API key").required())
-                .field(FormField.dropdown("auth_style", "Send the key as", List.of(
-                                new Option("header", "Header", "Authorization: apiKey <key>"),
-                                new Option("query", "Query parameter", "?api_key=<key>, masked in logs")))
+                .field(FormField.dropdown(
+                                "auth_style",
+                                "Send the key as",
+                                List.of(
+                                        new Option("header", "Header", "Authorization: apiKey <key>"),
+                                        new Option("query", "Query parameter", "?api_key=<key>, masked in logs")))
                         .defaultValue("header"))
                 .field(FormField.toggle("verbose", "Log every page").defaultValue("false"))
                 .test("connect", "Connect to the API", SetupFormConnector::connect)
@@ -57,10 +60,13 @@ public final class SetupFormConnector implements Connector {
     public void update(Configuration configuration, State state, Operations operations) {
         RestClient api = client(configuration, RetryPolicy.DEFAULT);
         TimestampCursor cursor = TimestampCursor.of(state, "users_cursor");
-        Paginator paginator = Paginator.of(new PageNumberPaging("page", "per_page", configuration.getInt("page_size", 50))
-                .totalPagesField("total_pages")).records("data");
+        Paginator paginator = Paginator.of(
+                        new PageNumberPaging("page", "per_page", configuration.getInt("page_size", 50))
+                                .totalPagesField("total_pages"))
+                .records("data");
 
-        for (Page page : paginator.over(api, ApiRequest.get("/auth/api_key").withQuery("updated_since", cursor.sinceIso()))) {
+        for (Page page :
+                paginator.over(api, ApiRequest.get("/auth/api_key").withQuery("updated_since", cursor.sinceIso()))) {
             for (JsonNode user : page.records()) {
                 if (cursor.accept(user.get("updatedAt").asText(), user.get("id").asText())) {
                     operations.upsert("users", Json.toRow(user));
@@ -87,9 +93,10 @@ public final class SetupFormConnector implements Connector {
     private static RestClient client(Configuration configuration, RetryPolicy retry) {
         String key = configuration.require("api_key");
         return RestClient.builder(configuration.require("base_url"))
-                .authenticator(configuration.get("auth_style", "header").equals("query")
-                        ? Auth.apiKeyQuery("api_key", key)
-                        : Auth.apiKeyHeader("Authorization", "apiKey ", key))
+                .authenticator(
+                        configuration.get("auth_style", "header").equals("query")
+                                ? Auth.apiKeyQuery("api_key", key)
+                                : Auth.apiKeyHeader("Authorization", "apiKey ", key))
                 .connectTimeout(Duration.ofSeconds(5))
                 .retry(retry)
                 .build();

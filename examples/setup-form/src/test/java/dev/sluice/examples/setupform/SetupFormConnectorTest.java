@@ -44,15 +44,20 @@ class SetupFormConnectorTest {
 
     @Test
     void theFormAsksForTheUrlTheKeyTheAuthStyleAndVerbosity() {
-        assertThat(form.fields()).extracting(FormField::name, FormField::kind, FormField::isRequired).containsExactly(
-                tuple("base_url", Kind.TEXT, true),
-                tuple("api_key", Kind.PASSWORD, true),
-                tuple("auth_style", Kind.DROPDOWN, false),
-                tuple("verbose", Kind.TOGGLE, false));
-        assertThat(form.field("auth_style").options()).extracting(FormField.Option::value).containsExactly("header", "query");
+        assertThat(form.fields())
+                .extracting(FormField::name, FormField::kind, FormField::isRequired)
+                .containsExactly(
+                        tuple("base_url", Kind.TEXT, true),
+                        tuple("api_key", Kind.PASSWORD, true),
+                        tuple("auth_style", Kind.DROPDOWN, false),
+                        tuple("verbose", Kind.TOGGLE, false));
+        assertThat(form.field("auth_style").options())
+                .extracting(FormField.Option::value)
+                .containsExactly("header", "query");
         assertThat(form.field("auth_style").defaultValue()).isEqualTo("header");
         assertThat(form.field("verbose").defaultValue()).isEqualTo("false");
-        assertThat(form.tests()).extracting(ConfigurationForm.NamedTest::name, ConfigurationForm.NamedTest::label)
+        assertThat(form.tests())
+                .extracting(ConfigurationForm.NamedTest::name, ConfigurationForm.NamedTest::label)
                 .containsExactly(tuple("connect", "Connect to the API"));
         assertThat(form.missingRequiredFields(Configuration.of(Map.of("base_url", playground.baseUrl()))))
                 .containsExactly("api_key");
@@ -61,7 +66,8 @@ class SetupFormConnectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"header", "query"})
     void theConnectionTestPassesWithTheRightKey(String authStyle) {
-        TestResult result = form.runTest("connect", Configuration.of(configuration(playground.baseUrl(), KEY, authStyle)));
+        TestResult result =
+                form.runTest("connect", Configuration.of(configuration(playground.baseUrl(), KEY, authStyle)));
 
         assertThat(result).isEqualTo(TestResult.success());
     }
@@ -69,10 +75,12 @@ class SetupFormConnectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"header", "query"})
     void theConnectionTestNamesTheUrlAndStatusOfAWrongKeyButNotTheKey(String authStyle) {
-        TestResult result = form.runTest("connect", Configuration.of(configuration(playground.baseUrl(), WRONG_KEY, authStyle)));
+        TestResult result =
+                form.runTest("connect", Configuration.of(configuration(playground.baseUrl(), WRONG_KEY, authStyle)));
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.message()).contains(playground.baseUrl() + "/auth/api_key", "401", "check the credentials")
+        assertThat(result.message())
+                .contains(playground.baseUrl() + "/auth/api_key", "401", "check the credentials")
                 .doesNotContain(WRONG_KEY);
     }
 
@@ -83,10 +91,13 @@ class SetupFormConnectorTest {
             closedPort = socket.getLocalPort();
         }
 
-        TestResult result = form.runTest("connect", Configuration.of(configuration("http://127.0.0.1:" + closedPort, KEY, "query")));
+        TestResult result = form.runTest(
+                "connect", Configuration.of(configuration("http://127.0.0.1:" + closedPort, KEY, "query")));
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.message()).contains("Cannot reach 127.0.0.1:" + closedPort).doesNotContain(KEY);
+        assertThat(result.message())
+                .contains("Cannot reach 127.0.0.1:" + closedPort)
+                .doesNotContain(KEY);
     }
 
     @ParameterizedTest
@@ -94,14 +105,16 @@ class SetupFormConnectorTest {
     void syncsEveryUserWithEitherAuthStyle(String authStyle) {
         Map<String, String> configuration = new HashMap<>(configuration(playground.baseUrl(), KEY, authStyle));
         configuration.put("page_size", "25");
-        try (ConnectorTester tester = ConnectorTester.of(new SetupFormConnector()).configuration(configuration)) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new SetupFormConnector()).configuration(configuration)) {
             assertThat(tester.sync().assertSucceeded().checkpoints()).isEqualTo(8);
 
-            Map<Object, Map<String, Object>> rows = tester.rows("users").stream()
-                    .collect(Collectors.toMap(row -> row.get("id"), row -> row));
+            Map<Object, Map<String, Object>> rows =
+                    tester.rows("users").stream().collect(Collectors.toMap(row -> row.get("id"), row -> row));
             List<User> users = playground.snapshot().users();
             assertThat(rows).hasSize(users.size());
-            users.forEach(user -> assertThat(rows.get(user.id())).containsEntry("email", user.email())
+            users.forEach(user -> assertThat(rows.get(user.id()))
+                    .containsEntry("email", user.email())
                     .containsEntry("address", user.address()));
             tester.assertResumesFromEveryCheckpoint();
         }
@@ -111,7 +124,9 @@ class SetupFormConnectorTest {
     void aSyncWithAWrongKeyFailsWithoutShowingIt() {
         try (ConnectorTester tester = ConnectorTester.of(new SetupFormConnector())
                 .configuration(configuration(playground.baseUrl(), WRONG_KEY, "query"))) {
-            assertThat(tester.sync().assertFailed().failureMessage()).contains("401").doesNotContain(WRONG_KEY);
+            assertThat(tester.sync().assertFailed().failureMessage())
+                    .contains("401")
+                    .doesNotContain(WRONG_KEY);
         }
     }
 

@@ -25,6 +25,7 @@ final class DuckDbBookkeeping {
     private static final String DEFERRED_KEYS = "_sluice.deferred_keys";
     /** The tables of files written before schemas had rows of their own; they held schema {@code tester}. */
     private static final String OLD_STATE = "_sluice.sync_state";
+
     private static final String OLD_KEYS = "_sluice.pending_keys";
 
     private final DuckDbDatabase database;
@@ -46,8 +47,9 @@ final class DuckDbBookkeeping {
         statement.execute("CREATE SCHEMA IF NOT EXISTS _sluice");
         statement.execute("CREATE TABLE IF NOT EXISTS " + STATE + " (schema_name VARCHAR PRIMARY KEY,"
                 + " state VARCHAR NOT NULL, previous_state VARCHAR, saved_at TIMESTAMPTZ NOT NULL)");
-        statement.execute("CREATE TABLE IF NOT EXISTS " + DEFERRED_KEYS + " (schema_name VARCHAR NOT NULL,"
-                + " table_name VARCHAR NOT NULL, key_columns VARCHAR[] NOT NULL, PRIMARY KEY (schema_name, table_name))");
+        statement.execute(
+                "CREATE TABLE IF NOT EXISTS " + DEFERRED_KEYS + " (schema_name VARCHAR NOT NULL,"
+                        + " table_name VARCHAR NOT NULL, key_columns VARCHAR[] NOT NULL, PRIMARY KEY (schema_name, table_name))");
     }
 
     /**
@@ -78,15 +80,17 @@ final class DuckDbBookkeeping {
 
     private boolean exists(String table) {
         boolean[] found = new boolean[1];
-        database.query("SELECT 1 FROM duckdb_tables() WHERE schema_name = '_sluice' AND table_name = "
-                + Sql.literal(table), rs -> found[0] = true);
+        database.query(
+                "SELECT 1 FROM duckdb_tables() WHERE schema_name = '_sluice' AND table_name = " + Sql.literal(table),
+                rs -> found[0] = true);
         return found[0];
     }
 
     /** @return the state committed with the schema's last checkpoint, or null */
     StoredState storedState() {
         StoredState[] result = new StoredState[1];
-        database.query("SELECT state, previous_state FROM " + STATE + " WHERE schema_name = " + Sql.literal(schema),
+        database.query(
+                "SELECT state, previous_state FROM " + STATE + " WHERE schema_name = " + Sql.literal(schema),
                 rs -> result[0] = new StoredState(rs.getString(1), rs.getString(2)));
         return result[0];
     }
@@ -99,8 +103,8 @@ final class DuckDbBookkeeping {
     void saveState(CheckpointState checkpoint) {
         try {
             if (updateState == null) {
-                updateState = database.connection().prepareStatement("INSERT OR REPLACE INTO " + STATE
-                        + " VALUES (?, ?, ?, now())");
+                updateState = database.connection()
+                        .prepareStatement("INSERT OR REPLACE INTO " + STATE + " VALUES (?, ?, ?, now())");
             }
             updateState.setString(1, schema);
             updateState.setString(2, checkpoint.json());
@@ -114,8 +118,10 @@ final class DuckDbBookkeeping {
     /** @return the schema's tables whose primary key is still to be added, with their key columns */
     Map<String, List<String>> deferredKeys() {
         Map<String, List<String>> pending = new LinkedHashMap<>();
-        database.query("SELECT table_name, key_columns FROM " + DEFERRED_KEYS + " WHERE schema_name = "
-                + Sql.literal(schema), rs -> pending.put(rs.getString(1), names((Object[]) rs.getArray(2).getArray())));
+        database.query(
+                "SELECT table_name, key_columns FROM " + DEFERRED_KEYS + " WHERE schema_name = " + Sql.literal(schema),
+                rs -> pending.put(
+                        rs.getString(1), names((Object[]) rs.getArray(2).getArray())));
         return pending;
     }
 
@@ -133,14 +139,18 @@ final class DuckDbBookkeeping {
      * @param table the table
      */
     void deferKey(TableModel table) {
-        try (PreparedStatement insert = database.connection().prepareStatement("INSERT OR REPLACE INTO "
-                + DEFERRED_KEYS + " VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert = database.connection()
+                .prepareStatement("INSERT OR REPLACE INTO " + DEFERRED_KEYS + " VALUES (?, ?, ?)")) {
             insert.setString(1, schema);
             insert.setString(2, table.name());
-            insert.setArray(3, database.connection().createArrayOf("VARCHAR", table.keyNames().toArray()));
+            insert.setArray(
+                    3,
+                    database.connection()
+                            .createArrayOf("VARCHAR", table.keyNames().toArray()));
             insert.execute();
         } catch (SQLException e) {
-            throw new SyncException("Cannot record the primary key of table '" + table.name() + "': " + e.getMessage(), e);
+            throw new SyncException(
+                    "Cannot record the primary key of table '" + table.name() + "': " + e.getMessage(), e);
         }
     }
 

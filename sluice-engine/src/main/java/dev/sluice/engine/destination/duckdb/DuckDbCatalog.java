@@ -28,18 +28,23 @@ final class DuckDbCatalog {
      */
     Map<String, TableModel> loadTables(Map<String, List<String>> deferredKeys) {
         Map<String, List<String>> keys = new LinkedHashMap<>();
-        database.query("SELECT table_name, constraint_column_names FROM duckdb_constraints() WHERE schema_name = "
-                + Sql.literal(schema) + " AND constraint_type = 'PRIMARY KEY'",
-                rs -> keys.put(rs.getString(1), DuckDbBookkeeping.names((Object[]) rs.getArray(2).getArray())));
+        database.query(
+                "SELECT table_name, constraint_column_names FROM duckdb_constraints() WHERE schema_name = "
+                        + Sql.literal(schema) + " AND constraint_type = 'PRIMARY KEY'",
+                rs -> keys.put(rs.getString(1), DuckDbBookkeeping.names((Object[])
+                        rs.getArray(2).getArray())));
         deferredKeys.forEach(keys::putIfAbsent);
         Map<String, TableModel> tables = new LinkedHashMap<>();
-        database.query("SELECT table_name, column_name, data_type, comment FROM duckdb_columns() WHERE schema_name = "
-                + Sql.literal(schema) + " ORDER BY table_name, column_index", rs -> {
+        database.query(
+                "SELECT table_name, column_name, data_type, comment FROM duckdb_columns() WHERE schema_name = "
+                        + Sql.literal(schema) + " ORDER BY table_name, column_index",
+                rs -> {
                     String table = rs.getString(1);
                     String column = rs.getString(2);
                     TableModel model = tables.computeIfAbsent(table, t -> {
                         List<String> key = keys.getOrDefault(t, List.of());
-                        TableModel loaded = new TableModel(t, key.equals(List.of(TableModel.FIVETRAN_ID)) ? List.of() : key, true);
+                        TableModel loaded =
+                                new TableModel(t, key.equals(List.of(TableModel.FIVETRAN_ID)) ? List.of() : key, true);
                         if (deferredKeys.containsKey(t)) {
                             loaded.markKeyPending();
                         }
@@ -58,8 +63,9 @@ final class DuckDbCatalog {
      */
     List<String> columnNames(String table) {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement query = database.connection().prepareStatement("SELECT column_name FROM duckdb_columns()"
-                + " WHERE schema_name = ? AND table_name = ? ORDER BY column_index")) {
+        try (PreparedStatement query = database.connection()
+                .prepareStatement("SELECT column_name FROM duckdb_columns()"
+                        + " WHERE schema_name = ? AND table_name = ? ORDER BY column_index")) {
             query.setString(1, schema);
             query.setString(2, table);
             try (ResultSet rs = query.executeQuery()) {

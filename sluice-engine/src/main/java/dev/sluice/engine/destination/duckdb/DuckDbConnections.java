@@ -27,11 +27,11 @@ public final class DuckDbConnections {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuckDbConnections.class);
     private static final Path PROCESS_MAPS = Path.of("/proc/self/maps");
-    private static final Pattern EXTRACTED_LIBRARY = Pattern.compile("(/\\S*/libduckdb_java\\d+\\.so)(?: \\(deleted\\))?$");
+    private static final Pattern EXTRACTED_LIBRARY =
+            Pattern.compile("(/\\S*/libduckdb_java\\d+\\.so)(?: \\(deleted\\))?$");
     private static final AtomicBoolean RELEASED = new AtomicBoolean();
 
-    private DuckDbConnections() {
-    }
+    private DuckDbConnections() {}
 
     /**
      * @param file the database file

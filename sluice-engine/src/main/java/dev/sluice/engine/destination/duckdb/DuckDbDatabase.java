@@ -101,7 +101,8 @@ final class DuckDbDatabase implements AutoCloseable {
      * @throws SyncException naming the file
      */
     void query(String sql, RowHandler handler) {
-        try (Statement query = connection.createStatement(); ResultSet rs = query.executeQuery(sql)) {
+        try (Statement query = connection.createStatement();
+                ResultSet rs = query.executeQuery(sql)) {
             while (rs.next()) {
                 handler.handle(rs);
             }
@@ -116,8 +117,8 @@ final class DuckDbDatabase implements AutoCloseable {
     }
 
     SyncException failed(SQLException e, String sql) {
-        return new SyncException("Warehouse statement failed: " + e.getMessage() + outOfMemoryHint(e)
-                + "\n  in: " + abbreviate(sql), e);
+        return new SyncException(
+                "Warehouse statement failed: " + e.getMessage() + outOfMemoryHint(e) + "\n  in: " + abbreviate(sql), e);
     }
 
     /**
@@ -164,8 +165,9 @@ final class DuckDbDatabase implements AutoCloseable {
      * @return those bytes
      */
     long heldMemoryBytes() {
-        try (ResultSet result = statement.executeQuery("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()"
-                + " WHERE tag IN ('ALLOCATOR', 'TRANSACTION')")) {
+        try (ResultSet result =
+                statement.executeQuery("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()"
+                        + " WHERE tag IN ('ALLOCATOR', 'TRANSACTION')")) {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {

@@ -62,8 +62,8 @@ public final class DuckDbDestination implements Destination {
      * @return the destination
      * @throws SyncException naming the file when it is locked by another process or unreadable
      */
-    public static DuckDbDestination open(DuckDbInstances instances, Path file, String schema, int flushRows,
-            int commitRows) {
+    public static DuckDbDestination open(
+            DuckDbInstances instances, Path file, String schema, int flushRows, int commitRows) {
         DuckDbDatabase database = DuckDbDatabase.open(instances, file);
         try {
             DuckDbDestination destination = new DuckDbDestination(database, schema, flushRows, commitRows);
@@ -124,7 +124,8 @@ public final class DuckDbDestination implements Destination {
      * the limit.
      */
     private void reopenIfMergedMuch() {
-        long merged = writers.stream().mapToLong(DuckDbTableWriter::mergedSinceOpen).sum();
+        long merged =
+                writers.stream().mapToLong(DuckDbTableWriter::mergedSinceOpen).sum();
         if (merged >= REOPEN_AFTER_MERGED_ROWS
                 || merged > 0 && database.heldMemoryBytes() >= database.memoryLimitBytes() / 6) {
             reopenConnection();
@@ -146,10 +147,12 @@ public final class DuckDbDestination implements Destination {
      */
     @Override
     public void finish(Collection<TableModel> tables) {
-        tables.stream().filter(TableModel::keyPending)
+        tables.stream()
+                .filter(TableModel::keyPending)
                 .filter(table -> writers.stream().noneMatch(w -> w.table() == table))
                 .forEach(this::writer);
-        List<DuckDbTableWriter> unkeyed = writers.stream().filter(w -> w.table().keyPending()).toList();
+        List<DuckDbTableWriter> unkeyed =
+                writers.stream().filter(w -> w.table().keyPending()).toList();
         if (unkeyed.isEmpty()) {
             return;
         }
@@ -159,7 +162,8 @@ public final class DuckDbDestination implements Destination {
             if (!DuckDbDatabase.isOutOfMemory(e)) {
                 throw e;
             }
-            LOG.debug("building primary keys within {} MB failed, building them with the whole limit",
+            LOG.debug(
+                    "building primary keys within {} MB failed, building them with the whole limit",
                     primaryKeyMemoryLimitBytes >> 20);
             database.rollbackQuietly();
             reopenConnection();

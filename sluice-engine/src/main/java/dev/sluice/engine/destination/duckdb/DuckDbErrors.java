@@ -11,8 +11,7 @@ public final class DuckDbErrors {
 
     private static final Pattern PID = Pattern.compile("PID (\\d+)");
 
-    private DuckDbErrors() {
-    }
+    private DuckDbErrors() {}
 
     /**
      * @param file the warehouse file
@@ -23,11 +22,15 @@ public final class DuckDbErrors {
         String message = String.valueOf(e.getMessage());
         if (message.contains("lock")) {
             Matcher pid = PID.matcher(message);
-            return new SyncException(file + " is in use by another process"
-                    + (pid.find() ? " (PID " + pid.group(1) + ")" : "")
-                    + ": close it (a DuckDB shell, another `sluice debug` or `sluice query`) and try again", e);
+            return new SyncException(
+                    file + " is in use by another process"
+                            + (pid.find() ? " (PID " + pid.group(1) + ")" : "")
+                            + ": close it (a DuckDB shell, another `sluice debug` or `sluice query`) and try again",
+                    e);
         }
-        return new SyncException("Cannot open the warehouse " + file + ": " + message
-                + ". If the file is damaged, run `sluice reset` to start over", e);
+        return new SyncException(
+                "Cannot open the warehouse " + file + ": " + message
+                        + ". If the file is damaged, run `sluice reset` to start over",
+                e);
     }
 }

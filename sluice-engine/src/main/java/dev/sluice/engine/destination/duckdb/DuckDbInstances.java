@@ -56,8 +56,10 @@ public final class DuckDbInstances {
         try {
             this.budgetBytes = MemorySize.parse(budget);
         } catch (IllegalArgumentException e) {
-            throw new SyncException("DuckDB's memory budget '" + budget + "' is not a memory size: set "
-                    + MEMORY_LIMIT_VARIABLE + " to one such as 512MB or 1GB", e);
+            throw new SyncException(
+                    "DuckDB's memory budget '" + budget + "' is not a memory size: set " + MEMORY_LIMIT_VARIABLE
+                            + " to one such as 512MB or 1GB",
+                    e);
         }
     }
 
@@ -138,8 +140,10 @@ public final class DuckDbInstances {
             try (Statement statement = instance.root.createStatement()) {
                 statement.execute("SET memory_limit = " + limit);
             } catch (SQLException e) {
-                throw new SyncException("Cannot set DuckDB's memory limit to " + share() + ": " + e.getMessage()
-                        + "; check " + MEMORY_LIMIT_VARIABLE, e);
+                throw new SyncException(
+                        "Cannot set DuckDB's memory limit to " + share() + ": " + e.getMessage() + "; check "
+                                + MEMORY_LIMIT_VARIABLE,
+                        e);
             }
         }
     }
@@ -163,7 +167,7 @@ public final class DuckDbInstances {
             Files.deleteIfExists(creating);
             Files.deleteIfExists(creatingWal);
             try (Connection connection = DuckDbConnections.open(creating);
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 DuckDbBookkeeping.create(statement);
                 statement.execute("CHECKPOINT");
             }

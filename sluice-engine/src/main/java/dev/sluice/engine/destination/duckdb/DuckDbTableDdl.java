@@ -24,7 +24,11 @@ final class DuckDbTableDdl {
     private final String schema;
     private final String target;
 
-    DuckDbTableDdl(DuckDbDatabase database, DuckDbCatalog catalog, DuckDbBookkeeping bookkeeping, String schema,
+    DuckDbTableDdl(
+            DuckDbDatabase database,
+            DuckDbCatalog catalog,
+            DuckDbBookkeeping bookkeeping,
+            String schema,
             TableModel table) {
         this.database = database;
         this.catalog = catalog;
@@ -97,9 +101,10 @@ final class DuckDbTableDdl {
         StringJoiner select = new StringJoiner(", ");
         for (ColumnModel column : table.columns()) {
             String type = DuckDbTypes.sqlType(column.type());
-            select.add(existing.contains(column.name())
-                    ? "CAST(" + Sql.quote(column.name()) + " AS " + type + ")"
-                    : "CAST(NULL AS " + type + ")");
+            select.add(
+                    existing.contains(column.name())
+                            ? "CAST(" + Sql.quote(column.name()) + " AS " + type + ")"
+                            : "CAST(NULL AS " + type + ")");
         }
         select.add(Sql.quote(TableModel.SYNCED)).add(Sql.quote(TableModel.DELETED));
         database.execute("CREATE TABLE " + rebuiltTarget + " (" + columnDefinitions(!table.keyPending()) + ")");

@@ -35,8 +35,14 @@ final class DuckDbTableWriter implements TableWriter {
     private long merged;
     private int pending;
 
-    DuckDbTableWriter(DuckDbDatabase database, DuckDbCatalog catalog, DuckDbBookkeeping bookkeeping, String schema,
-            TableModel table, int stageNumber, long mergeBudgetRows) {
+    DuckDbTableWriter(
+            DuckDbDatabase database,
+            DuckDbCatalog catalog,
+            DuckDbBookkeeping bookkeeping,
+            String schema,
+            TableModel table,
+            int stageNumber,
+            long mergeBudgetRows) {
         this.database = database;
         this.table = table;
         this.ddl = new DuckDbTableDdl(database, catalog, bookkeeping, schema, table);
@@ -46,8 +52,13 @@ final class DuckDbTableWriter implements TableWriter {
         this.mergeBudgetRows = mergeBudgetRows;
     }
 
-    DuckDbTableWriter(DuckDbDatabase database, DuckDbCatalog catalog, DuckDbBookkeeping bookkeeping, String schema,
-            TableModel table, int stageNumber) {
+    DuckDbTableWriter(
+            DuckDbDatabase database,
+            DuckDbCatalog catalog,
+            DuckDbBookkeeping bookkeeping,
+            String schema,
+            TableModel table,
+            int stageNumber) {
         this(database, catalog, bookkeeping, schema, table, stageNumber, MERGE_BUDGET_ROWS);
     }
 
@@ -140,7 +151,11 @@ final class DuckDbTableWriter implements TableWriter {
         changes.upserts(segment, syncedSql, method);
         targetEmpty = false;
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{}: {} staged upserts applied by {} in {} ms", table.name(), segment.staged, method,
+            LOG.debug(
+                    "{}: {} staged upserts applied by {} in {} ms",
+                    table.name(),
+                    segment.staged,
+                    method,
                     (System.nanoTime() - start) / 1_000_000);
         }
     }

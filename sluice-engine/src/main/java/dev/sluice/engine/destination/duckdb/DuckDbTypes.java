@@ -13,10 +13,10 @@ final class DuckDbTypes {
 
     /** Prefix of the column comment that records JSON and XML. */
     static final String TYPE_COMMENT = "sluice:";
+
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),\\s*(\\d+)\\)");
 
-    private DuckDbTypes() {
-    }
+    private DuckDbTypes() {}
 
     /**
      * @param type a column type
@@ -44,7 +44,9 @@ final class DuckDbTypes {
      * @return the comment that records it, or null when the SQL type says it all
      */
     static String comment(ColumnType type) {
-        return type.type() == DataType.JSON || type.type() == DataType.XML ? TYPE_COMMENT + type.type().name() : null;
+        return type.type() == DataType.JSON || type.type() == DataType.XML
+                ? TYPE_COMMENT + type.type().name()
+                : null;
     }
 
     /**
@@ -68,9 +70,10 @@ final class DuckDbTypes {
             case "TIMESTAMP" -> ColumnType.NAIVE_DATETIME;
             case "TIMESTAMP WITH TIME ZONE" -> ColumnType.UTC_DATETIME;
             case "BLOB" -> ColumnType.BINARY;
-            default -> comment != null && comment.startsWith(TYPE_COMMENT)
-                    ? ColumnType.of(DataType.fromName(comment.substring(TYPE_COMMENT.length())))
-                    : ColumnType.STRING;
+            default ->
+                comment != null && comment.startsWith(TYPE_COMMENT)
+                        ? ColumnType.of(DataType.fromName(comment.substring(TYPE_COMMENT.length())))
+                        : ColumnType.STRING;
         };
     }
 }

@@ -9,8 +9,7 @@ final class MemorySize {
 
     private static final Pattern SIZE = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([A-Za-z]*)\\s*");
 
-    private MemorySize() {
-    }
+    private MemorySize() {}
 
     /**
      * @param text a size with a unit: bytes, KB/KiB, MB/MiB, GB/GiB, TB/TiB (decimal units are

@@ -39,8 +39,9 @@ final class StagedChanges {
      */
     void upserts(StagingTable.Segment segment, String syncedSql, UpsertMethod method) {
         String rows = "(SELECT * FROM " + stage.name() + " WHERE " + segment.range()
-                + (segment.repeatsKey ? " QUALIFY row_number() OVER (PARTITION BY " + stage.keyColumns()
-                        + " ORDER BY _seq DESC) = 1" : "")
+                + (segment.repeatsKey
+                        ? " QUALIFY row_number() OVER (PARTITION BY " + stage.keyColumns() + " ORDER BY _seq DESC) = 1"
+                        : "")
                 + ")";
         StringJoiner dataColumns = new StringJoiner(", ");
         StringJoiner values = new StringJoiner(", ");
@@ -60,13 +61,15 @@ final class StagedChanges {
                         set.add(Sql.quote(column.name()) + " = s." + StagingTable.column(column));
                     }
                 }
-                set.add(Sql.quote(TableModel.SYNCED) + " = " + syncedSql).add(Sql.quote(TableModel.DELETED) + " = false");
+                set.add(Sql.quote(TableModel.SYNCED) + " = " + syncedSql)
+                        .add(Sql.quote(TableModel.DELETED) + " = false");
                 database.execute("MERGE INTO " + target + " USING " + rows + " AS s ON (" + keyMatch() + ")"
                         + " WHEN MATCHED THEN UPDATE SET " + set
                         + " WHEN NOT MATCHED THEN INSERT (" + dataColumns + ") VALUES (" + values + ")");
             }
             case DELETE_INSERT -> {
-                database.execute("DELETE FROM " + target + " USING " + distinctKeys(segment) + " s WHERE " + keyMatch());
+                database.execute(
+                        "DELETE FROM " + target + " USING " + distinctKeys(segment) + " s WHERE " + keyMatch());
                 database.execute(insert);
             }
         }
@@ -83,7 +86,8 @@ final class StagedChanges {
             }
             int p = column.position();
             String isSet = "substr(_mask, " + (p + 1) + ", 1) = '1'";
-            composed.add("arg_max_null(" + StagingTable.column(column) + ", CASE WHEN " + isSet + " THEN _seq END) AS v" + p);
+            composed.add("arg_max_null(" + StagingTable.column(column) + ", CASE WHEN " + isSet + " THEN _seq END) AS v"
+                    + p);
             composed.add("bool_or(" + isSet + ") AS m" + p);
             set.add(Sql.quote(column.name()) + " = CASE WHEN s.m" + p + " THEN s.v" + p + " ELSE " + target + "."
                     + Sql.quote(column.name()) + " END");

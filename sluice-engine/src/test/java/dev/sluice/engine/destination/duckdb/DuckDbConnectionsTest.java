@@ -28,13 +28,17 @@ class DuckDbConnectionsTest {
         Path unmapped = Files.writeString(temp.resolve("libduckdb_java987654321.so"), "another process's copy");
         Path foreign = Files.writeString(other.resolve("libduckdb_java555.so"), "not in the temp directory");
         Path otherLibrary = Files.writeString(temp.resolve("libsomething12.so"), "other");
-        Path maps = Files.writeString(dir.resolve("maps"), String.join("\n",
-                "7f00-7f10 r--p 00000000 fe:00 1 " + mapped,
-                "7f10-7f20 r-xp 00010000 fe:00 1 " + mapped,
-                "7f20-7f30 r--p 00000000 fe:00 2 " + alreadyDeleted + " (deleted)",
-                "7f30-7f40 r--p 00000000 fe:00 3 " + foreign,
-                "7f40-7f50 r--p 00000000 fe:00 4 " + otherLibrary,
-                "7f50-7f60 rw-p 00000000 00:00 0 [heap]", ""));
+        Path maps = Files.writeString(
+                dir.resolve("maps"),
+                String.join(
+                        "\n",
+                        "7f00-7f10 r--p 00000000 fe:00 1 " + mapped,
+                        "7f10-7f20 r-xp 00010000 fe:00 1 " + mapped,
+                        "7f20-7f30 r--p 00000000 fe:00 2 " + alreadyDeleted + " (deleted)",
+                        "7f30-7f40 r--p 00000000 fe:00 3 " + foreign,
+                        "7f40-7f50 r--p 00000000 fe:00 4 " + otherLibrary,
+                        "7f50-7f60 rw-p 00000000 00:00 0 [heap]",
+                        ""));
 
         List<Path> deleted = DuckDbConnections.deleteExtractedLibrary(maps, temp);
 
@@ -48,7 +52,8 @@ class DuckDbConnectionsTest {
     @Test
     void withoutAProcessMapListingNothingIsTouched() throws IOException {
         Path copy = Files.writeString(dir.resolve("libduckdb_java1.so"), "lib");
-        assertThat(DuckDbConnections.deleteExtractedLibrary(dir.resolve("no-such-maps"), dir)).isEmpty();
+        assertThat(DuckDbConnections.deleteExtractedLibrary(dir.resolve("no-such-maps"), dir))
+                .isEmpty();
         assertThat(copy).exists();
     }
 
@@ -58,8 +63,8 @@ class DuckDbConnectionsTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(maps), "Linux only");
         for (int i = 0; i < 2; i++) {
             try (Connection connection = DuckDbConnections.open(dir.resolve("w" + i + ".db"));
-                 Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("SELECT 40 + 2")) {
+                    Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT 40 + 2")) {
                 assertThat(result.next()).isTrue();
                 assertThat(result.getInt(1)).isEqualTo(42);
             }
@@ -68,7 +73,9 @@ class DuckDbConnectionsTest {
         try (Stream<String> lines = Files.lines(maps)) {
             mappedCopies = lines.filter(line -> line.contains("libduckdb_java")).toList();
         }
-        assertThat(mappedCopies).as("DuckDB's library is loaded from an extracted copy").isNotEmpty()
+        assertThat(mappedCopies)
+                .as("DuckDB's library is loaded from an extracted copy")
+                .isNotEmpty()
                 .allMatch(line -> line.endsWith("(deleted)"), "marked deleted");
     }
 }

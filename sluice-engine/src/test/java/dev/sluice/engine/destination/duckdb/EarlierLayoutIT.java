@@ -47,24 +47,33 @@ class EarlierLayoutIT {
                     + " _fivetran_synced TIMESTAMPTZ NOT NULL, _fivetran_deleted BOOLEAN NOT NULL DEFAULT false)");
         }
         AtomicReference<Long> resumedFrom = new AtomicReference<>();
-        SyncResult result = SyncRuntime.shared().run((configuration, state, operations) -> {
-            resumedFrom.set(state.getLong("page", 0L));
-            operations.upsert("items", Map.of("id", 2L, "name", "two"));
-            operations.checkpoint(state.put("page", 4));
-        }, SyncOptions.forProject(project).configuration(Map.of()).build());
+        SyncResult result = SyncRuntime.shared()
+                .run(
+                        (configuration, state, operations) -> {
+                            resumedFrom.set(state.getLong("page", 0L));
+                            operations.upsert("items", Map.of("id", 2L, "name", "two"));
+                            operations.checkpoint(state.put("page", 4));
+                        },
+                        SyncOptions.forProject(project).configuration(Map.of()).build());
 
         assertThat(result.succeeded()).as(result.failureMessage()).isTrue();
         assertThat(resumedFrom.get()).isEqualTo(3L);
         assertThat(Files.readString(project.resolve("files/state.json"))).contains("\"page\":4");
         try (WarehouseReader reader = WarehouseReader.open(file)) {
             assertThat(reader.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = '_sluice'"
-                    + " AND table_name IN ('sync_state', 'pending_keys')").rows()).containsExactly(Map.of("n", 0L));
-            assertThat(reader.query("SELECT schema_name, state FROM _sluice.checkpoint_state").rows())
+                                    + " AND table_name IN ('sync_state', 'pending_keys')")
+                            .rows())
+                    .containsExactly(Map.of("n", 0L));
+            assertThat(reader.query("SELECT schema_name, state FROM _sluice.checkpoint_state")
+                            .rows())
                     .containsExactly(Map.of("schema_name", "tester", "state", "{\"page\":4}"));
             assertThat(reader.query("SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name IN ('items',"
-                    + " 'untouched') AND constraint_type = 'PRIMARY KEY'").rows()).as("the deferred keys of both tables,"
-                    + " the one this sync did not write included").containsExactly(Map.of("n", 2L));
-            assertThat(reader.query("SELECT count(*) AS n FROM _sluice.deferred_keys").rows())
+                                    + " 'untouched') AND constraint_type = 'PRIMARY KEY'")
+                            .rows())
+                    .as("the deferred keys of both tables," + " the one this sync did not write included")
+                    .containsExactly(Map.of("n", 2L));
+            assertThat(reader.query("SELECT count(*) AS n FROM _sluice.deferred_keys")
+                            .rows())
                     .containsExactly(Map.of("n", 0L));
             assertThat(reader.rows("items")).hasSize(2);
         }

@@ -26,18 +26,26 @@ class ExtractedLibraryIT {
     @Test
     void aProcessKilledWhileTheWarehouseIsOpenLeavesNoLibraryCopyInItsTempDirectory() throws Exception {
         Path temp = Files.createDirectories(dir.resolve("tmp"));
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + temp, "-cp", System.getProperty("java.class.path"),
-                OpenWarehouseAndWait.class.getName(), dir.resolve("files/warehouse.db").toString())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djava.io.tmpdir=" + temp,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OpenWarehouseAndWait.class.getName(),
+                        dir.resolve("files/warehouse.db").toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = out.readLine()) != null && !line.equals("OPEN")) {
                 // skip what the JVM and the logger print first
             }
             assertThat(line).as("the child opened the warehouse").isEqualTo("OPEN");
-            assertThat(libraryCopies(temp)).as("the copy is gone while the process still runs").isEmpty();
+            assertThat(libraryCopies(temp))
+                    .as("the copy is gone while the process still runs")
+                    .isEmpty();
         } finally {
             process.destroyForcibly();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -47,15 +55,16 @@ class ExtractedLibraryIT {
 
     private static List<Path> libraryCopies(Path temp) throws IOException {
         try (Stream<Path> files = Files.list(temp)) {
-            return files.filter(file -> file.getFileName().toString().startsWith("libduckdb_java")).toList();
+            return files.filter(file -> file.getFileName().toString().startsWith("libduckdb_java"))
+                    .toList();
         }
     }
 
     /** Opens a warehouse, says OPEN and waits to be killed. */
     public static final class OpenWarehouseAndWait {
         public static void main(String[] args) throws Exception {
-            try (DuckDbDestination warehouse = DuckDbDestination.open(new DuckDbInstances("64MB"), Path.of(args[0]),
-                    "tester", 1000, 1000)) {
+            try (DuckDbDestination warehouse =
+                    DuckDbDestination.open(new DuckDbInstances("64MB"), Path.of(args[0]), "tester", 1000, 1000)) {
                 System.out.println("OPEN");
                 System.out.flush();
                 Thread.sleep(TimeUnit.MINUTES.toMillis(2));

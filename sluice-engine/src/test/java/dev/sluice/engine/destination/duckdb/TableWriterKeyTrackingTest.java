@@ -31,7 +31,8 @@ class TableWriterKeyTrackingTest {
     @Test
     void lastRowOfEachKeyWinsBeforeAndAfterTheTrackingAndMergeBudgetsAreSpent() throws Exception {
         Map<Long, String> expected = new TreeMap<>();
-        try (DuckDbDatabase warehouse = DuckDbDatabase.open(new DuckDbInstances("128MB"), dir.resolve("warehouse.db"))) {
+        try (DuckDbDatabase warehouse =
+                DuckDbDatabase.open(new DuckDbInstances("128MB"), dir.resolve("warehouse.db"))) {
             DuckDbBookkeeping bookkeeping = new DuckDbBookkeeping(warehouse, "tester");
             bookkeeping.prepare();
             DuckDbCatalog catalog = new DuckDbCatalog(warehouse, "tester");
@@ -40,7 +41,8 @@ class TableWriterKeyTrackingTest {
             model.addColumn("v", ColumnType.STRING, true);
             warehouse.begin();
             FreshKeys fresh = new FreshKeys(model, 50);
-            DuckDbTableWriter writer = new DuckDbTableWriter(warehouse, catalog, bookkeeping, "tester", model, 0, 1_000_000);
+            DuckDbTableWriter writer =
+                    new DuckDbTableWriter(warehouse, catalog, bookkeeping, "tester", model, 0, 1_000_000);
             {
                 writer.createTable();
                 Instant now = Instant.now();

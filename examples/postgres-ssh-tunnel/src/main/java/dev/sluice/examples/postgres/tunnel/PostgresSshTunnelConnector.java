@@ -29,7 +29,8 @@ public final class PostgresSshTunnelConnector implements Connector {
 
     @Override
     public List<Table> schema(Configuration configuration) throws Exception {
-        try (SshTunnel tunnel = openTunnel(configuration); Connection connection = connect(configuration, tunnel)) {
+        try (SshTunnel tunnel = openTunnel(configuration);
+                Connection connection = connect(configuration, tunnel)) {
             List<Table> tables = new ArrayList<>();
             for (IncrementalJdbcReader reader : readers(configuration)) {
                 tables.add(reader.describe(connection));
@@ -40,7 +41,8 @@ public final class PostgresSshTunnelConnector implements Connector {
 
     @Override
     public void update(Configuration configuration, State state, Operations operations) throws Exception {
-        try (SshTunnel tunnel = openTunnel(configuration); Connection connection = connect(configuration, tunnel)) {
+        try (SshTunnel tunnel = openTunnel(configuration);
+                Connection connection = connect(configuration, tunnel)) {
             for (IncrementalJdbcReader reader : readers(configuration)) {
                 reader.sync(connection, state, operations);
             }
@@ -49,7 +51,8 @@ public final class PostgresSshTunnelConnector implements Connector {
     }
 
     private static SshTunnel openTunnel(Configuration configuration) {
-        return SshTunnel.builder().configuration(configuration)
+        return SshTunnel.builder()
+                .configuration(configuration)
                 .open(configuration.require("host"), configuration.getInt("port", 5432));
     }
 
@@ -64,9 +67,13 @@ public final class PostgresSshTunnelConnector implements Connector {
         int batchSize = configuration.getInt("batch_size", 10_000);
         return List.of(
                 IncrementalJdbcReader.of(JdbcSource.table(schema + ".customers"))
-                        .cursorColumn("updated_at").batchSize(batchSize).build(),
+                        .cursorColumn("updated_at")
+                        .batchSize(batchSize)
+                        .build(),
                 IncrementalJdbcReader.of(JdbcSource.table(schema + ".orders"))
-                        .cursorColumn("version").batchSize(batchSize).build());
+                        .cursorColumn("version")
+                        .batchSize(batchSize)
+                        .build());
     }
 
     /**

@@ -64,7 +64,8 @@ class PostgresSshTunnelConnectorIT {
         Map<String, String> configuration = configuration();
         configuration.put("ssh_private_key", key.privateKey());
         configuration.put("ssh_private_key_passphrase", "open sesame");
-        try (ConnectorTester tester = ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
             SyncOutcome first = tester.sync().assertSucceeded();
 
             assertThat(tester.rows("customers")).hasSize(1000);
@@ -83,7 +84,8 @@ class PostgresSshTunnelConnectorIT {
     void syncsThroughTheTunnelWithAPassword() {
         Map<String, String> configuration = configuration();
         configuration.put("ssh_password", SshServer.PASSWORD);
-        try (ConnectorTester tester = ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
             tester.sync().assertSucceeded();
             assertThat(tester.rows("orders")).hasSizeGreaterThanOrEqualTo(3000);
         }
@@ -94,9 +96,12 @@ class PostgresSshTunnelConnectorIT {
         Map<String, String> configuration = configuration();
         configuration.put("ssh_password", SshServer.PASSWORD);
         configuration.put("ssh_known_host", otherHostKey());
-        try (ConnectorTester tester = ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
             SyncOutcome run = tester.sync().assertFailedWith("does not match the configured known host entry");
-            assertThat(run.failureMessage()).contains("127.0.0.1:" + sshd.port()).doesNotContain(SshServer.PASSWORD);
+            assertThat(run.failureMessage())
+                    .contains("127.0.0.1:" + sshd.port())
+                    .doesNotContain(SshServer.PASSWORD);
             assertThat(tester.tables()).isEmpty();
         }
     }
@@ -105,7 +110,8 @@ class PostgresSshTunnelConnectorIT {
     void aWrongSshPasswordNamesTheBastionAndUser() {
         Map<String, String> configuration = configuration();
         configuration.put("ssh_password", "not-it-123");
-        try (ConnectorTester tester = ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
+        try (ConnectorTester tester =
+                ConnectorTester.of(new PostgresSshTunnelConnector()).configuration(configuration)) {
             SyncOutcome run = tester.sync().assertFailedWith("rejected user 'sluice-test' with the password");
             assertThat(run.failureMessage()).doesNotContain("not-it-123");
         }
@@ -114,7 +120,8 @@ class PostgresSshTunnelConnectorIT {
     private static String otherHostKey() {
         try {
             Path dir = Files.createDirectories(sshd.directory().resolve("other"));
-            return "[127.0.0.1]:" + sshd.port() + " " + KeyPair.generate(dir, "ed25519", "", false).publicKey();
+            return "[127.0.0.1]:" + sshd.port() + " "
+                    + KeyPair.generate(dir, "ed25519", "", false).publicKey();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
