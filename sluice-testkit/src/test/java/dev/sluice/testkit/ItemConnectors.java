@@ -6,6 +6,7 @@ import dev.sluice.sdk.Operations;
 import dev.sluice.sdk.State;
 import dev.sluice.sdk.Table;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Connectors of an {@link ItemSource}: a correct incremental one and ones that break a contract check. */
@@ -52,7 +53,7 @@ final class ItemConnectors {
 
         @Override
         Map<String, Object> row(ItemSource.Item item) {
-            return Map.of("id", item.id(), "name", item.name().toUpperCase());
+            return Map.of("id", item.id(), "name", item.name().toUpperCase(Locale.ROOT));
         }
     }
 

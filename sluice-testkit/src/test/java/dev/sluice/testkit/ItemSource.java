@@ -24,7 +24,7 @@ final class ItemSource {
     /** Adds {@code count} items after the last one. */
     synchronized void add(int count) {
         for (int i = 0; i < count; i++) {
-            long id = items.size() + 1;
+            long id = items.size() + 1L;
             items.add(new Item(id, "item-" + id, ++version));
         }
     }
