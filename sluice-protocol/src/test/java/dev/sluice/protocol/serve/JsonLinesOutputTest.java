@@ -32,7 +32,7 @@ class JsonLinesOutputTest {
     void everyLineBecomesAJsonObjectWithAFivetranLevel() throws Exception {
         List<JsonNode> nodes = lines("15:20:01.123 INFO QuickstartConnector - page 1 read\n"
                 + "15:20:02.000 WARN EngineOperations - slow \"source\"\n"
-                + "ERROR LocalSync - it broke\n"
+                + "ERROR SyncExecution - it broke\n"
                 + "java.lang.IllegalStateException: boom\n"
                 + "\tat com.example.Thing.run(Thing.java:1)\n"
                 + "plain println from a connector\n"
