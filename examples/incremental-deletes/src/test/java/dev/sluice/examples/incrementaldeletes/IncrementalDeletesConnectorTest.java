@@ -7,126 +7,109 @@ import dev.sluice.playground.PlaygroundOptions;
 import dev.sluice.playground.data.Deletion;
 import dev.sluice.playground.data.Snapshot;
 import dev.sluice.playground.data.User;
+import dev.sluice.testkit.ConnectorContractTest;
 import dev.sluice.testkit.ConnectorTester;
-import dev.sluice.testkit.ResumeCheckOptions;
-import dev.sluice.testkit.ResumeCheckReport;
-import java.time.Instant;
-import java.util.HashSet;
+import dev.sluice.testkit.ExpectedSync;
+import dev.sluice.testkit.OperationCounts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AutoClose;
 
-class IncrementalDeletesConnectorTest {
+/**
+ * An incremental sync of two feeds, changed users and deleted ones: the second sync upserts the
+ * new and updated users and soft-deletes the deleted ones, each user once.
+ */
+class IncrementalDeletesConnectorTest extends ConnectorContractTest {
 
-    private Playground playground;
+    @AutoClose
+    private final Playground playground = Playground.start(PlaygroundOptions.defaults());
 
-    @BeforeEach
-    void startPlayground() {
-        playground = Playground.start(PlaygroundOptions.defaults());
+    private List<User> usersBeforeChange;
+
+    @Override
+    protected ConnectorTester newTester() {
+        return ConnectorTester.of(IncrementalDeletesConnector::new)
+                .configuration(Map.of("base_url", playground.baseUrl(), "page_size", "20"));
     }
 
-    @AfterEach
-    void stopPlayground() {
-        playground.close();
+    @Override
+    protected ExpectedSync firstSync() {
+        List<User> users = playground.snapshot().users();
+        User last = users.get(199);
+        return ExpectedSync.expect()
+                .checkpoints(10) // 10 pages of users; the deletes feed is still empty
+                .operations(OperationCounts.onlyUpserts(200))
+                .keys("users", "id", ids(users))
+                .rows("users", "id", rows(users))
+                .and(tester -> assertThat(tester.state().get("users_cursor"))
+                        .isEqualTo(Map.of("timestamp", last.updatedAt().toString(), "ids", List.of(last.id()))));
     }
 
-    @Test
-    void theFirstSyncLoadsEveryUserOnceWithItsValues() {
-        try (ConnectorTester tester =
-                ConnectorTester.of(new IncrementalDeletesConnector()).configuration(configuration())) {
-            assertThat(tester.sync().assertSucceeded().checkpoints())
-                    .as("10 pages of users; the deletes feed is still empty")
-                    .isEqualTo(10);
-
-            assertLiveUsersMatch(tester, playground.snapshot());
-            User last = playground.snapshot().users().get(199);
-            assertThat(tester.state().asMap().get("users_cursor"))
-                    .isEqualTo(Map.of("timestamp", last.updatedAt().toString(), "ids", List.of(last.id())));
-        }
+    @Override
+    protected void changeSource() {
+        usersBeforeChange = playground.snapshot().users();
+        playground.advance(3);
     }
 
-    @Test
-    void theNextSyncAddsUpdatesAndSoftDeletesWithoutDuplicates() {
-        try (ConnectorTester tester =
-                ConnectorTester.of(new IncrementalDeletesConnector()).configuration(configuration())) {
-            tester.sync().assertSucceeded();
-            Map<Object, Map<String, Object>> before = byId(tester.rows("users"));
-            Snapshot now = playground.advance(3);
-
-            tester.sync().assertSucceeded();
-
-            Set<String> deleted = now.deletions().stream().map(Deletion::id).collect(Collectors.toSet());
-            assertThat(deleted).hasSize(3 * 2);
-            Set<Object> everSeen = new HashSet<>(before.keySet());
-            now.users().forEach(user -> everSeen.add(user.id()));
-            assertThat(tester.rows("users"))
-                    .extracting(row -> row.get("id"))
-                    .as("every user once, no other row")
-                    .containsExactlyInAnyOrderElementsOf(everSeen);
-            assertLiveUsersMatch(tester, now);
-            Map<Object, Map<String, Object>> after = byId(tester.rows("users"));
-            for (String id : deleted) {
-                if (!before.containsKey(id)) {
-                    assertThat(after)
-                            .as("a user created and deleted between two syncs")
-                            .doesNotContainKey(id);
-                    continue;
-                }
-                assertThat(after.get(id))
+    @Override
+    protected ExpectedSync secondSync() {
+        Snapshot now = playground.snapshot();
+        Set<String> before = new TreeSet<>(ids(usersBeforeChange));
+        Set<String> deleted =
+                new TreeSet<>(now.deletions().stream().map(Deletion::id).toList());
+        assertThat(deleted).as("3 steps delete 2 users each").hasSize(3 * 2);
+        List<String> upserted = now.users().stream()
+                .filter(user -> !usersBeforeChange.contains(user))
+                .map(User::id)
+                .toList();
+        assertThat(upserted).as("3 steps add 12 users and update some").hasSizeGreaterThan(12);
+        Set<String> softDeleted = new TreeSet<>(deleted);
+        softDeleted.retainAll(before); // a user created and deleted between two syncs never lands
+        Set<String> everSeen = new TreeSet<>(before);
+        everSeen.addAll(ids(now.users()));
+        Set<String> written = new TreeSet<>(upserted);
+        written.addAll(softDeleted);
+        return ExpectedSync.expect()
+                .checkpoints(3) // two pages of changed users, one of deletes
+                .operations(OperationCounts.of(25, 0, 6))
+                .written("users", "id", written)
+                .keys("users", "id", everSeen) // every user ever seen, once
+                .liveKeys("users", "id", ids(now.users()))
+                .rows("users", "id", rows(now.users())) // new and updated values
+                .and(tester -> softDeleted.forEach(id -> assertThat(tester.row("users", "id", id))
                         .as("deleted user " + id)
                         .containsEntry("_fivetran_deleted", true)
-                        .containsEntry("email", before.get(id).get("email"));
-            }
-            long updated = now.users().stream()
-                    .filter(user -> before.containsKey(user.id()))
-                    .filter(user -> !updatedAt(before.get(user.id())).equals(user.updatedAt()))
-                    .count();
-            assertThat(updated).as("users updated by the change steps").isPositive();
-        }
+                        .containsEntry("email", email(usersBeforeChange, id)))); // with its last values
     }
 
-    @Test
-    void resumesFromEveryCheckpointOfTheFirstSyncAndOfTheNext() {
-        try (ConnectorTester tester =
-                ConnectorTester.of(new IncrementalDeletesConnector()).configuration(configuration())) {
-            tester.assertResumesFromEveryCheckpoint();
-
-            tester.sync().assertSucceeded();
-            playground.advance(3);
-            ResumeCheckReport next = tester.assertResumesFromEveryCheckpoint(ResumeCheckOptions.fromCurrentState());
-            assertThat(next.referenceCheckpoints())
-                    .as("two pages of changed users, one of deletes")
-                    .isEqualTo(3);
-        }
+    private static List<String> ids(List<User> users) {
+        return users.stream().map(User::id).toList();
     }
 
-    private Map<String, String> configuration() {
-        return Map.of("base_url", playground.baseUrl(), "page_size", "20");
+    /** The values each user's row must have; updated_at is the API's text, as the connector writes it. */
+    private static List<Map<String, Object>> rows(List<User> users) {
+        return users.stream()
+                .<Map<String, Object>>map(user -> Map.of(
+                        "id",
+                        user.id(),
+                        "name",
+                        user.name(),
+                        "email",
+                        user.email(),
+                        "job",
+                        user.job(),
+                        "updated_at",
+                        user.updatedAt().toString()))
+                .toList();
     }
 
-    /** Every live user of the snapshot is a live row with its values; no other row is live. */
-    private static void assertLiveUsersMatch(ConnectorTester tester, Snapshot snapshot) {
-        Map<Object, Map<String, Object>> live = byId(tester.liveRows("users"));
-        assertThat(live).hasSize(snapshot.users().size());
-        for (User user : snapshot.users()) {
-            assertThat(live.get(user.id()))
-                    .as("user " + user.id())
-                    .containsEntry("name", user.name())
-                    .containsEntry("email", user.email())
-                    .containsEntry("job", user.job());
-            assertThat(updatedAt(live.get(user.id()))).isEqualTo(user.updatedAt());
-        }
-    }
-
-    private static Instant updatedAt(Map<String, Object> row) {
-        return Instant.parse((String) row.get("updated_at"));
-    }
-
-    private static Map<Object, Map<String, Object>> byId(List<Map<String, Object>> rows) {
-        return rows.stream().collect(Collectors.toMap(row -> row.get("id"), row -> row));
+    private static String email(List<User> users, String id) {
+        return users.stream()
+                .filter(user -> user.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .email();
     }
 }

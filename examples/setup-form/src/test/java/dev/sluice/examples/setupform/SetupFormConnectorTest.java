@@ -11,35 +11,74 @@ import dev.sluice.sdk.ConfigurationForm;
 import dev.sluice.sdk.FormField;
 import dev.sluice.sdk.FormField.Kind;
 import dev.sluice.sdk.TestResult;
+import dev.sluice.testkit.ConnectorContractTest;
 import dev.sluice.testkit.ConnectorTester;
+import dev.sluice.testkit.ExpectedSync;
+import dev.sluice.testkit.OperationCounts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SetupFormConnectorTest {
+/**
+ * The setup form and its connection test, then an incremental sync with the key the form collects:
+ * the second sync reads only the new and updated users.
+ */
+class SetupFormConnectorTest extends ConnectorContractTest {
 
     private static final String KEY = "sluice-playground-key";
     private static final String WRONG_KEY = "wrong-key-4f9a";
 
     private final ConfigurationForm form = new SetupFormConnector().configurationForm();
-    private Playground playground;
 
-    @BeforeEach
-    void startPlayground() {
-        playground = Playground.start(PlaygroundOptions.defaults());
+    @AutoClose
+    private final Playground playground = Playground.start(PlaygroundOptions.defaults());
+
+    private List<User> usersBeforeChange;
+
+    @Override
+    protected ConnectorTester newTester() {
+        return ConnectorTester.of(SetupFormConnector::new).configuration(syncConfiguration("header"));
     }
 
-    @AfterEach
-    void stopPlayground() {
-        playground.close();
+    @Override
+    protected ExpectedSync firstSync() {
+        List<User> users = playground.snapshot().users();
+        return ExpectedSync.expect()
+                .checkpoints(8) // 8 pages of 25
+                .operations(OperationCounts.onlyUpserts(200))
+                .keys("users", "id", ids(users))
+                .rows("users", "id", rows(users));
+    }
+
+    @Override
+    protected void changeSource() {
+        usersBeforeChange = playground.snapshot().users();
+        playground.advance(1);
+    }
+
+    @Override
+    protected ExpectedSync secondSync() {
+        List<User> now = playground.snapshot().users();
+        List<String> changed = now.stream()
+                .filter(user -> !usersBeforeChange.contains(user))
+                .map(User::id)
+                .toList();
+        Set<String> everSeen = new TreeSet<>(ids(usersBeforeChange));
+        everSeen.addAll(ids(now));
+        return ExpectedSync.expect()
+                .checkpoints(1) // the changed users fit in one page
+                .operations(OperationCounts.onlyUpserts(9)) // 4 new users and 5 updated ones
+                .written("users", "id", changed)
+                .keys("users", "id", everSeen) // users deleted at the source stay
+                .rows("users", "id", rows(now));
     }
 
     @Test
@@ -100,31 +139,22 @@ class SetupFormConnectorTest {
                 .doesNotContain(KEY);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"header", "query"})
-    void syncsEveryUserWithEitherAuthStyle(String authStyle) {
-        Map<String, String> configuration = new HashMap<>(configuration(playground.baseUrl(), KEY, authStyle));
-        configuration.put("page_size", "25");
-        try (ConnectorTester tester =
-                ConnectorTester.of(new SetupFormConnector()).configuration(configuration)) {
-            assertThat(tester.sync().assertSucceeded().checkpoints()).isEqualTo(8);
+    @Test
+    void syncsAsWellWithTheKeyInTheQuery() {
+        try (ConnectorTester query =
+                ConnectorTester.of(SetupFormConnector::new).configuration(syncConfiguration("query"))) {
+            query.sync().assertSucceeded();
 
-            Map<Object, Map<String, Object>> rows =
-                    tester.rows("users").stream().collect(Collectors.toMap(row -> row.get("id"), row -> row));
-            List<User> users = playground.snapshot().users();
-            assertThat(rows).hasSize(users.size());
-            users.forEach(user -> assertThat(rows.get(user.id()))
-                    .containsEntry("email", user.email())
-                    .containsEntry("address", user.address()));
-            tester.assertResumesFromEveryCheckpoint();
+            firstSync().assertMetBy(query);
+            query.assertResumesFromEveryCheckpoint();
         }
     }
 
     @Test
     void aSyncWithAWrongKeyFailsWithoutShowingIt() {
-        try (ConnectorTester tester = ConnectorTester.of(new SetupFormConnector())
+        try (ConnectorTester wrong = ConnectorTester.of(SetupFormConnector::new)
                 .configuration(configuration(playground.baseUrl(), WRONG_KEY, "query"))) {
-            assertThat(tester.sync().assertFailed().failureMessage())
+            assertThat(wrong.sync().assertFailed().failureMessage())
                     .contains("401")
                     .doesNotContain(WRONG_KEY);
         }
@@ -132,5 +162,22 @@ class SetupFormConnectorTest {
 
     private static Map<String, String> configuration(String baseUrl, String key, String authStyle) {
         return Map.of("base_url", baseUrl, "api_key", key, "auth_style", authStyle, "verbose", "true");
+    }
+
+    private Map<String, String> syncConfiguration(String authStyle) {
+        Map<String, String> configuration = new HashMap<>(configuration(playground.baseUrl(), KEY, authStyle));
+        configuration.put("page_size", "25");
+        return configuration;
+    }
+
+    private static List<String> ids(List<User> users) {
+        return users.stream().map(User::id).toList();
+    }
+
+    private static List<Map<String, Object>> rows(List<User> users) {
+        return users.stream()
+                .<Map<String, Object>>map(
+                        user -> Map.of("id", user.id(), "email", user.email(), "address", user.address()))
+                .toList();
     }
 }
