@@ -27,6 +27,7 @@ class ModuleBoundariesTest {
     static void importModules() {
         sluice = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.sluice");
     }
 
