@@ -2,6 +2,8 @@ package dev.sluice.engine.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.engine.destination.RowOperation;
+import dev.sluice.engine.destination.TableWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,23 +15,10 @@ class WriterThreadTest {
     void aBatchClosesAtItsRowCountOrAtAboutAMegabyteOfValues() {
         List<Integer> batchSizes = new ArrayList<>();
         int[] rowsInBatch = {0};
-        WriterThread thread = new WriterThread(new WriterThread.RowSink() {
-            @Override
-            public void accept(
-                    dev.sluice.engine.destination.TableWriter writer,
-                    dev.sluice.engine.destination.RowOperation op,
-                    Object[] values,
-                    String mask,
-                    long bytes) {
-                rowsInBatch[0]++;
-            }
-
-            @Override
-            public void batchDone() {
-                batchSizes.add(rowsInBatch[0]);
-                rowsInBatch[0] = 0;
-            }
-        });
+        WriterThread thread = new WriterThread(sink(() -> rowsInBatch[0]++, () -> {
+            batchSizes.add(rowsInBatch[0]);
+            rowsInBatch[0] = 0;
+        }));
         try {
             for (int i = 0; i < 3000; i++) {
                 thread.add(null, null, new Object[] {(long) i, "narrow"}, null);
@@ -56,20 +45,7 @@ class WriterThreadTest {
         MDC.put("sync_id", "abc123");
         WriterThread thread;
         try {
-            thread = new WriterThread(new WriterThread.RowSink() {
-                @Override
-                public void accept(
-                        dev.sluice.engine.destination.TableWriter writer,
-                        dev.sluice.engine.destination.RowOperation op,
-                        Object[] values,
-                        String mask,
-                        long bytes) {
-                    seen.add(MDC.get("sync_id"));
-                }
-
-                @Override
-                public void batchDone() {}
-            });
+            thread = new WriterThread(sink(() -> seen.add(MDC.get("sync_id")), () -> {}));
         } finally {
             MDC.remove("sync_id");
         }
@@ -86,18 +62,7 @@ class WriterThreadTest {
     void closeWaitsForTheThreadEvenWhenTheCallerIsInterrupted() throws Exception {
         java.util.concurrent.CountDownLatch working = new java.util.concurrent.CountDownLatch(1);
         boolean[] finished = {false};
-        WriterThread thread = new WriterThread(new WriterThread.RowSink() {
-            @Override
-            public void accept(
-                    dev.sluice.engine.destination.TableWriter writer,
-                    dev.sluice.engine.destination.RowOperation op,
-                    Object[] values,
-                    String mask,
-                    long bytes) {}
-
-            @Override
-            public void batchDone() {}
-        });
+        WriterThread thread = new WriterThread(sink(() -> {}, () -> {}));
         Thread caller = new Thread(() -> {
             try {
                 thread.call(() -> {
@@ -132,5 +97,20 @@ class WriterThreadTest {
         long narrow = RowSize.estimate(new Object[] {1L, "ab", null});
         long wide = RowSize.estimate(new Object[] {1L, "a".repeat(10_000), new byte[5_000]});
         assertThat(wide - narrow).isBetween(15_000L, 15_100L);
+    }
+
+    /** A sink that runs {@code onRow} for each row and {@code onBatch} after each batch. */
+    private static WriterThread.RowSink sink(Runnable onRow, Runnable onBatch) {
+        return new WriterThread.RowSink() {
+            @Override
+            public void accept(TableWriter writer, RowOperation op, Object[] values, String mask, long bytes) {
+                onRow.run();
+            }
+
+            @Override
+            public void batchDone() {
+                onBatch.run();
+            }
+        };
     }
 }
