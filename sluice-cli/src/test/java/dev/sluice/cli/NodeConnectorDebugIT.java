@@ -3,7 +3,7 @@ package dev.sluice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.engine.warehouse.WarehouseReader;
-import dev.sluice.toolkit.fixtures.TestServices;
+import dev.sluice.testservices.TestServices;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

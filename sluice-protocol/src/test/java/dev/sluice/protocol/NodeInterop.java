@@ -1,6 +1,6 @@
 package dev.sluice.protocol;
 
-import dev.sluice.toolkit.fixtures.TestServices;
+import dev.sluice.testservices.TestServices;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

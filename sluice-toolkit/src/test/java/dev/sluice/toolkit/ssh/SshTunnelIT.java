@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.sdk.Configuration;
 import dev.sluice.sdk.ConfigurationException;
-import dev.sluice.toolkit.fixtures.FreePorts;
-import dev.sluice.toolkit.fixtures.SshServer;
-import dev.sluice.toolkit.fixtures.SshServer.KeyPair;
+import dev.sluice.testservices.FreePorts;
+import dev.sluice.testservices.SshServer;
+import dev.sluice.testservices.SshServer.KeyPair;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

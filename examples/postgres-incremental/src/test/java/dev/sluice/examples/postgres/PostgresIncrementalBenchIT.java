@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.sdk.Configuration;
 import dev.sluice.testkit.ConnectorTester;
 import dev.sluice.testkit.SyncOutcome;
-import dev.sluice.toolkit.fixtures.PostgresServer;
+import dev.sluice.testservices.PostgresServer;
 import dev.sluice.toolkit.jdbc.IncrementalJdbcReader;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;

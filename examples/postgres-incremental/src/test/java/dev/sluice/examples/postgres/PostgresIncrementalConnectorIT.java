@@ -6,7 +6,7 @@ import dev.sluice.testkit.ConnectorTester;
 import dev.sluice.testkit.ResumeCheckOptions;
 import dev.sluice.testkit.ResumeCheckReport;
 import dev.sluice.testkit.SyncOutcome;
-import dev.sluice.toolkit.fixtures.PostgresServer;
+import dev.sluice.testservices.PostgresServer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

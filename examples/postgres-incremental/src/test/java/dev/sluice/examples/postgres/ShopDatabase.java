@@ -1,6 +1,6 @@
 package dev.sluice.examples.postgres;
 
-import dev.sluice.toolkit.fixtures.PostgresServer;
+import dev.sluice.testservices.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

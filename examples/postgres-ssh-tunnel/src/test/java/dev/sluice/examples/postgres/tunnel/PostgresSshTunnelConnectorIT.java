@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.testkit.ConnectorTester;
 import dev.sluice.testkit.SyncOutcome;
-import dev.sluice.toolkit.fixtures.PostgresServer;
-import dev.sluice.toolkit.fixtures.SshServer;
-import dev.sluice.toolkit.fixtures.SshServer.KeyPair;
+import dev.sluice.testservices.PostgresServer;
+import dev.sluice.testservices.SshServer;
+import dev.sluice.testservices.SshServer.KeyPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
