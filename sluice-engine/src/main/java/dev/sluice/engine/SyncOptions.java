@@ -1,5 +1,6 @@
 package dev.sluice.engine;
 
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.destination.DestinationFactory;
 import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.state.StateFileStore;
@@ -34,8 +35,7 @@ public final class SyncOptions {
     private final Map<String, String> configuration;
     private final Path stateOverride;
     private final StateStore stateStore;
-    private final Path warehouseFile;
-    private final String schema;
+    private final DestinationConfig destinationConfig;
     private final DestinationFactory destination;
     private final NamingStrategy naming;
     private final int flushRows;
@@ -49,8 +49,11 @@ public final class SyncOptions {
         this.configuration = b.configuration == null ? null : Map.copyOf(b.configuration);
         this.stateOverride = b.stateOverride;
         this.stateStore = b.stateStore != null ? b.stateStore : new StateFileStore(b.layout.stateFile());
-        this.warehouseFile = b.warehouseFile != null ? b.warehouseFile : b.layout.warehouseFile();
-        this.schema = b.schema;
+        DestinationConfig base = b.destinationConfig != null
+                ? b.destinationConfig
+                : new DestinationConfig.DuckDb(
+                        b.warehouseFile != null ? b.warehouseFile : b.layout.warehouseFile(), ProjectLayout.SCHEMA);
+        this.destinationConfig = b.schema != null ? base.withSchema(b.schema) : base;
         this.destination = b.destination;
         this.naming = b.naming;
         this.flushRows = b.flushRows;
@@ -77,17 +80,28 @@ public final class SyncOptions {
         return layout.dir();
     }
 
-    /** @return the DuckDB file written when no other destination is given, {@code files/warehouse.db} by default */
+    /**
+     * @return the DuckDB file the sync writes ({@code files/warehouse.db} by default), or null when
+     *     its destination is not a DuckDB file
+     */
     public Path warehouseFile() {
-        return warehouseFile;
+        return destinationConfig instanceof DestinationConfig.DuckDb duckDb ? duckDb.file() : null;
     }
 
     /** @return the schema the connector's tables go to */
     public String schema() {
-        return schema;
+        return destinationConfig.schema();
     }
 
-    /** @return the destination to write instead of {@link #warehouseFile()}, or null for the DuckDB file */
+    /**
+     * @return the destination the sync writes: schema {@value ProjectLayout#SCHEMA} of the project's
+     *     {@code files/warehouse.db} unless another was given
+     */
+    public DestinationConfig destinationConfig() {
+        return destinationConfig;
+    }
+
+    /** @return a custom destination to write instead of {@link #destinationConfig()}, or null */
     public DestinationFactory destination() {
         return destination;
     }
@@ -145,7 +159,8 @@ public final class SyncOptions {
         private Path stateOverride;
         private StateStore stateStore;
         private Path warehouseFile;
-        private String schema = ProjectLayout.SCHEMA;
+        private String schema;
+        private DestinationConfig destinationConfig;
         private DestinationFactory destination;
         private NamingStrategy naming = NamingStrategy.FIVETRAN;
         private int flushRows = DEFAULT_FLUSH_ROWS;
@@ -184,10 +199,23 @@ public final class SyncOptions {
         /** @param file the DuckDB file to write instead of {@code files/warehouse.db}; relative to the project */
         public Builder warehouseFile(Path file) {
             this.warehouseFile = file == null ? null : layout.dir().resolve(file);
+            this.destinationConfig = null;
             return this;
         }
 
-        /** @param name the schema of the connector's tables, {@value ProjectLayout#SCHEMA} by default */
+        /**
+         * @param config the destination to write instead of the project's DuckDB file (null for that
+         *     file); its schema unless {@link #schema(String)} names another
+         */
+        public Builder destination(DestinationConfig config) {
+            this.destinationConfig = config;
+            return this;
+        }
+
+        /**
+         * @param name the schema of the connector's tables, instead of the destination's
+         *     ({@value ProjectLayout#SCHEMA} by default)
+         */
         public Builder schema(String name) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("the schema name must not be empty");
@@ -196,7 +224,7 @@ public final class SyncOptions {
             return this;
         }
 
-        /** @param factory opens the destination to write instead of the DuckDB file */
+        /** @param factory opens a custom destination to write instead of {@link #destination(DestinationConfig)}'s */
         public Builder destination(DestinationFactory factory) {
             this.destination = factory;
             return this;

@@ -4,9 +4,11 @@ import dev.sluice.engine.SyncListener;
 import dev.sluice.engine.SyncMetrics;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.destination.DestinationFactory;
 import dev.sluice.engine.destination.duckdb.DuckDbDestination;
 import dev.sluice.engine.destination.duckdb.DuckDbInstances;
+import dev.sluice.engine.destination.postgres.PostgresDestination;
 import dev.sluice.sdk.Connector;
 import dev.sluice.sdk.SyncException;
 import java.time.Duration;
@@ -97,7 +99,7 @@ public final class SyncRuntime implements AutoCloseable {
     public SyncHandle start(Connector connector, SyncOptions options, SyncListener listener) {
         String id = newId();
         String claim = options.destination() == null
-                ? options.warehouseFile().toAbsolutePath().normalize() + "#" + options.schema()
+                ? claimOf(options.destinationConfig())
                 : options.stateStore().describe();
         SyncExecution execution = new SyncExecution(connector, options, destinations(options, claim));
         SyncHandle handle = new SyncHandle(id, execution);
@@ -137,13 +139,10 @@ public final class SyncRuntime implements AutoCloseable {
     }
 
     private DestinationFactory destinations(SyncOptions options, String claim) {
-        DestinationFactory open = options.destination() != null
-                ? options.destination()
-                : () -> DuckDbDestination.open(
-                        duckDb, options.warehouseFile(), options.schema(), options.flushRows(), options.commitRows());
+        DestinationFactory open = options.destination() != null ? options.destination() : open(options);
         return () -> {
             if (!running.add(claim)) {
-                throw new SyncException(claim.replace("#", " (schema ") + (claim.contains("#") ? ")" : "")
+                throw new SyncException(claim
                         + " is in use by another sync in this process (PID "
                         + ProcessHandle.current().pid()
                         + "): wait for it to finish and try again");
@@ -155,6 +154,22 @@ public final class SyncRuntime implements AutoCloseable {
                 throw e;
             }
         };
+    }
+
+    private DestinationFactory open(SyncOptions options) {
+        DestinationConfig config = options.destinationConfig();
+        if (config instanceof DestinationConfig.Postgres postgres) {
+            return () -> PostgresDestination.open(postgres, options.flushRows(), options.commitRows());
+        }
+        DestinationConfig.DuckDb file = (DestinationConfig.DuckDb) config;
+        return () ->
+                DuckDbDestination.open(duckDb, file.file(), file.schema(), options.flushRows(), options.commitRows());
+    }
+
+    private static String claimOf(DestinationConfig config) {
+        return config instanceof DestinationConfig.DuckDb file
+                ? file.file().toAbsolutePath().normalize() + " (schema " + file.schema() + ")"
+                : config.describe();
     }
 
     private static String describe(Duration duration) {

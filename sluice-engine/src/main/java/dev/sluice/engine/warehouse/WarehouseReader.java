@@ -1,9 +1,11 @@
 package dev.sluice.engine.warehouse;
 
 import dev.sluice.engine.ProjectLayout;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.destination.Sql;
 import dev.sluice.engine.destination.duckdb.DuckDbConnections;
 import dev.sluice.engine.destination.duckdb.DuckDbErrors;
+import dev.sluice.engine.destination.postgres.PostgresConnections;
 import dev.sluice.engine.naming.SystemColumns;
 import dev.sluice.sdk.SyncException;
 import java.nio.file.Files;
@@ -20,8 +22,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads a local warehouse ({@code files/warehouse.db}) without a DuckDB CLI: the tables of schema
- * {@value #SCHEMA}, their rows, and arbitrary SQL. Opens the file read-only, so it fails while a
+ * Reads what landed in a destination without a database client: the tables of one schema
+ * ({@value #SCHEMA} by default), their rows, and arbitrary SQL, in a DuckDB file (such as the local
+ * {@code files/warehouse.db}) or a PostgreSQL database. Opens a DuckDB file read-only, so it fails while a
  * sync holds the file. Not thread-safe; close it when done.
  */
 public final class WarehouseReader implements AutoCloseable {
@@ -30,9 +33,11 @@ public final class WarehouseReader implements AutoCloseable {
     public static final String SCHEMA = ProjectLayout.SCHEMA;
 
     private final Connection connection;
+    private final String schema;
 
-    private WarehouseReader(Connection connection) {
+    private WarehouseReader(Connection connection, String schema) {
         this.connection = connection;
+        this.schema = schema;
     }
 
     /**
@@ -41,13 +46,39 @@ public final class WarehouseReader implements AutoCloseable {
      * @throws SyncException naming the file when it does not exist or cannot be opened
      */
     public static WarehouseReader open(Path warehouseFile) {
+        return open(warehouseFile, SCHEMA);
+    }
+
+    /**
+     * @param destination a DuckDB file or a PostgreSQL database, and the schema to read
+     * @return a reader, read-only
+     * @throws SyncException naming the destination when it does not exist or cannot be reached
+     */
+    public static WarehouseReader open(DestinationConfig destination) {
+        if (destination instanceof DestinationConfig.Postgres postgres) {
+            Connection connection = PostgresConnections.open(postgres);
+            try {
+                connection.setReadOnly(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET TIME ZONE 'UTC'");
+                }
+            } catch (SQLException e) {
+                throw new SyncException("Cannot read " + postgres.describe() + ": " + e.getMessage(), e);
+            }
+            return new WarehouseReader(connection, postgres.schema());
+        }
+        DestinationConfig.DuckDb file = (DestinationConfig.DuckDb) destination;
+        return open(file.file(), file.schema());
+    }
+
+    private static WarehouseReader open(Path warehouseFile, String schema) {
         if (!Files.isRegularFile(warehouseFile)) {
             throw new SyncException("No warehouse at " + warehouseFile + ": run `sluice debug` first");
         }
         try {
             Properties properties = new Properties();
             properties.setProperty("duckdb.read_only", "true");
-            return new WarehouseReader(DuckDbConnections.open(warehouseFile, properties));
+            return new WarehouseReader(DuckDbConnections.open(warehouseFile, properties), schema);
         } catch (SQLException e) {
             throw DuckDbErrors.openFailed(warehouseFile, e);
         }
@@ -72,8 +103,8 @@ public final class WarehouseReader implements AutoCloseable {
     /** @return the synced tables' names, sorted */
     public List<String> tables() {
         List<String> tables = new ArrayList<>();
-        for (Map<String, Object> row : query("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                        + SCHEMA + "' ORDER BY table_name")
+        for (Map<String, Object> row : query("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                        + Sql.literal(schema) + " ORDER BY table_name")
                 .rows()) {
             tables.add((String) row.get("table_name"));
         }
@@ -97,7 +128,7 @@ public final class WarehouseReader implements AutoCloseable {
                 order.append(order.length() == 0 ? "" : ", ").append(Sql.quote(column));
             }
         }
-        return query("SELECT * FROM " + Sql.quote(SCHEMA) + "." + Sql.quote(table)
+        return query("SELECT * FROM " + Sql.quote(schema) + "." + Sql.quote(table)
                         + (order.length() == 0 ? "" : " ORDER BY " + order))
                 .rows();
     }
@@ -110,7 +141,7 @@ public final class WarehouseReader implements AutoCloseable {
         List<String> columns = new ArrayList<>();
         try (var statement = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
                 + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
-            statement.setString(1, SCHEMA);
+            statement.setString(1, schema);
             statement.setString(2, table);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -131,7 +162,7 @@ public final class WarehouseReader implements AutoCloseable {
             String deleted = columns.contains(SystemColumns.DELETED)
                     ? "count(*) FILTER (WHERE " + quote(SystemColumns.DELETED) + ")"
                     : "0";
-            Map<String, Object> counts = query("SELECT count(*) AS n, " + deleted + " AS d FROM " + Sql.quote(SCHEMA)
+            Map<String, Object> counts = query("SELECT count(*) AS n, " + deleted + " AS d FROM " + Sql.quote(schema)
                             + "." + Sql.quote(table))
                     .rows()
                     .get(0);

@@ -35,7 +35,11 @@ class EngineArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "dev.sluice.engine.destination.duckdb..", "org.duckdb..", "org.postgresql..", "java.sql..")
+                        "dev.sluice.engine.destination.duckdb..",
+                        "dev.sluice.engine.destination.postgres..",
+                        "org.duckdb..",
+                        "org.postgresql..",
+                        "java.sql..")
                 .because("the engine applies operations through the destination interface only")
                 .check(engine);
     }
@@ -49,9 +53,11 @@ class EngineArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage(
                         "dev.sluice.engine.destination.duckdb..",
+                        "dev.sluice.engine.destination.postgres..",
                         "dev.sluice.engine.core..",
                         "dev.sluice.engine.runtime..",
                         "org.duckdb..",
+                        "org.postgresql..",
                         "java.sql..")
                 .check(engine);
     }
@@ -62,12 +68,14 @@ class EngineArchitectureTest {
                 .that()
                 .resideOutsideOfPackages(
                         "dev.sluice.engine.destination.duckdb..",
+                        "dev.sluice.engine.destination.postgres..",
                         "dev.sluice.engine.runtime..",
                         "dev.sluice.engine.warehouse..",
                         "dev.sluice.engine.bench..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("dev.sluice.engine.destination.duckdb..")
+                .resideInAnyPackage(
+                        "dev.sluice.engine.destination.duckdb..", "dev.sluice.engine.destination.postgres..")
                 .check(engine);
     }
 
@@ -85,7 +93,8 @@ class EngineArchitectureTest {
                 .resideInAnyPackage(
                         "dev.sluice.engine.core..",
                         "dev.sluice.engine.runtime..",
-                        "dev.sluice.engine.destination.duckdb..")
+                        "dev.sluice.engine.destination.duckdb..",
+                        "dev.sluice.engine.destination.postgres..")
                 .check(engine);
     }
 

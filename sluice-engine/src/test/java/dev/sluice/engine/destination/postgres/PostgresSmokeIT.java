@@ -1,0 +1,117 @@
+package dev.sluice.engine.destination.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.engine.SyncOptions;
+import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.destination.DestinationConfig;
+import dev.sluice.engine.runtime.SyncRuntime;
+import dev.sluice.engine.warehouse.WarehouseReader;
+import dev.sluice.sdk.Configuration;
+import dev.sluice.sdk.Connector;
+import dev.sluice.sdk.DataType;
+import dev.sluice.sdk.Operations;
+import dev.sluice.sdk.State;
+import dev.sluice.sdk.Table;
+import dev.sluice.testservices.PostgresServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PostgresSmokeIT {
+
+    static PostgresServer postgres;
+
+    @BeforeAll
+    static void start() {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        postgres.close();
+    }
+
+    @Test
+    void upsertsUpdatesDeletesAndResync(@TempDir Path project) {
+        postgres.createDatabase("smoke");
+        DestinationConfig config = new DestinationConfig.Postgres(
+                postgres.host(), postgres.port(), "smoke", PostgresServer.USER, PostgresServer.PASSWORD, "tester");
+        List<Table> schema = List.of(Table.named("things")
+                .primaryKey("id")
+                .column("id", DataType.INT)
+                .build());
+        SyncResult first = sync(project, config, schema, (state, ops) -> {
+            for (int i = 0; i < 1000; i++) {
+                ops.upsert("things", Map.of("id", i, "name", "n" + i, "ratio", i / 2.0));
+            }
+            ops.checkpoint(State.of(Map.of("done", 1)));
+        });
+        assertThat(first.failureMessage()).isNull();
+        SyncResult second = sync(project, config, schema, (state, ops) -> {
+            ops.upsert("things", Map.of("id", 1, "name", "changed"));
+            ops.update("things", Map.of("id", 2, "ratio", 99.5));
+            ops.delete("things", Map.of("id", 3));
+            ops.upsert("things", Map.of("id", 5000, "name", "new", "extra", "x".repeat(70)));
+            ops.checkpoint(State.of(Map.of("done", 2)));
+        });
+        assertThat(second.failureMessage()).isNull();
+        try (WarehouseReader reader = WarehouseReader.open(config)) {
+            assertThat(reader.tables()).containsExactly("things");
+            assertThat(reader.query("SELECT count(*) AS n FROM tester.things")
+                            .rows()
+                            .get(0)
+                            .get("n"))
+                    .isEqualTo(1001L);
+            assertThat(reader.query("SELECT name, ratio FROM tester.things WHERE id = 1")
+                            .rows()
+                            .get(0))
+                    .containsEntry("name", "changed")
+                    .containsEntry("ratio", null);
+            assertThat(reader.query("SELECT name, ratio FROM tester.things WHERE id = 2")
+                            .rows()
+                            .get(0))
+                    .containsEntry("name", "n2")
+                    .containsEntry("ratio", 99.5);
+            assertThat(reader.query("SELECT _fivetran_deleted AS d FROM tester.things WHERE id = 3")
+                            .rows()
+                            .get(0))
+                    .containsEntry("d", true);
+            assertThat(reader.query("SELECT state FROM _sluice.checkpoint_state")
+                            .rows()
+                            .get(0)
+                            .get("state")
+                            .toString())
+                    .contains("\"done\"");
+        }
+    }
+
+    private interface Body {
+        void run(State state, Operations ops) throws Exception;
+    }
+
+    private static SyncResult sync(Path project, DestinationConfig config, List<Table> schema, Body body) {
+        return SyncRuntime.shared()
+                .run(
+                        new Connector() {
+                            @Override
+                            public List<Table> schema(Configuration configuration) {
+                                return schema;
+                            }
+
+                            @Override
+                            public void update(Configuration configuration, State state, Operations operations)
+                                    throws Exception {
+                                body.run(state, operations);
+                            }
+                        },
+                        SyncOptions.forProject(project)
+                                .configuration(Map.of())
+                                .destination(config)
+                                .build());
+    }
+}
