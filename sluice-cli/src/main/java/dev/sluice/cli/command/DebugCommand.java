@@ -7,6 +7,7 @@ import dev.sluice.cli.project.ProjectBuild;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.config.ConfigurationLoader;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.report.ProgressLine;
 import dev.sluice.engine.report.SyncReport;
@@ -46,8 +47,8 @@ import picocli.CommandLine.Spec;
         name = "debug",
         mixinStandardHelpOptions = true,
         description = {
-            "Build the connector project, run one sync into files/warehouse.db (schema tester)"
-                    + " and print a summary.",
+            "Build the connector project, run one sync into files/warehouse.db (schema tester), or into"
+                    + " the destination of --destination or the project's destination.json, and print a summary.",
             "State is read from and saved to files/state.json; `sluice reset` starts over."
         })
 public final class DebugCommand implements Callable<Integer> {
@@ -57,6 +58,9 @@ public final class DebugCommand implements Callable<Integer> {
 
     @Mixin
     ProjectDirOption projectDir;
+
+    @Mixin
+    DestinationOption destination;
 
     @Option(
             names = "--configuration",
@@ -123,6 +127,7 @@ public final class DebugCommand implements Callable<Integer> {
                 .configurationFile(absolute(configuration))
                 .stateFile(absolute(state))
                 .naming(naming == null ? NamingStrategy.FIVETRAN : naming)
+                .destination(destination.config(project))
                 .build();
     }
 
@@ -139,7 +144,7 @@ public final class DebugCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-        showWarehouse(options.warehouseFile(), out);
+        showWarehouse(options.destinationConfig(), out);
         out.flush();
         return 0;
     }
@@ -212,15 +217,16 @@ public final class DebugCommand implements Callable<Integer> {
         return buffer.toString(StandardCharsets.UTF_8);
     }
 
-    private void showWarehouse(Path warehouse, PrintWriter out) {
-        if (!Files.isRegularFile(warehouse)) {
+    private void showWarehouse(DestinationConfig destination, PrintWriter out) {
+        if (destination instanceof DestinationConfig.DuckDb file && !Files.isRegularFile(file.file())) {
             return;
         }
-        try (WarehouseReader reader = WarehouseReader.open(warehouse)) {
-            WarehouseOverview.print(reader, warehouse, out, WarehouseOverview.SAMPLE_ROWS);
+        String where = WarehouseFiles.where(destination);
+        try (WarehouseReader reader = WarehouseReader.open(destination)) {
+            WarehouseOverview.print(reader, where, out, WarehouseOverview.SAMPLE_ROWS);
         } catch (RuntimeException e) {
             out.flush();
-            spec.commandLine().getErr().println("Cannot show what landed in " + warehouse + ": " + e.getMessage());
+            spec.commandLine().getErr().println("Cannot show what landed in " + where + ": " + e.getMessage());
         }
     }
 }

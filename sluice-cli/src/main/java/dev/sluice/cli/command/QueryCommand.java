@@ -3,6 +3,7 @@ package dev.sluice.cli.command;
 import dev.sluice.cli.CliException;
 import dev.sluice.cli.output.TextTable;
 import dev.sluice.cli.output.WarehouseOverview;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.engine.warehouse.WarehouseReader.QueryResult;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -44,6 +46,9 @@ public final class QueryCommand implements Callable<Integer> {
             description = "The project folder (default: the current folder), then the SQL statement.")
     List<String> arguments;
 
+    @Mixin
+    DestinationOption destination;
+
     @Override
     public Integer call() {
         Path dir = null;
@@ -64,9 +69,10 @@ public final class QueryCommand implements Callable<Integer> {
         }
         Path project = ProjectDirs.existing(dir);
         PrintWriter out = spec.commandLine().getOut();
-        try (WarehouseReader reader = WarehouseFiles.open(project)) {
+        DestinationConfig config = destination.config(project);
+        try (WarehouseReader reader = WarehouseFiles.open(project, config)) {
             if (sql == null) {
-                WarehouseOverview.print(reader, WarehouseFiles.of(project), out, 0);
+                WarehouseOverview.print(reader, WarehouseFiles.where(config), out, 0);
                 return 0;
             }
             QueryResult result = run(reader, sql);
@@ -88,12 +94,12 @@ public final class QueryCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             String message =
                     PENDING_RESULT_NOISE.matcher(String.valueOf(e.getMessage())).replaceFirst("");
-            if (message.contains("does not exist") && !sql.contains(WarehouseReader.SCHEMA + ".")) {
+            if (message.contains("does not exist") && !sql.contains(reader.schema() + ".")) {
                 List<String> tables = reader.tables();
-                message += "\nTables are in schema " + WarehouseReader.SCHEMA
+                message += "\nTables are in schema " + reader.schema()
                         + (tables.isEmpty()
                                 ? ""
-                                : ", e.g. SELECT * FROM " + WarehouseReader.SCHEMA + "." + tables.get(0) + " (tables: "
+                                : ", e.g. SELECT * FROM " + reader.schema() + "." + tables.get(0) + " (tables: "
                                         + String.join(", ", tables) + ")");
             }
             throw new CliException(message, e);

@@ -1,6 +1,7 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.output.WarehouseOverview;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "tables",
         mixinStandardHelpOptions = true,
-        description = "List the tables of files/warehouse.db (schema tester) with rows, deleted rows and columns.")
+        description = "List the tables of the destination (files/warehouse.db, schema tester, unless --destination or"
+                + " destination.json says otherwise) with rows, deleted rows and columns.")
 public final class TablesCommand implements Callable<Integer> {
 
     @Spec
@@ -22,12 +24,16 @@ public final class TablesCommand implements Callable<Integer> {
     @Mixin
     ProjectDirOption projectDir;
 
+    @Mixin
+    DestinationOption destination;
+
     @Override
     public Integer call() {
         Path project = projectDir.existing();
-        try (WarehouseReader reader = WarehouseFiles.open(project)) {
+        DestinationConfig config = destination.config(project);
+        try (WarehouseReader reader = WarehouseFiles.open(project, config)) {
             WarehouseOverview.print(
-                    reader, WarehouseFiles.of(project), spec.commandLine().getOut(), 0);
+                    reader, WarehouseFiles.where(config), spec.commandLine().getOut(), 0);
         }
         return 0;
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class WarehouseOverview {
 
-    /** How many sample rows {@link #print(WarehouseReader, Path, PrintWriter, int)} shows per table. */
+    /** How many sample rows {@link #print(WarehouseReader, String, PrintWriter, int)} shows per table. */
     public static final int SAMPLE_ROWS = 5;
 
     private static final String SYNCED = SystemColumns.SYNCED;
@@ -31,13 +31,23 @@ public final class WarehouseOverview {
      * @param sampleRows rows to show per table; 0 for none
      */
     public static void print(WarehouseReader reader, Path file, PrintWriter out, int sampleRows) {
+        print(reader, file.toString(), out, sampleRows);
+    }
+
+    /**
+     * @param reader an open warehouse
+     * @param where the warehouse file or database, for the title
+     * @param out where to print
+     * @param sampleRows rows to show per table; 0 for none
+     */
+    public static void print(WarehouseReader reader, String where, PrintWriter out, int sampleRows) {
         List<TableOverview> tables = reader.overview();
         out.println();
         if (tables.isEmpty()) {
-            out.println("The warehouse " + file + " has no tables in schema " + WarehouseReader.SCHEMA + ".");
+            out.println("The warehouse " + where + " has no tables in schema " + reader.schema() + ".");
             return;
         }
-        out.println("Tables in " + file + " (schema " + WarehouseReader.SCHEMA + "):");
+        out.println("Tables in " + where + " (schema " + reader.schema() + "):");
         List<List<Object>> rows = new ArrayList<>();
         for (TableOverview table : tables) {
             rows.add(List.of(table.name(), table.rows(), table.deletedRows(), String.join(", ", table.columns())));
@@ -49,7 +59,7 @@ public final class WarehouseOverview {
             }
         }
         out.println();
-        out.println("Query it with: sluice query \"SELECT * FROM " + WarehouseReader.SCHEMA + "."
+        out.println("Query it with: sluice query \"SELECT * FROM " + reader.schema() + "."
                 + quoteIfNeeded(tables.get(0).name()) + " LIMIT 10\"");
         out.flush();
     }
@@ -64,11 +74,11 @@ public final class WarehouseOverview {
         for (String column : columns) {
             select.append(select.length() == 0 ? "" : ", ").append(WarehouseReader.quote(column));
         }
-        QueryResult sample = reader.query("SELECT " + select + " FROM " + WarehouseReader.quote(WarehouseReader.SCHEMA)
-                + "." + WarehouseReader.quote(table.name()) + " LIMIT " + limit);
+        QueryResult sample = reader.query("SELECT " + select + " FROM " + WarehouseReader.quote(reader.schema()) + "."
+                + WarehouseReader.quote(table.name()) + " LIMIT " + limit);
         out.println();
-        out.println(WarehouseReader.SCHEMA + "." + table.name() + " (" + Math.min(limit, table.rows()) + " of "
-                + table.rows() + " rows):");
+        out.println(reader.schema() + "." + table.name() + " (" + Math.min(limit, table.rows()) + " of " + table.rows()
+                + " rows):");
         new TextTable(sample.columns(), values(sample), TextTable.DEFAULT_CELL_WIDTH).print(out);
     }
 

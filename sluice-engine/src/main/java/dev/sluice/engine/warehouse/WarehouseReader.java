@@ -15,6 +15,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +101,11 @@ public final class WarehouseReader implements AutoCloseable {
      */
     public static String literal(String text) {
         return Sql.literal(text);
+    }
+
+    /** @return the schema read, which holds the synced tables */
+    public String schema() {
+        return schema;
     }
 
     /** @return the synced tables' names, sorted */
@@ -194,7 +202,7 @@ public final class WarehouseReader implements AutoCloseable {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= columns.size(); i++) {
-                        row.put(columns.get(i - 1), rs.getObject(i));
+                        row.put(columns.get(i - 1), value(rs, meta, i));
                     }
                     rows.add(row);
                 }
@@ -203,6 +211,23 @@ public final class WarehouseReader implements AutoCloseable {
         } catch (SQLException e) {
             throw new SyncException("Query failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a value as the same Java type from either database: PostgreSQL's date and time types as
+     * {@code java.time} values (as DuckDB's driver returns them), its JSON as text and SMALLINT as Short.
+     */
+    private static Object value(ResultSet rs, ResultSetMetaData meta, int column) throws SQLException {
+        String type = meta.getColumnTypeName(column);
+        Object value = switch (type) {
+            case "timestamp" -> rs.getObject(column, LocalDateTime.class);
+            case "timestamptz" -> rs.getObject(column, OffsetDateTime.class);
+            case "date" -> rs.getObject(column, LocalDate.class);
+            case "json", "jsonb" -> rs.getString(column);
+            case "int2" -> rs.getObject(column) == null ? null : rs.getShort(column);
+            default -> rs.getObject(column);
+        };
+        return rs.wasNull() ? null : value;
     }
 
     @Override
