@@ -3,8 +3,11 @@ package dev.sluice.cli.command;
 import dev.sluice.cli.CliException;
 import dev.sluice.cli.VersionInfo;
 import dev.sluice.engine.bench.Benchmark;
+import dev.sluice.engine.config.DestinationConfigLoader;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.protocol.bench.GrpcBenchmark;
+import dev.sluice.sdk.SyncException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -86,6 +89,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + " then served on loopback (fivetran_sdk.v2) and synced through it, in one run.")
     boolean grpc;
 
+    @Option(
+            names = "--destination",
+            paramLabel = "FILE",
+            description = "Measure a PostgreSQL destination instead of DuckDB: a destination JSON file"
+                    + " ({\"type\": \"postgres\", ...}; see `sluice debug --help`). Its schema sluice_bench is replaced;"
+                    + " the limit is one raw COPY of the same rows into a plain table.")
+    Path destinationFile;
+
     /** Target of the gRPC path's rows/s as a fraction of the in-process path's. */
     public static final double GRPC_TARGET = 0.5;
 
@@ -103,12 +114,13 @@ public final class BenchCommand implements Callable<Integer> {
                 SyncRuntime.shared().duckDbMemoryBudget());
         out.println("Folder: " + workDir);
         out.flush();
-        if (grpc) {
+        if (grpc && destinationFile == null) {
             return grpcBenchmark(workDir, out);
         }
+        DestinationConfig destination = destination();
         Benchmark.Report report;
         try (PrintStream stream = new PrintStream(new LineForwarder(out), true, StandardCharsets.UTF_8)) {
-            report = new Benchmark(workDir, rows, checkpointEvery, stream).run();
+            report = new Benchmark(workDir, rows, checkpointEvery, stream, destination).run();
         } finally {
             cleanUp(workDir, out);
         }
@@ -116,6 +128,26 @@ public final class BenchCommand implements Callable<Integer> {
         verdict(report).forEach(out::println);
         out.flush();
         return 0;
+    }
+
+    private DestinationConfig destination() {
+        if (destinationFile == null) {
+            return null;
+        }
+        if (grpc) {
+            throw new CliException("--destination and --grpc measure different things: give one of them");
+        }
+        Path file = destinationFile.toAbsolutePath().normalize();
+        try {
+            DestinationConfig config = DestinationConfigLoader.load(file, file.getParent());
+            if (!(config instanceof DestinationConfig.Postgres)) {
+                throw new CliException("Destination file " + file + " is not a PostgreSQL destination: leave out"
+                        + " --destination to measure DuckDB");
+            }
+            return config;
+        } catch (SyncException e) {
+            throw new CliException(e.getMessage(), e);
+        }
     }
 
     private Integer grpcBenchmark(Path workDir, PrintWriter out) throws IOException {

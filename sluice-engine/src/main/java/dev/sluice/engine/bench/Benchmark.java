@@ -2,6 +2,7 @@ package dev.sluice.engine.bench;
 
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.values.JsonText;
 import dev.sluice.sdk.SyncException;
@@ -47,11 +48,15 @@ public final class Benchmark {
      */
     public record Report(Phase raw, Phase firstSync, Phase resync, double bytesPerRow) {}
 
+    /** The schema a PostgreSQL benchmark syncs into, replaced at each run. */
+    public static final String POSTGRES_SCHEMA = "sluice_bench";
+
     private final Path workDir;
     private final long rows;
     private final long checkpointEvery;
     private final SyncOptions.Builder options;
     private final PrintStream out;
+    private final DestinationConfig destination;
 
     /**
      * @param workDir a folder for the benchmark's files (its warehouse files are replaced)
@@ -60,11 +65,27 @@ public final class Benchmark {
      * @param out where to print
      */
     public Benchmark(Path workDir, long rows, long checkpointEvery, PrintStream out) {
+        this(workDir, rows, checkpointEvery, out, null);
+    }
+
+    /**
+     * @param workDir a folder for the benchmark's files (its warehouse files are replaced)
+     * @param rows rows per phase
+     * @param checkpointEvery rows between the connector's checkpoints
+     * @param out where to print
+     * @param destination a PostgreSQL database to measure instead of DuckDB (its schema
+     *     {@value #POSTGRES_SCHEMA} is replaced; raw {@code COPY} is the limit), or null for DuckDB
+     */
+    public Benchmark(Path workDir, long rows, long checkpointEvery, PrintStream out, DestinationConfig destination) {
+        this.destination = destination instanceof DestinationConfig.Postgres postgres
+                ? postgres.withSchema(POSTGRES_SCHEMA)
+                : null;
         this.workDir = workDir.toAbsolutePath();
         this.rows = rows;
         this.checkpointEvery = checkpointEvery;
         this.options = SyncOptions.forProject(this.workDir.resolve("project"))
-                .flushRows(Integer.getInteger("sluice.flushRows", SyncOptions.DEFAULT_FLUSH_ROWS));
+                .flushRows(Integer.getInteger("sluice.flushRows", SyncOptions.DEFAULT_FLUSH_ROWS))
+                .destination(this.destination);
         this.out = out;
     }
 
@@ -86,12 +107,22 @@ public final class Benchmark {
                 SyntheticSource.record(0).size(),
                 bytesPerRow,
                 checkpointEvery);
-        Phase raw = measure(
-                "raw appender (naive limit)",
-                () -> RawAppenderBaseline.run(
-                        workDir.resolve("raw.db"), rows, SyncRuntime.shared().duckDbMemoryBudget()));
-        print(raw, bytesPerRow, null);
-        Files.deleteIfExists(workDir.resolve("raw.db"));
+        Phase raw;
+        if (destination instanceof DestinationConfig.Postgres postgres) {
+            out.println("Destination: " + postgres.describe());
+            raw = measure("raw COPY (naive limit)", () -> RawCopyBaseline.run(postgres, rows));
+            print(raw, bytesPerRow, null);
+            PostgresBenchSchema.drop(postgres);
+        } else {
+            raw = measure(
+                    "raw appender (naive limit)",
+                    () -> RawAppenderBaseline.run(
+                            workDir.resolve("raw.db"),
+                            rows,
+                            SyncRuntime.shared().duckDbMemoryBudget()));
+            print(raw, bytesPerRow, null);
+            Files.deleteIfExists(workDir.resolve("raw.db"));
+        }
         Phase first = measure("first sync", () -> sync());
         print(first, bytesPerRow, raw);
         Phase again = measure("re-sync, same keys", () -> sync());

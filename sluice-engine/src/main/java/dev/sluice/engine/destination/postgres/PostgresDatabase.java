@@ -23,6 +23,12 @@ final class PostgresDatabase implements AutoCloseable {
         void read(ResultSet row) throws SQLException;
     }
 
+    /**
+     * Memory for the session's staging tables (PostgreSQL's default, 8MB, holds a tenth of one flush),
+     * allocated by the server only as the tables grow.
+     */
+    static final String TEMP_BUFFERS = "128MB";
+
     private final DestinationConfig.Postgres config;
     private final Connection connection;
     private final Statement statement;
@@ -49,6 +55,7 @@ final class PostgresDatabase implements AutoCloseable {
             connection.setAutoCommit(false);
             PostgresDatabase database = new PostgresDatabase(config, connection);
             database.statement.execute("SET TIME ZONE 'UTC'");
+            database.statement.execute("SET temp_buffers = '" + TEMP_BUFFERS + "'");
             database.connection.commit();
             return database;
         } catch (SQLException e) {
