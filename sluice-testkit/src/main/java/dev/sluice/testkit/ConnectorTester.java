@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.engine.CheckpointObserver;
 import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.sdk.Connector;
@@ -107,6 +108,20 @@ public final class ConnectorTester implements AutoCloseable {
      */
     public ConnectorTester naming(NamingStrategy naming) {
         settings = settings.withNaming(Objects.requireNonNull(naming, "naming"));
+        return this;
+    }
+
+    /**
+     * Syncs into another destination than the project's DuckDB file, e.g. a PostgreSQL database; the
+     * reading methods then read it. The resume check judges the connector, not the destination: it
+     * syncs its throw-away projects into their own DuckDB files whatever this says.
+     *
+     * @param destination the destination and schema, e.g. {@code new DestinationConfig.Postgres(host,
+     *     port, "analytics", user, password, "tester")}
+     * @return this tester
+     */
+    public ConnectorTester destination(DestinationConfig destination) {
+        settings = settings.withDestination(Objects.requireNonNull(destination, "destination"));
         return this;
     }
 
@@ -264,7 +279,7 @@ public final class ConnectorTester implements AutoCloseable {
      * @throws IllegalStateException before the first sync
      */
     public List<String> tables() {
-        try (WarehouseView view = WarehouseView.open(projectDir())) {
+        try (WarehouseView view = WarehouseView.open(settings.destinationFor(projectDir()))) {
             return view.tables();
         }
     }
@@ -275,7 +290,7 @@ public final class ConnectorTester implements AutoCloseable {
      * @throws AssertionError when there is no such table
      */
     public List<String> columns(String table) {
-        try (WarehouseView view = WarehouseView.open(projectDir())) {
+        try (WarehouseView view = WarehouseView.open(settings.destinationFor(projectDir()))) {
             view.requireTable(table);
             return new ArrayList<>(view.columnTypes(table).keySet());
         }
@@ -288,7 +303,7 @@ public final class ConnectorTester implements AutoCloseable {
      * @throws AssertionError when there is no such table
      */
     public Map<String, String> columnTypes(String table) {
-        try (WarehouseView view = WarehouseView.open(projectDir())) {
+        try (WarehouseView view = WarehouseView.open(settings.destinationFor(projectDir()))) {
             view.requireTable(table);
             return view.columnTypes(table);
         }
@@ -301,7 +316,7 @@ public final class ConnectorTester implements AutoCloseable {
      * @throws AssertionError when there is no such table
      */
     public List<Map<String, Object>> rows(String table) {
-        try (WarehouseView view = WarehouseView.open(projectDir())) {
+        try (WarehouseView view = WarehouseView.open(settings.destinationFor(projectDir()))) {
             return view.rows(table);
         }
     }
@@ -356,7 +371,7 @@ public final class ConnectorTester implements AutoCloseable {
      * @return its rows, values as in {@link #rows(String)}
      */
     public List<Map<String, Object>> query(String sql) {
-        try (WarehouseView view = WarehouseView.open(projectDir())) {
+        try (WarehouseView view = WarehouseView.open(settings.destinationFor(projectDir()))) {
             return view.query(sql);
         }
     }
@@ -396,6 +411,11 @@ public final class ConnectorTester implements AutoCloseable {
      */
     public ResumeCheckReport assertResumesFromEveryCheckpoint(ResumeCheckOptions check) {
         Objects.requireNonNull(check, "check");
+        if (check.startsFromCurrentState() && settings.destination() != null) {
+            throw new IllegalStateException("The resume check can start from the tester's current state only when the"
+                    + " tester writes its project's DuckDB file (its throw-away projects copy files/): drop"
+                    + " destination(...) or start from an empty state");
+        }
         Path start = check.startsFromCurrentState() ? projectDir() : null;
         return new ResumeCheckRunner(connectors, settings, check, start).run();
     }

@@ -46,7 +46,7 @@ final class ResumeCheckRunner {
             ResumeCheckOptions check,
             Path startProject) {
         this.connectors = connectors;
-        this.settings = settings;
+        this.settings = settings.inProjectFiles();
         this.check = check;
         this.startProject = startProject;
     }
@@ -91,7 +91,7 @@ final class ResumeCheckRunner {
                     "The uninterrupted reference sync failed: " + result.failureMessage() + kept(project),
                     result.failure());
         }
-        return new Reference(project, List.copyOf(states), WarehouseContents.read(project));
+        return new Reference(project, List.copyOf(states), WarehouseContents.read(settings.destinationFor(project)));
     }
 
     private void checkResumeAfter(int checkpoint) {
@@ -100,7 +100,8 @@ final class ResumeCheckRunner {
         int attempts = resume(checkpoint, project);
         boolean sameAsFinal = reference.states().get(checkpoint - 1).equals(reference.finalState());
         WarehouseContents expected = sameAsFinal ? referenceThenNextSync() : reference.tables();
-        Optional<WarehouseContents.Difference> difference = expected.firstDifference(WarehouseContents.read(project));
+        Optional<WarehouseContents.Difference> difference =
+                expected.firstDifference(WarehouseContents.read(settings.destinationFor(project)));
         if (difference.isPresent()) {
             WarehouseContents.Difference d = difference.get();
             throw new AssertionFailedError(
@@ -177,7 +178,7 @@ final class ResumeCheckRunner {
                                 + kept(project),
                         next.failure());
             }
-            referenceThenNextSync = WarehouseContents.read(project);
+            referenceThenNextSync = WarehouseContents.read(settings.destinationFor(project));
         }
         return referenceThenNextSync;
     }

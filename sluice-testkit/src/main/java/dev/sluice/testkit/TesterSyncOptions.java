@@ -1,7 +1,9 @@
 package dev.sluice.testkit;
 
 import dev.sluice.engine.CheckpointObserver;
+import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.SyncOptions;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.naming.NamingStrategy;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,29 +17,53 @@ import java.util.Map;
  * @param configurationFile an absolute configuration file, or null when a map is used
  * @param naming the naming rule
  * @param flushRows buffered operations that trigger a flush
+ * @param destination where the tester's own syncs write, or null for its project's DuckDB file
  */
 record TesterSyncOptions(
-        Map<String, String> configuration, Path configurationFile, NamingStrategy naming, int flushRows) {
+        Map<String, String> configuration,
+        Path configurationFile,
+        NamingStrategy naming,
+        int flushRows,
+        DestinationConfig destination) {
 
     /** @return the defaults: an empty configuration, Fivetran naming, the engine's flush size */
     static TesterSyncOptions defaults() {
-        return new TesterSyncOptions(Map.of(), null, NamingStrategy.FIVETRAN, SyncOptions.DEFAULT_FLUSH_ROWS);
+        return new TesterSyncOptions(Map.of(), null, NamingStrategy.FIVETRAN, SyncOptions.DEFAULT_FLUSH_ROWS, null);
     }
 
     TesterSyncOptions withConfiguration(Map<String, String> values) {
-        return new TesterSyncOptions(Map.copyOf(values), null, naming, flushRows);
+        return new TesterSyncOptions(Map.copyOf(values), null, naming, flushRows, destination);
     }
 
     TesterSyncOptions withConfigurationFile(Path file) {
-        return new TesterSyncOptions(null, file.toAbsolutePath().normalize(), naming, flushRows);
+        return new TesterSyncOptions(null, file.toAbsolutePath().normalize(), naming, flushRows, destination);
     }
 
     TesterSyncOptions withNaming(NamingStrategy strategy) {
-        return new TesterSyncOptions(configuration, configurationFile, strategy, flushRows);
+        return new TesterSyncOptions(configuration, configurationFile, strategy, flushRows, destination);
     }
 
     TesterSyncOptions withFlushRows(int rows) {
-        return new TesterSyncOptions(configuration, configurationFile, naming, rows);
+        return new TesterSyncOptions(configuration, configurationFile, naming, rows, destination);
+    }
+
+    TesterSyncOptions withDestination(DestinationConfig config) {
+        return new TesterSyncOptions(configuration, configurationFile, naming, flushRows, config);
+    }
+
+    /** @return these settings writing each project's own DuckDB file, as the resume check's throw-away projects do */
+    TesterSyncOptions inProjectFiles() {
+        return withDestination(null);
+    }
+
+    /**
+     * @param projectDir a project folder
+     * @return where its syncs write: the destination, else schema tester of its files/warehouse.db
+     */
+    DestinationConfig destinationFor(Path projectDir) {
+        return destination != null
+                ? destination
+                : new DestinationConfig.DuckDb(ProjectLayout.of(projectDir).warehouseFile(), ProjectLayout.SCHEMA);
     }
 
     /**
@@ -49,7 +75,8 @@ record TesterSyncOptions(
         SyncOptions.Builder builder = SyncOptions.forProject(projectDir)
                 .naming(naming)
                 .flushRows(flushRows)
-                .checkpointObserver(observer);
+                .checkpointObserver(observer)
+                .destination(destinationFor(projectDir));
         return configurationFile != null
                 ? builder.configurationFile(configurationFile).build()
                 : builder.configuration(configuration).build();

@@ -1,6 +1,6 @@
 package dev.sluice.testkit;
 
-import java.nio.file.Path;
+import dev.sluice.engine.destination.DestinationConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,12 +23,12 @@ final class WarehouseContents {
     }
 
     /**
-     * @param projectDir a synced project
+     * @param destination the DuckDB file or PostgreSQL schema to read
      * @return its tables
      */
-    static WarehouseContents read(Path projectDir) {
+    static WarehouseContents read(DestinationConfig destination) {
         Map<String, TableContents> tables = new TreeMap<>();
-        try (WarehouseView view = WarehouseView.open(projectDir)) {
+        try (WarehouseView view = WarehouseView.open(destination)) {
             for (String table : view.tables()) {
                 tables.put(table, TableContents.read(view, table));
             }

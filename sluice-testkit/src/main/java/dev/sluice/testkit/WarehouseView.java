@@ -1,6 +1,7 @@
 package dev.sluice.testkit;
 
 import dev.sluice.engine.ProjectLayout;
+import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.naming.SystemColumns;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Files;
@@ -27,16 +28,15 @@ final class WarehouseView implements AutoCloseable {
     }
 
     /**
-     * @param projectDir a project folder
-     * @return a view of its {@code files/warehouse.db}
-     * @throws IllegalStateException when the project has no warehouse yet
+     * @param destination a DuckDB file or a PostgreSQL database, and the schema to read
+     * @return a view of it
+     * @throws IllegalStateException when a DuckDB file does not exist yet
      */
-    static WarehouseView open(Path projectDir) {
-        Path file = warehouseFile(projectDir);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("No warehouse at " + file + ": run a sync first");
+    static WarehouseView open(DestinationConfig destination) {
+        if (destination instanceof DestinationConfig.DuckDb file && !Files.isRegularFile(file.file())) {
+            throw new IllegalStateException("No warehouse at " + file.file() + ": run a sync first");
         }
-        return new WarehouseView(WarehouseReader.open(file));
+        return new WarehouseView(WarehouseReader.open(destination));
     }
 
     static Path warehouseFile(Path projectDir) {
@@ -53,15 +53,7 @@ final class WarehouseView implements AutoCloseable {
      * @return column name to SQL type, in table order
      */
     Map<String, String> columnTypes(String table) {
-        Map<String, String> types = new LinkedHashMap<>();
-        for (Map<String, Object> row : reader.query("SELECT column_name, data_type FROM information_schema.columns"
-                        + " WHERE table_schema = " + WarehouseReader.literal(WarehouseReader.SCHEMA)
-                        + " AND table_name = "
-                        + WarehouseReader.literal(table) + " ORDER BY ordinal_position")
-                .rows()) {
-            types.put((String) row.get("column_name"), (String) row.get("data_type"));
-        }
-        return types;
+        return reader.columnTypes(table);
     }
 
     /**
@@ -69,18 +61,7 @@ final class WarehouseView implements AutoCloseable {
      * @return its primary-key columns ({@code _fivetran_id} for a keyless table); empty if none
      */
     List<String> primaryKey(String table) {
-        List<String> key = new ArrayList<>();
-        for (Map<String, Object> row : reader.query("SELECT constraint_column_names AS names FROM duckdb_constraints()"
-                        + " WHERE schema_name = " + WarehouseReader.literal(WarehouseReader.SCHEMA)
-                        + " AND table_name = "
-                        + WarehouseReader.literal(table) + " AND constraint_type = 'PRIMARY KEY'")
-                .rows()) {
-            Object names = Values.plain(row.get("names"));
-            if (names instanceof List<?> list) {
-                list.forEach(name -> key.add(String.valueOf(name)));
-            }
-        }
-        return key;
+        return reader.primaryKey(table);
     }
 
     /**
@@ -110,8 +91,8 @@ final class WarehouseView implements AutoCloseable {
         for (String column : sortColumns(table)) {
             order.append(order.length() == 0 ? "" : ", ").append(WarehouseReader.quote(column));
         }
-        return query("SELECT * FROM " + WarehouseReader.quote(WarehouseReader.SCHEMA) + "."
-                + WarehouseReader.quote(table) + " ORDER BY " + order);
+        return query("SELECT * FROM " + WarehouseReader.quote(reader.schema()) + "." + WarehouseReader.quote(table)
+                + " ORDER BY " + order);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.values.JsonText;
+import dev.sluice.engine.warehouse.DestinationReset;
 import dev.sluice.sdk.SyncException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -112,7 +113,7 @@ public final class Benchmark {
             out.println("Destination: " + postgres.describe());
             raw = measure("raw COPY (naive limit)", () -> RawCopyBaseline.run(postgres, rows));
             print(raw, bytesPerRow, null);
-            PostgresBenchSchema.drop(postgres);
+            DestinationReset.reset(destination);
         } else {
             raw = measure(
                     "raw appender (naive limit)",

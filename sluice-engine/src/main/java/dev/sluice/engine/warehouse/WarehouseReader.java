@@ -37,10 +37,12 @@ public final class WarehouseReader implements AutoCloseable {
 
     private final Connection connection;
     private final String schema;
+    private final boolean postgres;
 
-    private WarehouseReader(Connection connection, String schema) {
+    private WarehouseReader(Connection connection, String schema, boolean postgres) {
         this.connection = connection;
         this.schema = schema;
+        this.postgres = postgres;
     }
 
     /**
@@ -68,7 +70,7 @@ public final class WarehouseReader implements AutoCloseable {
             } catch (SQLException e) {
                 throw new SyncException("Cannot read " + postgres.describe() + ": " + e.getMessage(), e);
             }
-            return new WarehouseReader(connection, postgres.schema());
+            return new WarehouseReader(connection, postgres.schema(), true);
         }
         DestinationConfig.DuckDb file = (DestinationConfig.DuckDb) destination;
         return open(file.file(), file.schema());
@@ -81,7 +83,7 @@ public final class WarehouseReader implements AutoCloseable {
         try {
             Properties properties = new Properties();
             properties.setProperty("duckdb.read_only", "true");
-            return new WarehouseReader(DuckDbConnections.open(warehouseFile, properties), schema);
+            return new WarehouseReader(DuckDbConnections.open(warehouseFile, properties), schema, false);
         } catch (SQLException e) {
             throw DuckDbErrors.openFailed(warehouseFile, e);
         }
@@ -160,6 +162,61 @@ public final class WarehouseReader implements AutoCloseable {
             throw new SyncException("Cannot read the columns of table '" + table + "': " + e.getMessage(), e);
         }
         return columns;
+    }
+
+    /**
+     * @param table a destination table
+     * @return column name to the destination's SQL type, upper case, in table order: DuckDB's
+     *     ({@code BIGINT}, {@code DECIMAL(12,2)}, {@code TIMESTAMP WITH TIME ZONE}, {@code VARCHAR}) or
+     *     PostgreSQL's ({@code BIGINT}, {@code NUMERIC(12,2)}, {@code TIMESTAMP WITH TIME ZONE},
+     *     {@code TEXT}, {@code JSONB})
+     */
+    public Map<String, String> columnTypes(String table) {
+        String sql = postgres
+                ? "SELECT a.attname, upper(format_type(a.atttypid, a.atttypmod)) FROM pg_attribute a"
+                        + " WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"
+                : "SELECT column_name, data_type FROM information_schema.columns WHERE ? = table_schema || '.' ||"
+                        + " table_name ORDER BY ordinal_position";
+        String name = postgres ? Sql.quote(schema) + "." + Sql.quote(table) : schema + "." + table;
+        Map<String, String> types = new LinkedHashMap<>();
+        try (var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SyncException("Cannot read the columns of table '" + table + "': " + e.getMessage(), e);
+        }
+        return types;
+    }
+
+    /**
+     * @param table a destination table
+     * @return its primary-key columns in key order ({@code _fivetran_id} for a keyless table); empty
+     *     when it has none (yet)
+     */
+    public List<String> primaryKey(String table) {
+        String sql = postgres
+                ? "SELECT a.attname FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY"
+                        + " AS k(attnum, ord) JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
+                        + " WHERE i.indrelid = to_regclass(?) AND i.indisprimary ORDER BY k.ord"
+                : "SELECT unnest(constraint_column_names) FROM duckdb_constraints() WHERE ? = schema_name || '.' ||"
+                        + " table_name AND constraint_type = 'PRIMARY KEY'";
+        String name = postgres ? Sql.quote(schema) + "." + Sql.quote(table) : schema + "." + table;
+        List<String> key = new ArrayList<>();
+        try (var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    key.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SyncException("Cannot read the primary key of table '" + table + "': " + e.getMessage(), e);
+        }
+        return key;
     }
 
     /** @return one line per table: rows, soft-deleted rows and columns */
