@@ -2,6 +2,9 @@ package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
 import dev.sluice.engine.ProjectLayout;
+import dev.sluice.engine.destination.DestinationConfig;
+import dev.sluice.engine.warehouse.DestinationReset;
+import dev.sluice.sdk.SyncException;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "reset",
         mixinStandardHelpOptions = true,
-        description = "Delete files/ of the project (state.json and warehouse.db): the next debug starts afresh.")
+        description = "Delete files/ of the project (state.json and warehouse.db), and with a PostgreSQL destination"
+                + " drop its schema: the next debug starts afresh.")
 public final class ResetCommand implements Callable<Integer> {
 
     @Spec
@@ -37,6 +41,9 @@ public final class ResetCommand implements Callable<Integer> {
 
     @Mixin
     ProjectDirOption projectDir;
+
+    @Mixin
+    DestinationOption destination;
 
     @Option(
             names = {"-y", "--yes"},
@@ -63,22 +70,38 @@ public final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path files = ProjectLayout.of(projectDir.existing()).filesDir();
-        if (!Files.exists(files)) {
+        Path project = projectDir.existing();
+        Path files = ProjectLayout.of(project).filesDir();
+        DestinationConfig target = destination.config(project);
+        DestinationConfig.Postgres postgres = target instanceof DestinationConfig.Postgres p ? p : null;
+        if (!Files.exists(files) && postgres == null) {
             out.println("No files to delete in " + files);
             return 0;
         }
-        if (!yes && !confirmed(files)) {
+        if (!yes && !confirmed(files, postgres)) {
             out.println("Nothing deleted.");
             return 0;
         }
-        delete(files);
-        out.println("Deleted " + files);
+        if (Files.exists(files)) {
+            delete(files);
+            out.println("Deleted " + files);
+        }
+        if (postgres != null) {
+            try {
+                out.println("Reset: " + DestinationReset.reset(postgres));
+            } catch (SyncException e) {
+                throw new CliException(e.getMessage(), e);
+            }
+        }
         return 0;
     }
 
-    private boolean confirmed(Path files) {
-        String answer = prompt.apply("This will delete " + files + " (state.json and warehouse.db). Continue? (Y/n) ");
+    private boolean confirmed(Path files, DestinationConfig.Postgres postgres) {
+        String answer = prompt.apply("This will delete " + files + " (state.json and warehouse.db)"
+                + (postgres == null
+                        ? ""
+                        : " and drop schema " + postgres.schema() + " of " + postgres.describe() + " with its tables")
+                + ". Continue? (Y/n) ");
         if (answer == null) {
             throw new CliException("Not deleting " + files + ": there is no terminal to confirm on;"
                     + " run `sluice reset --yes` to delete without asking");
