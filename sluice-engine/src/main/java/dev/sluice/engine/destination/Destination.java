@@ -43,6 +43,19 @@ public interface Destination extends AutoCloseable {
     StoredState storedState();
 
     /**
+     * @return the naming rule the schema's tables were named by ({@code "fivetran"} or
+     *     {@code "source"}), as recorded by {@link #recordNaming}; null when none was
+     */
+    String recordedNaming();
+
+    /**
+     * Records the naming rule of the schema's tables, in the open transaction.
+     *
+     * @param naming {@code "fivetran"} or {@code "source"}
+     */
+    void recordNaming(String naming);
+
+    /**
      * Creates the writer of one table. The table need not exist yet ({@link TableWriter#createTable()}).
      *
      * @param table the table's model, which the engine keeps and changes (columns added, types widened)

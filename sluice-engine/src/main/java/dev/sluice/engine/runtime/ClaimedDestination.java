@@ -42,6 +42,16 @@ final class ClaimedDestination implements Destination {
     }
 
     @Override
+    public String recordedNaming() {
+        return destination.recordedNaming();
+    }
+
+    @Override
+    public void recordNaming(String naming) {
+        destination.recordNaming(naming);
+    }
+
+    @Override
     public TableWriter writer(TableModel table) {
         return destination.writer(table);
     }

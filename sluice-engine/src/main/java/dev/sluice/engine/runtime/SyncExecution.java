@@ -11,6 +11,7 @@ import dev.sluice.engine.core.StartState;
 import dev.sluice.engine.destination.Destination;
 import dev.sluice.engine.destination.DestinationFactory;
 import dev.sluice.engine.naming.Naming;
+import dev.sluice.engine.schema.TableModel;
 import dev.sluice.sdk.Configuration;
 import dev.sluice.sdk.Connector;
 import dev.sluice.sdk.State;
@@ -18,6 +19,7 @@ import dev.sluice.sdk.SyncException;
 import dev.sluice.sdk.Table;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +92,9 @@ final class SyncExecution {
                     StartState.resolve(destination.storedState(), options.stateStore(), options.stateOverride());
             state = startState.state();
             LOG.info("previous state: {}", state.asMap());
-            SchemaManager schema = new SchemaManager(new Naming(options.naming()), metrics, destination.loadTables());
+            Map<String, TableModel> existing = destination.loadTables();
+            NamingRecord.check(destination, options.naming(), existing.isEmpty());
+            SchemaManager schema = new SchemaManager(new Naming(options.naming()), metrics, existing);
             ops = new EngineOperations(
                     destination,
                     schema,

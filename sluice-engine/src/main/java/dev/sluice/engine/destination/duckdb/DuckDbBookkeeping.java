@@ -23,6 +23,7 @@ final class DuckDbBookkeeping {
 
     private static final String STATE = "_sluice.checkpoint_state";
     private static final String DEFERRED_KEYS = "_sluice.deferred_keys";
+    private static final String SETTINGS = "_sluice.schema_settings";
     /** The tables of files written before schemas had rows of their own; they held schema {@code tester}. */
     private static final String OLD_STATE = "_sluice.sync_state";
 
@@ -50,6 +51,8 @@ final class DuckDbBookkeeping {
         statement.execute(
                 "CREATE TABLE IF NOT EXISTS " + DEFERRED_KEYS + " (schema_name VARCHAR NOT NULL,"
                         + " table_name VARCHAR NOT NULL, key_columns VARCHAR[] NOT NULL, PRIMARY KEY (schema_name, table_name))");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + SETTINGS
+                + " (schema_name VARCHAR PRIMARY KEY, naming VARCHAR NOT NULL)");
     }
 
     /**
@@ -113,6 +116,25 @@ final class DuckDbBookkeeping {
         } catch (SQLException e) {
             throw new SyncException("Cannot save state in the warehouse " + database.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** @return the naming rule recorded for the schema, or null */
+    String recordedNaming() {
+        String[] naming = new String[1];
+        database.query(
+                "SELECT naming FROM " + SETTINGS + " WHERE schema_name = " + Sql.literal(schema),
+                rs -> naming[0] = rs.getString(1));
+        return naming[0];
+    }
+
+    /**
+     * Records, in the open transaction, the naming rule of the schema's tables.
+     *
+     * @param naming the rule's name
+     */
+    void recordNaming(String naming) {
+        database.execute("INSERT OR REPLACE INTO " + SETTINGS + " VALUES (" + Sql.literal(schema) + ", "
+                + Sql.literal(naming) + ")");
     }
 
     /** @return the schema's tables whose primary key is still to be added, with their key columns */

@@ -97,6 +97,16 @@ public final class DuckDbDestination implements Destination {
     }
 
     @Override
+    public String recordedNaming() {
+        return bookkeeping.recordedNaming();
+    }
+
+    @Override
+    public void recordNaming(String naming) {
+        bookkeeping.recordNaming(naming);
+    }
+
+    @Override
     public TableWriter writer(TableModel table) {
         DuckDbTableWriter writer = new DuckDbTableWriter(database, catalog, bookkeeping, schema, table, writers.size());
         writers.add(writer);

@@ -22,6 +22,7 @@ final class PostgresBookkeeping {
 
     private static final String STATE = "_sluice.checkpoint_state";
     private static final String DEFERRED_KEYS = "_sluice.deferred_keys";
+    private static final String SETTINGS = "_sluice.schema_settings";
 
     private final PostgresDatabase database;
     private final String schema;
@@ -41,6 +42,8 @@ final class PostgresBookkeeping {
                 + " state text NOT NULL, previous_state text, saved_at timestamptz NOT NULL)");
         database.execute("CREATE TABLE IF NOT EXISTS " + DEFERRED_KEYS + " (schema_name text NOT NULL,"
                 + " table_name text NOT NULL, key_columns text[] NOT NULL, PRIMARY KEY (schema_name, table_name))");
+        database.execute(
+                "CREATE TABLE IF NOT EXISTS " + SETTINGS + " (schema_name text PRIMARY KEY, naming text NOT NULL)");
         createSchemaIfMissing(schema);
         database.commit();
     }
@@ -80,6 +83,28 @@ final class PostgresBookkeeping {
         } catch (SQLException e) {
             throw PostgresErrors.statementFailed(database, "saving the state of schema " + schema, e);
         }
+    }
+
+    /** @return the naming rule recorded for the schema, or null */
+    String recordedNaming() {
+        String[] naming = new String[1];
+        database.query(
+                "SELECT naming FROM " + SETTINGS + " WHERE schema_name = ?", rs -> naming[0] = rs.getString(1), schema);
+        return naming[0];
+    }
+
+    /**
+     * Records, in the open transaction, the naming rule of the schema's tables.
+     *
+     * @param naming the rule's name
+     */
+    void recordNaming(String naming) {
+        database.query(
+                "INSERT INTO " + SETTINGS + " VALUES (?, ?) ON CONFLICT (schema_name) DO UPDATE SET naming ="
+                        + " EXCLUDED.naming RETURNING 1",
+                rs -> {},
+                schema,
+                naming);
     }
 
     /** @return the schema's tables whose primary key is still to be added, with their key columns */

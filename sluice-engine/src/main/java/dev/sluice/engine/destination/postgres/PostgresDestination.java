@@ -103,6 +103,16 @@ public final class PostgresDestination implements Destination {
     }
 
     @Override
+    public String recordedNaming() {
+        return bookkeeping.recordedNaming();
+    }
+
+    @Override
+    public void recordNaming(String naming) {
+        bookkeeping.recordNaming(naming);
+    }
+
+    @Override
     public TableWriter writer(TableModel table) {
         PostgresTableWriter writer =
                 new PostgresTableWriter(database, catalog, bookkeeping, schema, table, writers.size());
