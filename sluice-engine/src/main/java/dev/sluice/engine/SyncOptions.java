@@ -1,6 +1,5 @@
 package dev.sluice.engine;
 
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.destination.DestinationFactory;
 import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.state.StateFileStore;

@@ -2,9 +2,9 @@ package dev.sluice.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.engine.CheckpointObserver;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.SyncResult;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.sdk.Connector;

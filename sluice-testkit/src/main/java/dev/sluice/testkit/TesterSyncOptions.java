@@ -1,9 +1,9 @@
 package dev.sluice.testkit;
 
 import dev.sluice.engine.CheckpointObserver;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.SyncOptions;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.naming.NamingStrategy;
 import java.nio.file.Path;
 import java.util.Map;

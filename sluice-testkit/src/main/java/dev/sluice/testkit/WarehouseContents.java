@@ -1,6 +1,6 @@
 package dev.sluice.testkit;
 
-import dev.sluice.engine.destination.DestinationConfig;
+import dev.sluice.engine.DestinationConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

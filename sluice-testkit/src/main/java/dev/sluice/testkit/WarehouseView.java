@@ -1,7 +1,7 @@
 package dev.sluice.testkit;
 
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.naming.SystemColumns;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.sluice.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.engine.destination.DestinationConfig;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.testservices.PostgresServer;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
 import dev.sluice.cli.VersionInfo;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.bench.Benchmark;
 import dev.sluice.engine.config.DestinationConfigLoader;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.protocol.bench.GrpcBenchmark;
 import dev.sluice.sdk.SyncException;

@@ -1,9 +1,9 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.config.DestinationConfigLoader;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.sdk.SyncException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.sluice.cli.command;
 import dev.sluice.cli.CliException;
 import dev.sluice.cli.output.TextTable;
 import dev.sluice.cli.output.WarehouseOverview;
-import dev.sluice.engine.destination.DestinationConfig;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.engine.warehouse.WarehouseReader.QueryResult;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.warehouse.DestinationReset;
 import dev.sluice.sdk.SyncException;
 import java.io.Console;

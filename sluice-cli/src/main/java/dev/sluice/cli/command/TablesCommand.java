@@ -1,7 +1,7 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.output.WarehouseOverview;
-import dev.sluice.engine.destination.DestinationConfig;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

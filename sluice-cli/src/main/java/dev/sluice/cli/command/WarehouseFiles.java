@@ -1,8 +1,8 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.sdk.SyncException;
 import java.nio.file.Files;

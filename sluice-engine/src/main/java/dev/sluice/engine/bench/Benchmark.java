@@ -1,8 +1,8 @@
 package dev.sluice.engine.bench;
 
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.values.JsonText;
 import dev.sluice.engine.warehouse.DestinationReset;

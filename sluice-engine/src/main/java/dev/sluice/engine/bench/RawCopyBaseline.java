@@ -1,6 +1,6 @@
 package dev.sluice.engine.bench;
 
-import dev.sluice.engine.destination.DestinationConfig;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.destination.postgres.PostgresConnections;
 import dev.sluice.engine.values.JsonText;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.sluice.engine.runtime;
 
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.SyncListener;
 import dev.sluice.engine.SyncMetrics;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.destination.DestinationFactory;
 import dev.sluice.engine.destination.duckdb.DuckDbDestination;
 import dev.sluice.engine.destination.duckdb.DuckDbInstances;

@@ -1,6 +1,6 @@
 package dev.sluice.engine.warehouse;
 
-import dev.sluice.engine.destination.DestinationConfig;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.destination.postgres.PostgresConnections;
 import dev.sluice.sdk.SyncException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.sluice.engine.warehouse;
 
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.destination.Sql;
 import dev.sluice.engine.destination.duckdb.DuckDbConnections;
 import dev.sluice.engine.destination.duckdb.DuckDbErrors;

@@ -1,8 +1,8 @@
 package dev.sluice.engine.destination.postgres;
 
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.destination.CheckpointState;
 import dev.sluice.engine.destination.Destination;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.destination.StoredState;
 import dev.sluice.engine.destination.TableWriter;
 import dev.sluice.engine.destination.WriteLimits;

@@ -1,6 +1,6 @@
 package dev.sluice.engine.destination.postgres;
 
-import dev.sluice.engine.destination.DestinationConfig;
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.sdk.SyncException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

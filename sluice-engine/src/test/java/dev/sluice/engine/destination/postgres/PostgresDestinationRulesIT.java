@@ -2,9 +2,9 @@ package dev.sluice.engine.destination.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
-import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.warehouse.WarehouseReader;

@@ -1,4 +1,4 @@
-package dev.sluice.engine.destination;
+package dev.sluice.engine;
 
 import java.nio.file.Path;
 import java.util.Objects;
