@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         name = "reset",
         mixinStandardHelpOptions = true,
         description = "Delete files/ of the project (state.json and warehouse.db), and with a PostgreSQL destination"
-                + " drop its schema: the next debug starts afresh.")
+                + " drop the tables Sluice created in its schema and its saved state: the next debug starts afresh.")
 public final class ResetCommand implements Callable<Integer> {
 
     @Spec
@@ -100,7 +100,8 @@ public final class ResetCommand implements Callable<Integer> {
         String answer = prompt.apply("This will delete " + files + " (state.json and warehouse.db)"
                 + (postgres == null
                         ? ""
-                        : " and drop schema " + postgres.schema() + " of " + postgres.describe() + " with its tables")
+                        : " and drop the tables Sluice created in schema " + postgres.schema() + " of "
+                                + postgres.describe())
                 + ". Continue? (Y/n) ");
         if (answer == null) {
             throw new CliException("Not deleting " + files + ": there is no terminal to confirm on;"

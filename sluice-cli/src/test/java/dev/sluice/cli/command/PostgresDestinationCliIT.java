@@ -74,7 +74,7 @@ class PostgresDestinationCliIT {
 
         CliRun reset = CliRun.sluice("reset", project.toString(), "--yes");
         assertThat(reset.exitCode()).as(reset.err()).isZero();
-        assertThat(reset.out()).contains("dropped schema greeter");
+        assertThat(reset.out()).contains("dropped 1 table of schema greeter and the schema");
         assertThat(CliRun.sluice("tables", project.toString()).out()).contains("has no tables in schema greeter");
     }
 

@@ -1,22 +1,27 @@
 package dev.sluice.engine.bench;
 
 import dev.sluice.engine.DestinationConfig;
+import dev.sluice.engine.destination.postgres.CopyRows;
 import dev.sluice.engine.destination.postgres.PostgresConnections;
 import dev.sluice.engine.values.JsonText;
-import java.nio.charset.StandardCharsets;
+import dev.sluice.sdk.DataType;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
  * The naive limit a sync into PostgreSQL is measured against: one {@code COPY} writing the same
- * synthetic rows straight into a plain table (no staging, merge or key), in one transaction. The
- * table lives in schema {@value #SCHEMA}, dropped afterwards.
+ * synthetic rows straight into a plain table (no staging, merge or key), in one transaction. Rows are
+ * made and encoded (as the destination encodes them) on a thread of their own while the calling
+ * thread streams them to the server, as a sync's connector and writer threads do. The table lives in
+ * schema {@value #SCHEMA}, dropped afterwards.
  */
 public final class RawCopyBaseline {
 
@@ -24,8 +29,22 @@ public final class RawCopyBaseline {
     public static final String SCHEMA = "sluice_bench_raw";
 
     private static final int CHUNK_BYTES = 1 << 20;
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'").withZone(ZoneOffset.UTC);
+    private static final DataType[] TYPES = {
+        DataType.LONG,
+        DataType.STRING,
+        DataType.STRING,
+        DataType.STRING,
+        DataType.STRING,
+        DataType.DOUBLE,
+        DataType.BOOLEAN,
+        DataType.UTC_DATETIME,
+        DataType.UTC_DATETIME,
+        DataType.JSON,
+        DataType.INT
+    };
+    private static final String[] COLUMNS = {
+        "id", "name", "email", "city", "status", "amount", "active", "created_at", "updated_at", "attrs", "score"
+    };
 
     private RawCopyBaseline() {}
 
@@ -44,17 +63,15 @@ public final class RawCopyBaseline {
                     + " updated_at timestamptz, attrs jsonb, score integer, _fivetran_synced timestamptz,"
                     + " _fivetran_deleted boolean)");
             connection.setAutoCommit(false);
-            String synced = TIMESTAMP.format(Instant.now());
+            BlockingQueue<CopyRows> chunks = new ArrayBlockingQueue<>(4);
+            Thread producer = new Thread(() -> produce(rows, chunks), "raw-copy-rows");
+            producer.setDaemon(true);
+            producer.start();
             CopyIn copy =
                     connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + SCHEMA + ".records FROM STDIN");
-            StringBuilder chunk = new StringBuilder(CHUNK_BYTES + 1024);
-            for (long id = 0; id < rows; id++) {
-                line(chunk, SyntheticSource.record(id), synced);
-                if (chunk.length() >= CHUNK_BYTES) {
-                    send(copy, chunk);
-                }
+            for (CopyRows chunk = next(chunks, producer); chunk.rows() > 0; chunk = next(chunks, producer)) {
+                chunk.writeTo(copy);
             }
-            send(copy, chunk);
             copy.endCopy();
             connection.commit();
             connection.setAutoCommit(true);
@@ -62,38 +79,50 @@ public final class RawCopyBaseline {
         }
     }
 
-    private static void line(StringBuilder out, Map<String, Object> row, String synced) {
-        out.append(row.get("id"))
-                .append('\t')
-                .append(row.get("name"))
-                .append('\t')
-                .append(row.get("email"))
-                .append('\t')
-                .append(row.get("city"))
-                .append('\t')
-                .append(row.get("status"))
-                .append('\t')
-                .append(row.get("amount"))
-                .append('\t')
-                .append((Boolean) row.get("active") ? 't' : 'f')
-                .append('\t')
-                .append(TIMESTAMP.format((Instant) row.get("created_at")))
-                .append('\t')
-                .append(TIMESTAMP.format((Instant) row.get("updated_at")))
-                .append('\t')
-                .append(JsonText.write(row.get("attrs")))
-                .append('\t')
-                .append(row.get("score"))
-                .append('\t')
-                .append(synced)
-                .append('\t')
-                .append('f')
-                .append('\n');
+    private static CopyRows next(BlockingQueue<CopyRows> chunks, Thread producer) throws InterruptedException {
+        while (true) {
+            CopyRows chunk = chunks.poll(1, TimeUnit.SECONDS);
+            if (chunk != null) {
+                return chunk;
+            }
+            if (!producer.isAlive()) {
+                throw new IllegalStateException("the raw baseline's row thread died");
+            }
+        }
     }
 
-    private static void send(CopyIn copy, StringBuilder chunk) throws java.sql.SQLException {
-        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        chunk.setLength(0);
+    private static void produce(long rows, BlockingQueue<CopyRows> chunks) {
+        long synced = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        CopyRows chunk = new CopyRows();
+        try {
+            for (long id = 0; id < rows; id++) {
+                add(chunk, SyntheticSource.record(id), synced);
+                if (chunk.size() >= CHUNK_BYTES) {
+                    chunks.put(chunk);
+                    chunk = new CopyRows();
+                }
+            }
+            if (chunk.rows() > 0) {
+                chunks.put(chunk);
+            }
+            chunks.put(new CopyRows());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void add(CopyRows chunk, Map<String, Object> row, long synced) {
+        for (int i = 0; i < COLUMNS.length; i++) {
+            Object value = row.get(COLUMNS[i]);
+            if (value instanceof Instant instant) {
+                value = ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+            } else if (TYPES[i] == DataType.JSON) {
+                value = JsonText.write(value);
+            }
+            chunk.add(TYPES[i], value);
+        }
+        chunk.addUtcTimestamp(synced);
+        chunk.addPlain("f");
+        chunk.endRow();
     }
 }

@@ -11,9 +11,10 @@ import org.postgresql.copy.CopyIn;
 /**
  * Rows in the text format of PostgreSQL's {@code COPY ... FROM STDIN}, encoded straight from canonical
  * values (see {@code dev.sluice.engine.values.ValueConverter}) into a byte buffer: tab between values,
- * {@code \N} for NULL, backslash escapes, UTF-8. Not thread-safe.
+ * {@code \N} for NULL, backslash escapes, UTF-8. Internal: public only so that the benchmark's raw
+ * baseline encodes rows exactly as the destination does. Not thread-safe.
  */
-final class CopyRows {
+public final class CopyRows {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final long MICROS_PER_SECOND = 1_000_000;
@@ -25,7 +26,7 @@ final class CopyRows {
     private boolean firstValue = true;
 
     /** Thrown for a value PostgreSQL cannot store, e.g. text holding a NUL character. */
-    static final class UnstorableValueException extends IllegalArgumentException {
+    public static final class UnstorableValueException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
         UnstorableValueException(String message) {
@@ -34,24 +35,24 @@ final class CopyRows {
     }
 
     /** @return the bytes buffered */
-    int size() {
+    public int size() {
         return size;
     }
 
     /** @return the rows buffered */
-    int rows() {
+    public int rows() {
         return rows;
     }
 
     /** Ends the row. */
-    void endRow() {
+    public void endRow() {
         put((byte) '\n');
         rows++;
         firstValue = true;
     }
 
     /** Adds a NULL. */
-    void addNull() {
+    public void addNull() {
         separate();
         put((byte) '\\');
         put((byte) 'N');
@@ -64,7 +65,7 @@ final class CopyRows {
      * @param value the canonical value, or null
      * @throws UnstorableValueException for text with a NUL character
      */
-    void add(DataType type, Object value) {
+    public void add(DataType type, Object value) {
         if (value == null) {
             addNull();
             return;
@@ -89,7 +90,7 @@ final class CopyRows {
      *
      * @param plain the value's text
      */
-    void addPlain(String plain) {
+    public void addPlain(String plain) {
         separate();
         putAscii(plain);
     }
@@ -99,7 +100,7 @@ final class CopyRows {
      *
      * @param epochMicros microseconds since 1970-01-01T00:00Z
      */
-    void addUtcTimestamp(long epochMicros) {
+    public void addUtcTimestamp(long epochMicros) {
         separate();
         putTimestamp(epochMicros, true);
     }
@@ -125,8 +126,19 @@ final class CopyRows {
         clear();
     }
 
+    /**
+     * Writes the buffered rows into an open {@code COPY} and empties the buffer.
+     *
+     * @param copy the copy
+     * @throws SQLException when the server refuses them
+     */
+    public void writeTo(CopyIn copy) throws SQLException {
+        copy.writeToCopy(buffer, 0, size);
+        clear();
+    }
+
     /** Forgets the buffered rows. */
-    void clear() {
+    public void clear() {
         size = 0;
         rows = 0;
         firstValue = true;

@@ -7,6 +7,7 @@ import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
 import dev.sluice.engine.naming.NamingStrategy;
 import dev.sluice.engine.runtime.SyncRuntime;
+import dev.sluice.engine.warehouse.DestinationReset;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.sdk.Configuration;
 import dev.sluice.sdk.Connector;
@@ -181,6 +182,29 @@ class PostgresDestinationRulesIT {
         try (WarehouseReader reader = WarehouseReader.open(destination("foreign_tables"))) {
             assertThat(reader.query("SELECT * FROM foreign_tables.orders").rows())
                     .containsExactly(Map.of("id", 1, "note", "theirs"));
+        }
+    }
+
+    @Test
+    void aResetDropsOnlyWhatSluiceCreated() {
+        postgres.execute("rules", "CREATE SCHEMA shared", "CREATE TABLE shared.theirs (id int)");
+        DestinationConfig.Postgres config = destination("shared");
+        assertThat(sync(config, List.of(), ops -> {
+                            ops.upsert("ours", Map.of("id", 1));
+                            ops.checkpoint(State.of(Map.of("n", 1)));
+                        })
+                        .failureMessage())
+                .isNull();
+
+        assertThat(DestinationReset.reset(config))
+                .contains("dropped 1 table of schema shared")
+                .doesNotContain("and the schema");
+
+        try (WarehouseReader reader = WarehouseReader.open(config)) {
+            assertThat(reader.tables()).containsExactly("theirs");
+            assertThat(reader.query("SELECT count(*) AS n FROM _sluice.checkpoint_state WHERE schema_name = 'shared'")
+                            .rows())
+                    .containsExactly(Map.of("n", 0L));
         }
     }
 
