@@ -1,6 +1,7 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
+import dev.sluice.cli.output.CommandHint;
 import dev.sluice.engine.ProjectLayout;
 import java.io.Console;
 import java.io.IOException;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sluice reset}: deletes the project's {@code files/} folder (state and warehouse) after a
- * confirmation, so the next {@code sluice debug} is a first sync. Without a terminal it deletes
- * only with {@code --yes}.
+ * confirmation (only "y" or "yes" deletes; a bare Enter keeps the files), so the next
+ * {@code sluice debug} is a first sync. Without a terminal it deletes only with {@code --yes}.
  */
 @Command(
         name = "reset",
@@ -63,12 +64,13 @@ public final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path files = ProjectLayout.of(projectDir.existing()).filesDir();
+        Path project = projectDir.existing();
+        Path files = ProjectLayout.of(project).filesDir();
         if (!Files.exists(files)) {
             out.println("No files to delete in " + files);
             return 0;
         }
-        if (!yes && !confirmed(files)) {
+        if (!yes && !confirmed(files, project)) {
             out.println("Nothing deleted.");
             return 0;
         }
@@ -77,14 +79,14 @@ public final class ResetCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean confirmed(Path files) {
-        String answer = prompt.apply("This will delete " + files + " (state.json and warehouse.db). Continue? (Y/n) ");
+    private boolean confirmed(Path files, Path project) {
+        String answer = prompt.apply("This will delete " + files + " (state.json and warehouse.db). Continue? (y/N) ");
         if (answer == null) {
             throw new CliException("Not deleting " + files + ": there is no terminal to confirm on;"
-                    + " run `sluice reset --yes` to delete without asking");
+                    + " run `" + CommandHint.sluice("reset", project, "--yes") + "` to delete without asking");
         }
         String normalized = answer.strip().toLowerCase(Locale.ROOT);
-        return normalized.isEmpty() || normalized.equals("y") || normalized.equals("yes");
+        return normalized.equals("y") || normalized.equals("yes");
     }
 
     private static void delete(Path folder) {

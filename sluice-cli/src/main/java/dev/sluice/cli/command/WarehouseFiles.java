@@ -1,6 +1,7 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
+import dev.sluice.cli.output.CommandHint;
 import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ final class WarehouseFiles {
         Path file = of(project);
         if (!Files.isRegularFile(file)) {
             throw new CliException(
-                    "No warehouse in " + project + " (" + file + " does not exist):" + " run `sluice debug` first");
+                    "No warehouse in " + project + " (" + file + " does not exist): run `"
+                            + CommandHint.sluice("debug", project) + "` first");
         }
         return WarehouseReader.open(file);
     }

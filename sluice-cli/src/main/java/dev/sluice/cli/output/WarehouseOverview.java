@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class WarehouseOverview {
 
-    /** How many sample rows {@link #print(WarehouseReader, Path, PrintWriter, int)} shows per table. */
+    /** How many sample rows {@link #print(WarehouseReader, Path, Path, PrintWriter, int)} shows per table. */
     public static final int SAMPLE_ROWS = 5;
 
     private static final String SYNCED = SystemColumns.SYNCED;
@@ -26,11 +26,12 @@ public final class WarehouseOverview {
 
     /**
      * @param reader an open warehouse
+     * @param project the project folder, for the command that queries it further
      * @param file the warehouse file, for the title
      * @param out where to print
      * @param sampleRows rows to show per table; 0 for none
      */
-    public static void print(WarehouseReader reader, Path file, PrintWriter out, int sampleRows) {
+    public static void print(WarehouseReader reader, Path project, Path file, PrintWriter out, int sampleRows) {
         List<TableOverview> tables = reader.overview();
         out.println();
         if (tables.isEmpty()) {
@@ -49,8 +50,12 @@ public final class WarehouseOverview {
             }
         }
         out.println();
-        out.println("Query it with: sluice query \"SELECT * FROM " + WarehouseReader.SCHEMA + "."
-                + quoteIfNeeded(tables.get(0).name()) + " LIMIT 10\"");
+        out.println("Query it with: "
+                + CommandHint.sluice(
+                        "query",
+                        project,
+                        "SELECT * FROM " + WarehouseReader.SCHEMA + "." + quoteIfNeeded(tables.get(0).name())
+                                + " LIMIT 10"));
         out.flush();
     }
 
