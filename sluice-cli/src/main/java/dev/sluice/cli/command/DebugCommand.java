@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sluice debug}: builds the connector project when its sources changed, loads its connector
  * in an isolated class loader, runs one local sync into {@code files/warehouse.db}, then prints the
- * summary and, after a successful sync, what the warehouse holds. Exits with 1 when the build or
- * the sync fails; the summary's last line then says why.
+ * summary and what the warehouse holds. Exits with 1 when the build or the sync fails: the summary
+ * then splits each table's rows into committed and rolled back, and stderr repeats why it failed,
+ * with where in the connector's code. Ctrl-C stops the sync at its last checkpoint and exits with
+ * 130.
  *
  * <p>With {@code --connector HOST:PORT} it builds nothing: it syncs from a running
  * {@code fivetran_sdk.v2.SourceConnector} server (any language) through the same engine, after
@@ -50,7 +52,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Build the connector project, run one sync into files/warehouse.db (schema tester)"
                     + " and print a summary.",
-            "State is read from and saved to files/state.json; `sluice reset` starts over."
+            "State is read from and saved to files/state.json; `sluice reset` starts over.",
+            "Ctrl-C stops the sync: state and data stay at its last checkpoint, and the next debug resumes there."
         })
 public final class DebugCommand implements Callable<Integer> {
 
@@ -152,14 +155,16 @@ public final class DebugCommand implements Callable<Integer> {
         }
         Path project = options.projectDir();
         out.print(CommandHint.located(summary(result), project));
-        if (!result.succeeded()) {
-            out.println();
-            out.println("After the failure the warehouse holds what was committed before it:");
-        }
-        showWarehouse(project, options.warehouseFile(), out);
+        showWarehouse(
+                project,
+                options.warehouseFile(),
+                result.succeeded() ? null : "After the failure the warehouse holds what was committed before it:",
+                out);
         out.flush();
         if (!result.succeeded()) {
-            new SyncFailureReport(project, ErrorHandler.verbose(spec.root().commandLine().getParseResult()))
+            new SyncFailureReport(
+                            project,
+                            ErrorHandler.verbose(spec.root().commandLine().getParseResult()))
                     .print(result, spec.commandLine().getErr());
             return 1;
         }
@@ -248,11 +253,15 @@ public final class DebugCommand implements Callable<Integer> {
         return buffer.toString(StandardCharsets.UTF_8);
     }
 
-    private void showWarehouse(Path project, Path warehouse, PrintWriter out) {
+    private void showWarehouse(Path project, Path warehouse, String heading, PrintWriter out) {
         if (!Files.isRegularFile(warehouse)) {
             return;
         }
         try (WarehouseReader reader = WarehouseReader.open(warehouse)) {
+            if (heading != null) {
+                out.println();
+                out.println(heading);
+            }
             WarehouseOverview.print(reader, project, warehouse, out, WarehouseOverview.SAMPLE_ROWS);
         } catch (RuntimeException e) {
             out.flush();

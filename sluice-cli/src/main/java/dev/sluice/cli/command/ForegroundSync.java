@@ -96,7 +96,8 @@ final class ForegroundSync {
         String resume = "run `" + rerun + "` again to resume";
         err.println(
                 checkpoints > 0
-                        ? "interrupted: state is at checkpoint " + checkpoints + " of this sync (" + where + "); " + resume
+                        ? "interrupted: state is at checkpoint " + checkpoints + " of this sync (" + where + "); "
+                                + resume
                         : "interrupted before this sync's first checkpoint: state is as it started (" + where + "); "
                                 + resume);
         err.flush();

@@ -30,13 +30,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "query",
         mixinStandardHelpOptions = true,
+        customSynopsis = "sluice query [-hV] [--verbose] [--format=table|csv|json] [DIR] [SQL]",
         description = {
             "Run one SQL statement against files/warehouse.db (read-only) and print the result.",
-            "The SQL is one argument: quote it. Before it may come the project folder (default: the current"
-                    + " folder or the project above it); a lone argument that is an existing folder is the folder.",
-            "Tables are in schema tester, e.g.:",
+            "The SQL is always one argument: quote it. DIR, when given, comes first and must be",
+            "a folder (default: the project of the current folder); a lone argument is DIR when",
+            "it is a folder, else the SQL. More arguments are refused. Tables are in schema tester:",
             "  sluice query \"SELECT * FROM tester.orders LIMIT 10\"",
-            "  sluice query examples/quickstart 'SELECT * FROM tester.\"CamelCase\"' --format csv",
+            "  sluice query my-project 'SELECT * FROM tester.\"Orders\"' --format csv",
             "Without SQL, list the tables (as `sluice tables`)."
         })
 public final class QueryCommand implements Callable<Integer> {
@@ -49,7 +50,7 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Parameters(
             arity = "0..*",
-            paramLabel = "[DIR] [SQL]",
+            paramLabel = "DIR SQL",
             description = "The project folder (optional), then the SQL statement as one argument.")
     List<String> arguments;
 
@@ -82,7 +83,8 @@ public final class QueryCommand implements Callable<Integer> {
             if (Files.isDirectory(Path.of(args.get(0)))) {
                 dir = Path.of(args.get(0));
             } else if (looksLikeAFolder(args.get(0))) {
-                throw new CliException("No such folder: " + Path.of(args.get(0)).toAbsolutePath().normalize());
+                throw new CliException("No such folder: "
+                        + Path.of(args.get(0)).toAbsolutePath().normalize());
             } else {
                 sql = args.get(0);
             }

@@ -82,8 +82,8 @@ public final class ResetCommand implements Callable<Integer> {
     private boolean confirmed(Path files, Path project) {
         String answer = prompt.apply("This will delete " + files + " (state.json and warehouse.db). Continue? (y/N) ");
         if (answer == null) {
-            throw new CliException("Not deleting " + files + ": there is no terminal to confirm on;"
-                    + " run `" + CommandHint.sluice("reset", project, "--yes") + "` to delete without asking");
+            throw new CliException("Not deleting " + files + ": there is no terminal to confirm on;" + " run `"
+                    + CommandHint.sluice("reset", project, "--yes") + "` to delete without asking");
         }
         String normalized = answer.strip().toLowerCase(Locale.ROOT);
         return normalized.equals("y") || normalized.equals("yes");

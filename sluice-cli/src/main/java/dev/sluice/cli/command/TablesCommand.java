@@ -27,7 +27,11 @@ public final class TablesCommand implements Callable<Integer> {
         Path project = projectDir.existing();
         try (WarehouseReader reader = WarehouseFiles.open(project)) {
             WarehouseOverview.print(
-                    reader, project, WarehouseFiles.of(project), spec.commandLine().getOut(), 0);
+                    reader,
+                    project,
+                    WarehouseFiles.of(project),
+                    spec.commandLine().getOut(),
+                    0);
         }
         return 0;
     }

@@ -28,9 +28,8 @@ final class WarehouseFiles {
     static WarehouseReader open(Path project) {
         Path file = of(project);
         if (!Files.isRegularFile(file)) {
-            throw new CliException(
-                    "No warehouse in " + project + " (" + file + " does not exist): run `"
-                            + CommandHint.sluice("debug", project) + "` first");
+            throw new CliException("No warehouse in " + project + " (" + file + " does not exist): run `"
+                    + CommandHint.sluice("debug", project) + "` first");
         }
         return WarehouseReader.open(file);
     }

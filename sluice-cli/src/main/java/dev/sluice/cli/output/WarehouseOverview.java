@@ -54,8 +54,8 @@ public final class WarehouseOverview {
                 + CommandHint.sluice(
                         "query",
                         project,
-                        "SELECT * FROM " + WarehouseReader.SCHEMA + "." + quoteIfNeeded(tables.get(0).name())
-                                + " LIMIT 10"));
+                        "SELECT * FROM " + WarehouseReader.SCHEMA + "."
+                                + quoteIfNeeded(tables.get(0).name()) + " LIMIT 10"));
         out.flush();
     }
 

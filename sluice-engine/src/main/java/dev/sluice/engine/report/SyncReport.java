@@ -40,7 +40,7 @@ public final class SyncReport {
         } else if (!tables.isEmpty()) {
             Map<String, Long> committed = m.committedRowsPerTable();
             out.println();
-            out.printf(Locale.ROOT, "ROWS PER TABLE:%26s %12s%n", "committed", "rolled back");
+            out.printf(Locale.ROOT, "ROWS PER TABLE:%24s %12s%n", "committed", "rolled back");
             tables.forEach((table, rows) -> {
                 long kept = committed.getOrDefault(table, 0L);
                 out.printf(Locale.ROOT, "  %-24s %,12d %,12d%n", table, kept, Math.max(rows - kept, 0));
