@@ -53,7 +53,8 @@ class InterruptIT {
                 tmp.resolve("slow"), Map.of("com.example.Slow", CONNECTOR), List.of("com.example.Slow"));
         Files.writeString(project.resolve("configuration.json"), "{}");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path jar = Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
+        Path jar =
+                Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
         Path err = tmp.resolve("stderr.log");
         Process debug = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "debug", "slow")
                 .directory(tmp.toFile())
@@ -67,7 +68,8 @@ class InterruptIT {
             while ((line = reader.readLine()) != null && !line.equals("WAITING FOR CTRL-C")) {
                 out.add(line);
             }
-            assertThat(line).as("the connector never reached its wait:\n" + String.join("\n", out) + "\n"
+            assertThat(line)
+                    .as("the connector never reached its wait:\n" + String.join("\n", out) + "\n"
                             + Files.readString(err))
                     .isNotNull();
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(debug.pid()))
@@ -85,7 +87,9 @@ class InterruptIT {
                         + " run `sluice debug slow` again to resume")
                 .doesNotContain("\tat ");
         assertThat(String.join("\n", out)).doesNotContain("SYNC PROGRESS");
-        assertThat(Files.readString(project.resolve("files/state.json"))).contains("\"step\"").contains("1");
+        assertThat(Files.readString(project.resolve("files/state.json")))
+                .contains("\"step\"")
+                .contains("1");
 
         Process resume = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "debug", "slow")
                 .directory(tmp.toFile())

@@ -37,8 +37,7 @@ class PastedHintsIT {
     void theQueryHintRunsFromTheFolderOfTheSyncAndFromInsideTheProject() throws Exception {
         Path work = Files.createDirectories(tmp.resolve("work"));
         Path project = ConnectorProjects.create(
-                work.resolve("my project"),
-                Map.of("com.example.Camel", """
+                work.resolve("my project"), Map.of("com.example.Camel", """
                         package com.example;
                         import dev.sluice.sdk.*;
                         import java.util.Map;
@@ -48,8 +47,7 @@ class PastedHintsIT {
                             operations.checkpoint(state);
                           }
                         }
-                        """),
-                List.of("com.example.Camel"));
+                        """), List.of("com.example.Camel"));
         Files.writeString(project.resolve("configuration.json"), "{}");
 
         Result debug = shell(work, "sluice debug 'my project' --naming source");

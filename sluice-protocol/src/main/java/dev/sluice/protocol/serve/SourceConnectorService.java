@@ -132,7 +132,8 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
                     "Update finished: %,d messages in %.1f s", stream.messages(), (System.nanoTime() - start) / 1e9));
         } catch (Exception | Error e) {
             String message = (e instanceof SyncException || e.getMessage() == null
-                            ? String.valueOf(e.getMessage() == null ? e.getClass().getName() : e.getMessage())
+                            ? String.valueOf(
+                                    e.getMessage() == null ? e.getClass().getName() : e.getMessage())
                             : e.getClass().getSimpleName() + ": " + e.getMessage())
                     + ConnectorFrame.of(e, connector.getClass())
                             .map(frame -> " (at " + frame + ")")
