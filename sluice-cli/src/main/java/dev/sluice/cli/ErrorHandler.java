@@ -66,7 +66,11 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return env != null && !env.isBlank() && !env.equals("0") && !env.equalsIgnoreCase("false");
     }
 
-    static boolean verbose(ParseResult parseResult) {
+    /**
+     * @param parseResult a parsed command line (of the root command or a subcommand)
+     * @return whether it or the environment asks for stack traces ({@code --verbose}, {@code SLUICE_DEBUG})
+     */
+    public static boolean verbose(ParseResult parseResult) {
         if (debugEnvironment()) {
             return true;
         }

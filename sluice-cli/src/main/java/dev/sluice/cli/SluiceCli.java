@@ -11,6 +11,8 @@ import dev.sluice.cli.command.ServeCommand;
 import dev.sluice.cli.command.TablesCommand;
 import dev.sluice.cli.command.VersionCommand;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,7 +24,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code sluice} command. Exit codes: 0 success, 1 a failed command or sync, 2 a usage error.
+ * The {@code sluice} command. Exit codes (listed in every command's help): 0 success, 1 a failed
+ * command or sync, 2 a usage error, 130 interrupted with Ctrl-C.
  * Command names are case-insensitive; a mistyped one gets "Did you mean" suggestions.
  */
 @Command(
@@ -64,11 +67,33 @@ public final class SluiceCli implements Callable<Integer> {
     /** @return the command line with Sluice's error handling, ready to {@code execute} */
     public static CommandLine commandLine() {
         ErrorHandler errors = new ErrorHandler();
-        return new CommandLine(new SluiceCli())
+        CommandLine commandLine = new CommandLine(new SluiceCli())
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setSubcommandsCaseInsensitive(true);
+        documentExitCodes(commandLine);
+        return commandLine;
+    }
+
+    /** Lists the exit codes in the help of the command and of each subcommand. */
+    private static void documentExitCodes(CommandLine commandLine) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "Success.");
+        codes.put(
+                String.valueOf(ErrorHandler.FAILED),
+                "Failed: the command could not do its work (for debug: the build or the sync failed); the message"
+                        + " says why.");
+        codes.put(
+                String.valueOf(ErrorHandler.USAGE),
+                "Usage error: an unknown command or option, a bad value, or arguments that do not fit.");
+        codes.put("130", "Interrupted with Ctrl-C (debug: state and data stay at the last checkpoint).");
+        commandLine
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(codes);
+        commandLine.getSubcommands().values().forEach(SluiceCli::documentExitCodes);
     }
 
     /** @param args the command line */

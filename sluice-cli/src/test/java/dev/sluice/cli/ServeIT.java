@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,12 @@ import dev.sluice.cli.fixture.ConnectorProjects;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeIT {
 
-    private static final Pattern PORT = Pattern.compile("on port (\\d+)");
+    private static final Pattern PORT = Pattern.compile(" port (\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -59,6 +67,7 @@ class ServeIT {
             BufferedReader reader =
                     new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             int port = -1;
+            String startLine = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             String line;
             while (port < 0 && System.nanoTime() < deadline && (line = reader.readLine()) != null) {
@@ -66,11 +75,18 @@ class ServeIT {
                 Matcher matcher = PORT.matcher(line);
                 if (matcher.find()) {
                     port = Integer.parseInt(matcher.group(1));
+                    startLine = line;
                 }
             }
             assertThat(port)
                     .as("serve did not start:\n" + String.join("\n", lines))
                     .isPositive();
+            assertThat(startLine).contains("on 127.0.0.1 port " + port, "only this machine can connect");
+            InetAddress external = nonLoopbackAddress();
+            int served = port;
+            assertThatThrownBy(() -> new Socket(external, served).close())
+                    .as("serve listens on " + external + " but should listen on loopback only")
+                    .isInstanceOf(ConnectException.class);
             Thread pump = new Thread(() -> {
                 try {
                     reader.lines().forEach(lines::add);
@@ -113,5 +129,17 @@ class ServeIT {
                     .contains(node.get("level").asText());
             assertThat(node.get("message-origin").asText()).isEqualTo("sdk_connector");
         }
+    }
+
+    private static InetAddress nonLoopbackAddress() throws SocketException {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && address instanceof Inet4Address) {
+                    return address;
+                }
+            }
+        }
+        Assumptions.abort("this machine has no IPv4 address but loopback to try serve's default host from");
+        return null;
     }
 }

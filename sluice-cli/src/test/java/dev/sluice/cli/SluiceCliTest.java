@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +104,55 @@ class SluiceCliTest {
     void anUnexpectedFailureNamesItsTypeAndPointsToVerbose() {
         assertThat(ErrorHandler.message(new IllegalStateException("boom"))).isEqualTo("IllegalStateException: boom");
         assertThat(ErrorHandler.message(new CliException("plain"))).isEqualTo("plain");
+    }
+
+    @Test
+    void everyHelpListsTheExitCodes() {
+        for (String[] args : List.of(
+                new String[] {"--help"},
+                new String[] {"debug", "--help"},
+                new String[] {"query", "--help"},
+                new String[] {"serve", "--help"},
+                new String[] {"reset", "--help"})) {
+            CliRun run = CliRun.sluice(args);
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out())
+                    .as(String.join(" ", args))
+                    .contains("Exit codes:")
+                    .containsPattern("\\n  0 +Success")
+                    .containsPattern("\\n  1 +Failed")
+                    .containsPattern("\\n  2 +Usage error")
+                    .containsPattern("\\n  130 +Interrupted with Ctrl-C");
+        }
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageError() {
+        CliRun run = CliRun.sluice("serve", tmp.toString(), "--port", "99999");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'--port': 99999 is not a port", "sluice serve --help");
+    }
+
+    @Test
+    void anUnknownHostIsAUsageError() {
+        CliRun run = CliRun.sluice("serve", tmp.toString(), "--host", "no-such-host.invalid");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'--host': no-such-host.invalid is not a known address");
+    }
+
+    @Test
+    void debugFromAFolderInsideAProjectFindsTheProject() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Path src = Files.createDirectories(project.resolve("src/main/java"));
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Path none = tmp.resolve("none.json");
+
+        CliRun inside = CliRun.sluice("debug", src.toString(), "--configuration", none.toString());
+        CliRun elsewhere = CliRun.sluice("debug", outside.toString());
+
+        assertThat(inside.exitCode()).isEqualTo(1);
+        assertThat(inside.err()).contains("Configuration file " + none + " not found");
+        assertThat(elsewhere.err()).contains("No pom.xml in " + outside + " or a folder above it");
     }
 }

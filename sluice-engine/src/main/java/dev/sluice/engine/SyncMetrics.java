@@ -20,6 +20,7 @@ public final class SyncMetrics {
     private final LongAdder checkpoints = new LongAdder();
     private final LongAdder warnings = new LongAdder();
     private final Map<String, LongAdder> rowsPerTable = new ConcurrentHashMap<>();
+    private final Map<String, Long> committedRowsPerTable = new ConcurrentHashMap<>();
 
     /** @param table destination table name */
     public void upserted(String table) {
@@ -69,6 +70,17 @@ public final class SyncMetrics {
         rows(table);
     }
 
+    /**
+     * Records that the destination committed rows of a table: called after each successful commit
+     * with the operations it applied since the previous one.
+     *
+     * @param table destination table name
+     * @param rows upserts, updates and deletes of that table the commit made durable
+     */
+    public void committed(String table, long rows) {
+        committedRowsPerTable.merge(table, rows, Long::sum);
+    }
+
     private LongAdder rows(String table) {
         LongAdder adder = rowsPerTable.get(table);
         return adder != null ? adder : rowsPerTable.computeIfAbsent(table, t -> new LongAdder());
@@ -112,6 +124,21 @@ public final class SyncMetrics {
     /** @return upserts + updates + deletes */
     public long totalRows() {
         return upserts() + updates() + deletes();
+    }
+
+    /**
+     * What a failed sync left in the destination: of {@link #rowsPerTable()}, the operations that
+     * were committed (with a checkpoint, or by a commit without state along the way) before it
+     * failed; the others were rolled back.
+     *
+     * @return a snapshot of committed rows per destination table, sorted by name, every table of
+     *     {@link #rowsPerTable()} included (0 when none of its rows was committed)
+     */
+    public Map<String, Long> committedRowsPerTable() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        rowsPerTable.keySet().forEach(table -> snapshot.put(table, 0L));
+        snapshot.putAll(committedRowsPerTable);
+        return snapshot;
     }
 
     /** @return a snapshot of rows per destination table, sorted by name */

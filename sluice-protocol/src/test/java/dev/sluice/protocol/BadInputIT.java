@@ -302,6 +302,28 @@ class BadInputIT {
     }
 
     @Test
+    void aServedConnectorsUnexpectedExceptionNamesWhereInTheConnectorsCodeItHappened() {
+        SyncResult result = Syncs.overGrpc(new NullDereferencingConnector(), project, Map.of());
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.failureMessage())
+                .contains("NullPointerException")
+                .contains("(at " + NullDereferencingConnector.class.getName() + ".length(BadInputIT.java:");
+    }
+
+    /** A connector whose own helper dereferences null. */
+    static final class NullDereferencingConnector implements Connector {
+        @Override
+        public void update(Configuration configuration, State state, Operations operations) {
+            operations.upsert("items", Map.of("id", length(configuration.get("absent"))));
+        }
+
+        private static int length(String s) {
+            return s.length();
+        }
+    }
+
+    @Test
     void aServedConnectorAnswersAMalformedStateWithInvalidArgument() {
         try (ConnectorServer server = ConnectorServer.start(new KitchenSinkConnector(), 0, null, JsonLog.quiet())) {
             ManagedChannel channel = Grpc.newChannelBuilderForAddress(

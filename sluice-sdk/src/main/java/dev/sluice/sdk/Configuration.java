@@ -13,25 +13,46 @@ import java.util.Objects;
  */
 public final class Configuration {
 
-    private static final Configuration EMPTY = new Configuration(Map.of());
+    private static final String DEFAULT_SOURCE = "configuration.json";
+    private static final Configuration EMPTY = new Configuration(Map.of(), DEFAULT_SOURCE);
 
     private final Map<String, String> values;
+    private final String source;
 
-    private Configuration(Map<String, String> values) {
+    private Configuration(Map<String, String> values, String source) {
         this.values = values;
+        this.source = source;
     }
 
     /**
      * @param values the keys and values; neither may be null
-     * @return an immutable configuration holding a copy of {@code values}
+     * @return an immutable configuration holding a copy of {@code values}; its error messages say
+     *     to fix {@code configuration.json}
      */
     public static Configuration of(Map<String, String> values) {
+        return of(values, DEFAULT_SOURCE);
+    }
+
+    /**
+     * @param values the keys and values; neither may be null
+     * @param source where the values come from, as the user knows it (e.g. the path of the file
+     *     they were read from): the error messages of {@link #require}, {@link #getInt},
+     *     {@link #getLong} and {@link #getBoolean} say to fix it there
+     * @return an immutable configuration holding a copy of {@code values}
+     */
+    public static Configuration of(Map<String, String> values, String source) {
         Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(source, "source");
         Map<String, String> copy = new LinkedHashMap<>();
         values.forEach((key, value) -> copy.put(
                 Objects.requireNonNull(key, "configuration key"),
                 Objects.requireNonNull(value, () -> "configuration value of '" + key + "'")));
-        return new Configuration(Collections.unmodifiableMap(copy));
+        return new Configuration(Collections.unmodifiableMap(copy), source);
+    }
+
+    /** @return where the values come from, named in error messages ({@code configuration.json} unless told) */
+    public String source() {
+        return source;
     }
 
     /** @return a configuration without keys */
@@ -66,7 +87,7 @@ public final class Configuration {
         if (value == null || value.isBlank()) {
             throw new ConfigurationException("Configuration key '" + key + "' is "
                     + (value == null ? "missing" : "empty")
-                    + ": add it to configuration.json, e.g. {\"" + key + "\": \"...\"}");
+                    + ": add it to " + source + ", e.g. {\"" + key + "\": \"...\"}");
         }
         return value;
     }
@@ -132,9 +153,9 @@ public final class Configuration {
         return values;
     }
 
-    private static ConfigurationException notA(String expected, String key, String value) {
-        return new ConfigurationException("Configuration key '" + key + "' must be " + expected + " but is '" + value
-                + "': fix it in configuration.json");
+    private ConfigurationException notA(String expected, String key, String value) {
+        return new ConfigurationException(
+                "Configuration key '" + key + "' must be " + expected + " but is '" + value + "': fix it in " + source);
     }
 
     /** Lists the keys only: values may be secrets. */

@@ -1,12 +1,14 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
+import dev.sluice.cli.output.CommandHint;
 import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.config.DestinationConfigLoader;
 import dev.sluice.sdk.SyncException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,6 +44,18 @@ final class DestinationOption {
         } catch (SyncException e) {
             throw new CliException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * @return what a printed command needs to reach the same destination: {@code --destination FILE}
+     *     when the option named one, else nothing (the project's destination.json is found again)
+     */
+    List<String> hintArguments() {
+        return file == null
+                ? List.of()
+                : List.of(
+                        "--destination",
+                        CommandHint.folder(file.toAbsolutePath().normalize()));
     }
 
     /** @return the destination file used: the option's, else the project's destination.json, else null */

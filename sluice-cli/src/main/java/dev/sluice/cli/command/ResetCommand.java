@@ -1,6 +1,7 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
+import dev.sluice.cli.output.CommandHint;
 import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.warehouse.DestinationReset;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sluice reset}: deletes the project's {@code files/} folder (state and warehouse) after a
- * confirmation, so the next {@code sluice debug} is a first sync. Without a terminal it deletes
- * only with {@code --yes}.
+ * confirmation (only "y" or "yes" deletes; a bare Enter keeps the files), so the next
+ * {@code sluice debug} is a first sync. Without a terminal it deletes only with {@code --yes}.
  */
 @Command(
         name = "reset",
@@ -78,7 +79,7 @@ public final class ResetCommand implements Callable<Integer> {
             out.println("No files to delete in " + files);
             return 0;
         }
-        if (!yes && !confirmed(files, postgres)) {
+        if (!yes && !confirmed(files, project, postgres)) {
             out.println("Nothing deleted.");
             return 0;
         }
@@ -96,19 +97,19 @@ public final class ResetCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean confirmed(Path files, DestinationConfig.Postgres postgres) {
+    private boolean confirmed(Path files, Path project, DestinationConfig.Postgres postgres) {
         String answer = prompt.apply("This will delete " + files + " (state.json and warehouse.db)"
                 + (postgres == null
                         ? ""
                         : " and drop the tables Sluice created in schema " + postgres.schema() + " of "
                                 + postgres.describe())
-                + ". Continue? (Y/n) ");
+                + ". Continue? (y/N) ");
         if (answer == null) {
-            throw new CliException("Not deleting " + files + ": there is no terminal to confirm on;"
-                    + " run `sluice reset --yes` to delete without asking");
+            throw new CliException("Not deleting " + files + ": there is no terminal to confirm on;" + " run `"
+                    + CommandHint.sluice("reset", project, "--yes") + "` to delete without asking");
         }
         String normalized = answer.strip().toLowerCase(Locale.ROOT);
-        return normalized.isEmpty() || normalized.equals("y") || normalized.equals("yes");
+        return normalized.equals("y") || normalized.equals("yes");
     }
 
     private static void delete(Path folder) {

@@ -9,6 +9,7 @@ import dev.sluice.protocol.serve.JsonLog;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Serve the connector project as a Fivetran SourceConnector gRPC server (fivetran_sdk.v2),"
-                    + " plaintext, on all interfaces.",
+                    + " plaintext, without authentication: by default on 127.0.0.1, so only this machine can"
+                    + " connect; --host 0.0.0.0 lets every machine that reaches the port run the connector.",
             "Logs are JSON lines on stdout (levels INFO, WARNING, SEVERE). Stop it with Ctrl+C."
         })
 public final class ServeCommand implements Callable<Integer> {
@@ -47,10 +50,27 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every"
+                    + " interface, or one of this machine's addresses).")
+    String host;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new CliException("--port " + port + " is not a port: use 0 to 65535");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--port': " + port + " is not a port: use 0 to 65535");
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--host': " + host + " is not a known address: use 127.0.0.1 (the"
+                            + " default), 0.0.0.0 or an address of this machine");
         }
         Path project = projectDir.mavenProject();
         JsonLog log = new JsonLog(System.out);
@@ -61,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
         LoadedConnector loaded = LoadedConnector.load(project);
         ConnectorServer server;
         try {
-            server = ConnectorServer.start(loaded.connector(), port, loaded.loader(), log);
+            server = ConnectorServer.start(loaded.connector(), address, loaded.loader(), log);
         } catch (UncheckedIOException e) {
             loaded.close();
             throw new CliException(e.getMessage());

@@ -33,7 +33,12 @@ public final class TablesCommand implements Callable<Integer> {
         DestinationConfig config = destination.config(project);
         try (WarehouseReader reader = WarehouseFiles.open(project, config)) {
             WarehouseOverview.print(
-                    reader, WarehouseFiles.where(config), spec.commandLine().getOut(), 0);
+                    reader,
+                    project,
+                    WarehouseFiles.where(config),
+                    destination.hintArguments(),
+                    spec.commandLine().getOut(),
+                    0);
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.CliException;
+import dev.sluice.cli.output.CommandHint;
 import dev.sluice.engine.DestinationConfig;
 import dev.sluice.engine.ProjectLayout;
 import dev.sluice.engine.warehouse.WarehouseReader;
@@ -63,8 +64,8 @@ final class WarehouseFiles {
     private static WarehouseReader openFile(Path project, DestinationConfig.DuckDb destination) {
         Path file = destination.file();
         if (!Files.isRegularFile(file)) {
-            throw new CliException(
-                    "No warehouse in " + project + " (" + file + " does not exist):" + " run `sluice debug` first");
+            throw new CliException("No warehouse in " + project + " (" + file + " does not exist): run `"
+                    + CommandHint.sluice("debug", project) + "` first");
         }
         return WarehouseReader.open(destination);
     }

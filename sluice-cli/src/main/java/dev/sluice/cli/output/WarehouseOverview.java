@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class WarehouseOverview {
 
-    /** How many sample rows {@link #print(WarehouseReader, String, PrintWriter, int)} shows per table. */
+    /** How many sample rows {@link #print(WarehouseReader, Path, String, List, PrintWriter, int)} shows per table. */
     public static final int SAMPLE_ROWS = 5;
 
     private static final String SYNCED = SystemColumns.SYNCED;
@@ -26,21 +26,20 @@ public final class WarehouseOverview {
 
     /**
      * @param reader an open warehouse
-     * @param file the warehouse file, for the title
-     * @param out where to print
-     * @param sampleRows rows to show per table; 0 for none
-     */
-    public static void print(WarehouseReader reader, Path file, PrintWriter out, int sampleRows) {
-        print(reader, file.toString(), out, sampleRows);
-    }
-
-    /**
-     * @param reader an open warehouse
+     * @param project the project folder, for the command that queries it further
      * @param where the warehouse file or database, for the title
+     * @param hintArguments arguments the printed {@code sluice query} needs besides the project and
+     *     the SQL, e.g. {@code --destination pg.json}
      * @param out where to print
      * @param sampleRows rows to show per table; 0 for none
      */
-    public static void print(WarehouseReader reader, String where, PrintWriter out, int sampleRows) {
+    public static void print(
+            WarehouseReader reader,
+            Path project,
+            String where,
+            List<String> hintArguments,
+            PrintWriter out,
+            int sampleRows) {
         List<TableOverview> tables = reader.overview();
         out.println();
         if (tables.isEmpty()) {
@@ -59,8 +58,11 @@ public final class WarehouseOverview {
             }
         }
         out.println();
-        out.println("Query it with: sluice query \"SELECT * FROM " + reader.schema() + "."
-                + quoteIfNeeded(tables.get(0).name()) + " LIMIT 10\"");
+        List<String> hint = new ArrayList<>();
+        hint.add("SELECT * FROM " + reader.schema() + "."
+                + quoteIfNeeded(tables.get(0).name()) + " LIMIT 10");
+        hint.addAll(hintArguments);
+        out.println("Query it with: " + CommandHint.sluice("query", project, hint.toArray(String[]::new)));
         out.flush();
     }
 

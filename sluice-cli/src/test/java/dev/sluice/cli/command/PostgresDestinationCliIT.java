@@ -101,6 +101,9 @@ class PostgresDestinationCliIT {
         Files.writeString(file, destinationJson("other"));
         CliRun ok = CliRun.sluice("debug", project.toString(), "--destination", file.toString());
         assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
-        assertThat(ok.out()).contains("(schema other)");
+        assertThat(ok.out())
+                .contains("(schema other)")
+                .containsPattern(
+                        "Query it with: sluice query \\S+ \"SELECT \\* FROM other.greetings LIMIT 10\" --destination \\S*pg.json");
     }
 }

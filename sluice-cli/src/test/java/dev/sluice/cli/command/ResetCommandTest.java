@@ -56,7 +56,7 @@ class ResetCommandTest {
     }
 
     @Test
-    void asksAndTakesEnterAsYes() {
+    void asksAndTakesABareEnterAsNo() {
         List<String> asked = new ArrayList<>();
         CliRun run = CliRun.command(
                 new ResetCommand(question -> {
@@ -67,7 +67,16 @@ class ResetCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(asked)
-                .containsExactly("This will delete " + files + " (state.json and warehouse.db). Continue? (Y/n) ");
+                .containsExactly("This will delete " + files + " (state.json and warehouse.db). Continue? (y/N) ");
+        assertThat(run.out()).contains("Nothing deleted");
+        assertThat(files.resolve("state.json")).isRegularFile();
+    }
+
+    @Test
+    void yesAtThePromptDeletes() {
+        CliRun run = CliRun.command(new ResetCommand(question -> " Yes "), project.toString());
+
+        assertThat(run.exitCode()).isZero();
         assertThat(files).doesNotExist();
     }
 

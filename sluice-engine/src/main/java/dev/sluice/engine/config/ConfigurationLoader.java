@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Reads {@code configuration.json}: a flat JSON object of at most {@value #MAX_KEYS} keys whose
- * values are all strings. Every rule broken gets a message naming the file and the key.
+ * values are all strings. Every rule broken gets a message naming the file and the key, and the
+ * configuration's own messages (a required key missing, a value of the wrong kind) name the file too.
  */
 public final class ConfigurationLoader {
 
@@ -44,7 +45,10 @@ public final class ConfigurationLoader {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new SyncException("Configuration file " + file + " not found: create it with the connector's"
-                    + " settings as a JSON object of strings ({} if it needs none), or pass --configuration <file>");
+                    + " settings as a JSON object of strings ({} if it needs none)"
+                    + (file.getFileName().toString().equals("configuration.json")
+                            ? ", or pass --configuration <file>"
+                            : ""));
         } catch (IOException e) {
             throw new SyncException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
@@ -82,7 +86,16 @@ public final class ConfigurationLoader {
             }
             values.put(field.getKey(), field.getValue().textValue());
         }
-        return Configuration.of(values);
+        return Configuration.of(values, display(file));
+    }
+
+    /** @return the file as the user would name it: relative to the current folder when inside it */
+    private static String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) && !absolute.equals(cwd)
+                ? cwd.relativize(absolute).toString()
+                : absolute.toString();
     }
 
     /**
@@ -96,7 +109,7 @@ public final class ConfigurationLoader {
             throw new SyncException(
                     "The configuration has " + values.size() + " keys; at most " + MAX_KEYS + " are allowed");
         }
-        return Configuration.of(values);
+        return Configuration.of(values, "the configuration given in code");
     }
 
     private static String describe(JsonNode node) {

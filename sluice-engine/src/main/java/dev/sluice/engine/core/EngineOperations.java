@@ -21,6 +21,7 @@ import dev.sluice.sdk.SyncException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,11 @@ public final class EngineOperations implements Operations {
     private final Map<String, TableWriter> writers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, RowHasher> hashers = new HashMap<>();
     private final Map<TableWriter, FreshKeys> freshKeys = new HashMap<>();
+    /** On the writer thread: operations each writer applied since the last commit. */
+    private final Map<TableWriter, long[]> appliedSinceCommit = new IdentityHashMap<>();
+
+    private TableWriter lastApplied;
+    private long[] lastAppliedCount;
     private final List<String> warnings = new ArrayList<>();
     /** Written on the writer thread right after the state store, so that it holds even when the caller stopped waiting. */
     private volatile String savedStateJson;
@@ -111,6 +117,11 @@ public final class EngineOperations implements Operations {
             @Override
             public void accept(TableWriter writer, RowOperation op, Object[] values, String mask, long bytes) {
                 writer.write(op, values, mask, batchTime);
+                if (writer != lastApplied) {
+                    lastApplied = writer;
+                    lastAppliedCount = appliedSinceCommit.computeIfAbsent(writer, w -> new long[1]);
+                }
+                lastAppliedCount[0]++;
                 uncommitted++;
                 uncommittedBytes += bytes;
                 pendingBytes += bytes;
@@ -344,6 +355,10 @@ public final class EngineOperations implements Operations {
         destination.commit(checkpoint);
         uncommitted = 0;
         uncommittedBytes = 0;
+        appliedSinceCommit.forEach((writer, count) -> {
+            metrics.committed(writer.table().name(), count[0]);
+            count[0] = 0;
+        });
     }
 
     private void flushAll() {

@@ -13,7 +13,8 @@ public final class SyncReport {
 
     /**
      * Prints the summary: operation counts, rows per table, duration and rows/s, then
-     * {@code Sync SUCCEEDED} or {@code Sync FAILED: <reason>}.
+     * {@code Sync SUCCEEDED} or {@code Sync FAILED: <reason>}. After a failure the rows per table
+     * are split into those committed before it (they are in the destination) and those rolled back.
      *
      * @param result the finished sync
      * @param out where to print
@@ -32,10 +33,18 @@ public final class SyncReport {
             row(out, "Warnings", m.warnings());
         }
         Map<String, Long> tables = m.rowsPerTable();
-        if (!tables.isEmpty()) {
+        if (!tables.isEmpty() && result.succeeded()) {
             out.println();
             out.println("ROWS PER TABLE:");
             tables.forEach((table, rows) -> row(out, table, rows));
+        } else if (!tables.isEmpty()) {
+            Map<String, Long> committed = m.committedRowsPerTable();
+            out.println();
+            out.printf(Locale.ROOT, "ROWS PER TABLE:%24s %12s%n", "committed", "rolled back");
+            tables.forEach((table, rows) -> {
+                long kept = committed.getOrDefault(table, 0L);
+                out.printf(Locale.ROOT, "  %-24s %,12d %,12d%n", table, kept, Math.max(rows - kept, 0));
+            });
         }
         out.println();
         double seconds = result.duration().toMillis() / 1000.0;

@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorImplBase {
 
+    /** How the configuration's messages name it: it comes with each request. */
+    private static final String CLIENT_CONFIGURATION = "the configuration the client sends";
+
     private final Connector connector;
     private final ClassLoader contextLoader;
     private final JsonLog log;
@@ -55,7 +58,7 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
     @Override
     public void test(TestRequest request, StreamObserver<TestResponse> response) {
         unary("Test", response, () -> {
-            Configuration configuration = Configuration.of(request.getConfigurationMap());
+            Configuration configuration = Configuration.of(request.getConfigurationMap(), CLIENT_CONFIGURATION);
             TestResult result;
             try {
                 result = connector.configurationForm().runTest(request.getName(), configuration);
@@ -73,7 +76,8 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
     @Override
     public void schema(SchemaRequest request, StreamObserver<SchemaResponse> response) {
         unary("Schema", response, () -> {
-            List<Table> tables = connector.schema(Configuration.of(request.getConfigurationMap()));
+            List<Table> tables =
+                    connector.schema(Configuration.of(request.getConfigurationMap(), CLIENT_CONFIGURATION));
             if (tables == null || tables.isEmpty()) {
                 return SchemaResponse.newBuilder()
                         .setSchemaResponseNotSupported(true)
@@ -94,7 +98,7 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
      */
     void updateStream(UpdateRequest request, StreamObserver<Object> response) {
         ServerCallStreamObserver<Object> observer = (ServerCallStreamObserver<Object>) response;
-        Configuration configuration = Configuration.of(request.getConfigurationMap());
+        Configuration configuration = Configuration.of(request.getConfigurationMap(), CLIENT_CONFIGURATION);
         State state;
         try {
             state = request.hasStateJson() && !request.getStateJson().isBlank()
@@ -127,9 +131,13 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
             log.info(String.format(
                     "Update finished: %,d messages in %.1f s", stream.messages(), (System.nanoTime() - start) / 1e9));
         } catch (Exception | Error e) {
-            String message = e instanceof SyncException || e.getMessage() == null
-                    ? String.valueOf(e.getMessage() == null ? e.getClass().getName() : e.getMessage())
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            String message = (e instanceof SyncException || e.getMessage() == null
+                            ? String.valueOf(
+                                    e.getMessage() == null ? e.getClass().getName() : e.getMessage())
+                            : e.getClass().getSimpleName() + ": " + e.getMessage())
+                    + ConnectorFrame.of(e, connector.getClass())
+                            .map(frame -> " (at " + frame + ")")
+                            .orElse("");
             log.severe("Update failed: " + message);
             stream.fail(message);
         }

@@ -33,7 +33,7 @@ final class ShopApi {
         int customers = configuration.getInt("customers", 500);
         if (customers < 1 || customers > 20_000) {
             throw new ConfigurationException("Configuration key 'customers' must be between 1 and 20000, not "
-                    + customers + ": fix it in configuration.json");
+                    + customers + ": fix it in " + configuration.source());
         }
         return new ShopApi(new ShopSimulation(seed, customers), today);
     }
