@@ -30,7 +30,7 @@ final class ReadmeRewriter {
      */
     ReadmeRewriter(String template, String description, ProjectIdentity project) {
         this.template = template;
-        this.description = description;
+        this.description = description.strip().replaceAll("\\.$", "");
         this.project = project;
         String own = Pattern.quote("examples/" + template);
         this.rules = List.of(
