@@ -4,6 +4,7 @@ import dev.sluice.cli.command.BenchCommand;
 import dev.sluice.cli.command.BenchHttpCommand;
 import dev.sluice.cli.command.DebugCommand;
 import dev.sluice.cli.command.InitCommand;
+import dev.sluice.cli.command.InstallCommand;
 import dev.sluice.cli.command.PlaygroundCommand;
 import dev.sluice.cli.command.QueryCommand;
 import dev.sluice.cli.command.ResetCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             BenchHttpCommand.class,
             PlaygroundCommand.class,
+            InstallCommand.class,
             VersionCommand.class,
             HelpCommand.class
         },

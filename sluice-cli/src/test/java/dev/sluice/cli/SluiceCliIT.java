@@ -72,7 +72,11 @@ class SluiceCliIT {
         assertThat(init.output()).contains("cd " + project, "sluice debug");
         assertThat(project.resolve("mvnw")).isExecutable();
         assertThat(Files.readString(project.resolve("pom.xml")))
-                .contains("<relativePath/>", "<artifactId>myconn</artifactId>");
+                .contains("<relativePath/>", "<groupId>com.example</groupId>", "<artifactId>myconn</artifactId>");
+        assertThat(project.resolve("src/main/java/com/example/myconn/MyconnConnector.java"))
+                .isRegularFile();
+        assertThat(project.resolve("src/test/java/com/example/myconn/MyconnConnectorTest.java"))
+                .isRegularFile();
 
         Result debug = sluice("debug", project.toString());
         assertThat(debug.exitCode()).as(debug.output()).isZero();
@@ -90,6 +94,13 @@ class SluiceCliIT {
 
         Result verify = run(project, List.of(project.resolve("mvnw").toString(), "-q", "-B", "verify"));
         assertThat(verify.exitCode()).as(verify.output()).isZero();
+
+        Files.delete(project.resolve("src/main/resources/META-INF/services/dev.sluice.sdk.Connector"));
+        Result deleted = sluice("debug", project.toString());
+        assertThat(deleted.exitCode()).as(deleted.output()).isNotZero();
+        assertThat(deleted.output())
+                .contains("Building " + project, "No connector found in " + project)
+                .doesNotContain("Sync SUCCEEDED");
     }
 
     @Test

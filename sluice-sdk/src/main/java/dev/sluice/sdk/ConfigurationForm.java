@@ -61,6 +61,27 @@ public final class ConfigurationForm {
         return fieldsByName.get(name);
     }
 
+    /**
+     * Fills in the form's defaults: every field with a {@link FormField#defaultValue(String) default
+     * value} whose key the configuration leaves out gets that value. Keys the configuration sets,
+     * even to an empty string, keep their value; keys the form does not know are kept as they are.
+     *
+     * @param configuration the configuration as given (e.g. read from {@code configuration.json})
+     * @return the configuration with the defaults of the keys it leaves out; {@code configuration}
+     *     itself when there is nothing to add
+     */
+    public Configuration withDefaults(Configuration configuration) {
+        Map<String, String> values = new LinkedHashMap<>(configuration.asMap());
+        boolean added = false;
+        for (FormField field : fields) {
+            if (field.defaultValue() != null && !values.containsKey(field.name())) {
+                values.put(field.name(), field.defaultValue());
+                added = true;
+            }
+        }
+        return added ? Configuration.of(values, configuration.source()) : configuration;
+    }
+
     /** @return the tests in order */
     public List<NamedTest> tests() {
         return List.copyOf(tests.values());

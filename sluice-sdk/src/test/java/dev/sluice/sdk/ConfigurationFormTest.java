@@ -189,4 +189,26 @@ class ConfigurationFormTest {
         assertThat(form.missingRequiredFields(Configuration.of(Map.of("host", "h", "api_key", "k"))))
                 .isEmpty();
     }
+
+    @Test
+    void withDefaultsFillsOnlyTheKeysTheConfigurationLeavesOut() {
+        ConfigurationForm form = ConfigurationForm.builder()
+                .field(FormField.dropdown("auth", "Auth", "header", "query").defaultValue("header"))
+                .field(FormField.text("page_size", "Page size").defaultValue("50"))
+                .field(FormField.text("host", "Host").defaultValue("localhost"))
+                .field(FormField.toggle("verbose", "Verbose"))
+                .build();
+
+        Configuration filled = form.withDefaults(Configuration.of(Map.of("host", "api.example.com", "extra", "x")));
+
+        assertThat(filled.asMap())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("host", "api.example.com", "extra", "x", "auth", "header", "page_size", "50"));
+        assertThat(form.withDefaults(Configuration.of(Map.of("auth", ""))).get("auth"))
+                .isEmpty();
+        assertThat(ConfigurationForm.empty()
+                        .withDefaults(Configuration.of(Map.of("a", "1")))
+                        .asMap())
+                .isEqualTo(Map.of("a", "1"));
+    }
 }

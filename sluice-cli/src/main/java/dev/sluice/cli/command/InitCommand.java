@@ -1,6 +1,7 @@
 package dev.sluice.cli.command;
 
 import dev.sluice.cli.template.ProjectGenerator;
+import dev.sluice.cli.template.ProjectIdentity;
 import dev.sluice.cli.template.TemplateCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "init",
         mixinStandardHelpOptions = true,
-        description = "Create a connector project from a template in DIR (a new or empty folder).",
+        description = {
+            "Create a connector project from a template in DIR (a new or empty folder).",
+            "The project is named after the folder (or --name): its package, connector class, groupId, artifactId,"
+                    + " POM name, services file and README."
+        },
         footer = {"", "Every example connector of Sluice is a template: `sluice init --list` shows them."})
 public final class InitCommand implements Callable<Integer> {
 
@@ -44,6 +49,20 @@ public final class InitCommand implements Callable<Integer> {
             description = "The template (default: ${DEFAULT-VALUE}); `--list` shows them all.")
     String template;
 
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description = "The project's name (default: the folder's name): its POM name and README title, and from"
+                    + " it the artifactId, the connector class (e.g. my-shop: MyShopConnector) and the package.")
+    String name;
+
+    @Option(
+            names = "--package",
+            paramLabel = "PACKAGE",
+            description = "The Java package of the connector (default: com.example.<name in lower-case letters and"
+                    + " digits>); the groupId is the package without its last segment.")
+    String packageName;
+
     @Option(names = "--list", description = "List the templates with what each one shows, and create nothing.")
     boolean list;
 
@@ -64,22 +83,36 @@ public final class InitCommand implements Callable<Integer> {
         if (list) {
             return listTemplates();
         }
-        Path target = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
-        String artifactId;
+        Path here = Path.of("").toAbsolutePath().normalize();
+        Path target = (dir == null ? here : dir.toAbsolutePath()).normalize();
+        String folder = target.getFileName() == null ? "" : target.getFileName().toString();
+        ProjectIdentity project = ProjectIdentity.of(name == null ? folder : name, packageName);
         try (TemplateCatalog templates = catalog.get()) {
-            artifactId = new ProjectGenerator(templates).generate(template, target);
+            new ProjectGenerator(templates).generate(template, target, project);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Created connector project '" + artifactId + "' in " + target + " from template " + template + ".");
+        out.println("Created connector project '" + project.artifactId() + "' in " + target + " from template "
+                + template + ":");
+        out.println("  connector  " + project.packageName() + "." + project.className() + " (src/main/java/"
+                + project.packagePath() + "/" + project.className() + ".java)");
+        out.println("  Maven      " + project.groupId() + ":" + project.artifactId());
         out.println();
         out.println("Next steps:");
-        if (!target.equals(Path.of("").toAbsolutePath().normalize())) {
-            out.println("  cd " + target);
+        if (!target.equals(here)) {
+            out.println("  cd " + shellWord(dir.toString()));
         }
         out.println("  sluice debug      # build, sync into files/warehouse.db and show what landed");
         out.println("  ./mvnw verify     # run the connector's tests");
         out.flush();
         return 0;
+    }
+
+    /** @return the word as the shell reads it back: quoted when it holds anything but plain characters */
+    static String shellWord(String word) {
+        if (word.matches("[A-Za-z0-9_./@%+=:,-]+")) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private int listTemplates() {

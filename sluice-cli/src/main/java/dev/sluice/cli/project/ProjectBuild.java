@@ -14,17 +14,23 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Compiles a connector project with Maven and records its runtime classpath in
- * {@code target/sluice.classpath}. The project is stale, and needs a build, when that file is
- * missing or older than {@code pom.xml} or any file under {@code src/main}.
+ * {@code target/sluice.classpath}, and the files it was built from in {@code target/sluice.sources}.
+ * The project is stale, and needs a build, when either file is missing, when the classpath file is
+ * older than {@code pom.xml} or any file under {@code src/main}, or when a file was added, deleted
+ * or renamed there since the last build.
  */
 public final class ProjectBuild {
 
     /** Where the build writes the runtime classpath, relative to the project. */
     public static final String CLASSPATH_FILE = ProjectLayout.CLASSPATH_FILE;
+
+    /** Where the build records the files it was built from, relative to the project. */
+    public static final String SOURCES_FILE = "target/sluice.sources";
 
     private static final int TAIL_LINES = 60;
 
@@ -51,6 +57,9 @@ public final class ProjectBuild {
         if (!Files.isRegularFile(classpath)) {
             return true;
         }
+        if (!SourceListing.read(sourcesFile()).equals(Optional.of(SourceListing.of(project)))) {
+            return true;
+        }
         try {
             FileTime built = Files.getLastModifiedTime(classpath);
             if (newer(project.resolve("pom.xml"), built)) {
@@ -68,6 +77,16 @@ public final class ProjectBuild {
         }
     }
 
+    /** @return {@code <project>/target/sluice.sources} */
+    Path sourcesFile() {
+        return project.resolve(SOURCES_FILE);
+    }
+
+    /** Records the project's current source files as the ones the last build read. */
+    void recordSources() {
+        SourceListing.write(sourcesFile(), SourceListing.of(project));
+    }
+
     private static boolean newer(Path file, FileTime than) {
         try {
             return Files.exists(file) && Files.getLastModifiedTime(file).compareTo(than) > 0;
@@ -76,20 +95,32 @@ public final class ProjectBuild {
         }
     }
 
-    /** @return the Maven command line that builds the project */
+    /**
+     * @return the Maven command line that builds the project; it starts with {@code clean} when a
+     *     file the last build read was deleted or renamed since
+     */
     public List<String> command() {
         Path mvn = maven.locate(project)
                 .orElseThrow(() -> new CliException("Cannot build " + project
                         + ": no Maven found (no mvnw in the project or a parent folder, none in $SLUICE_HOME, no mvn on"
                         + " the PATH). Install Maven or add the Maven wrapper to the project"));
-        return List.of(
-                mvn.toString(),
-                "-q",
-                "-B",
-                "compile",
-                "dependency:build-classpath",
-                "-Dmdep.outputFile=" + CLASSPATH_FILE,
-                "-DincludeScope=runtime");
+        List<String> goals = lostSources() ? List.of("clean", "compile") : List.of("compile");
+        List<String> command = new ArrayList<>(List.of(mvn.toString(), "-q", "-B"));
+        command.addAll(goals);
+        command.addAll(
+                List.of("dependency:build-classpath", "-Dmdep.outputFile=" + CLASSPATH_FILE, "-DincludeScope=runtime"));
+        return command;
+    }
+
+    /**
+     * @return whether a file the last build read is gone: Maven would leave its classes or
+     *     resources in {@code target/classes}, so the build must start clean
+     */
+    private boolean lostSources() {
+        List<String> now = SourceListing.of(project);
+        return SourceListing.read(sourcesFile())
+                .map(before -> !now.containsAll(before))
+                .orElse(false);
     }
 
     /**
@@ -102,6 +133,8 @@ public final class ProjectBuild {
         List<String> command = command();
         try {
             Files.deleteIfExists(classpathFile());
+            Files.deleteIfExists(sourcesFile());
+            List<String> sources = SourceListing.of(project);
             Process process = new ProcessBuilder(command)
                     .directory(project.toFile())
                     .redirectErrorStream(true)
@@ -121,6 +154,9 @@ public final class ProjectBuild {
             if (exit == 0 && !Files.isRegularFile(classpathFile())) {
                 throw new CliException("Maven built " + project + " but wrote no " + CLASSPATH_FILE
                         + ": is it a jar project (packaging jar)?");
+            }
+            if (exit == 0) {
+                SourceListing.write(sourcesFile(), sources);
             }
             return new Outcome(exit, new ArrayList<>(tail));
         } catch (IOException e) {

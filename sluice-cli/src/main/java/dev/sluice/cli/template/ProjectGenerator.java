@@ -17,11 +17,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Writes a new connector project from a template: the template's files, its {@code pom.xml} made
- * to stand alone and named after the folder, the Maven wrapper (with {@code mvnw} executable) and
- * a {@code .gitignore}. Refuses a folder that holds anything but dot-files.
+ * Writes a new connector project from a template: the template's files moved to the project's
+ * package, its connector class renamed after the project, its {@code pom.xml} made to stand alone
+ * with the project's coordinates and name, its README rewritten for the project's folder, the Maven
+ * wrapper (with {@code mvnw} executable) and a {@code .gitignore}. Refuses a folder that holds
+ * anything but dot-files.
  */
 public final class ProjectGenerator {
+
+    private static final String SERVICES = "src/main/resources/META-INF/services/dev.sluice.sdk.Connector";
 
     private static final String GITIGNORE = "target/\nfiles/\n*.class\n.idea/\n*.iml\n.vscode/\n";
 
@@ -35,18 +39,37 @@ public final class ProjectGenerator {
     /**
      * @param templateName the template to use
      * @param target the project folder; created when missing
-     * @return the artifactId given to the project
+     * @param project the names to give the project
      * @throws CliException when the template is unknown or the folder is not empty
      */
-    public String generate(String templateName, Path target) {
+    public void generate(String templateName, Path target, ProjectIdentity project) {
         Path template = catalog.template(templateName);
         refuseNonEmpty(target);
-        String artifactId = MavenNames.artifactId(
-                target.getFileName() == null ? "" : target.getFileName().toString());
+        String description = catalog.description(templateName);
         try {
+            TemplateRewriter rewriter = new TemplateRewriter(connectorClass(template, templateName), project);
+            ReadmeRewriter readme = new ReadmeRewriter(templateName, description, project);
             Files.createDirectories(target);
-            copyTree(template, target, artifactId);
-            copyTree(catalog.wrapper(), target, null);
+            for (String relative : files(template)) {
+                Path from = template.resolve(relative);
+                Path to = target.resolve(rewriter.path(relative));
+                Files.createDirectories(to.getParent());
+                if (relative.equals("pom.xml")) {
+                    write(to, MavenNames.rewritePom(read(from), project));
+                } else if (relative.equals("README.md")) {
+                    write(to, readme.rewrite(rewriter.text(read(from))));
+                } else if (TemplateRewriter.isText(relative)) {
+                    write(to, rewriter.text(read(from)));
+                } else {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Path wrapper = catalog.wrapper();
+            for (String relative : files(wrapper)) {
+                Path to = target.resolve(relative);
+                Files.createDirectories(to.getParent());
+                Files.copy(wrapper.resolve(relative), to, StandardCopyOption.REPLACE_EXISTING);
+            }
             makeExecutable(target.resolve("mvnw"));
             Path gitignore = target.resolve(".gitignore");
             if (!Files.exists(gitignore)) {
@@ -55,7 +78,37 @@ public final class ProjectGenerator {
         } catch (IOException e) {
             throw new CliException("Cannot write the project into " + target + ": " + e.getMessage(), e);
         }
-        return artifactId;
+    }
+
+    /** The connector class the template registers in its services file. */
+    private static String connectorClass(Path template, String name) throws IOException {
+        Path services = template.resolve(SERVICES);
+        if (!Files.isRegularFile(services)) {
+            throw new CliException("Template '" + name + "' has no " + SERVICES + ": it cannot be used by sluice init");
+        }
+        return Files.readAllLines(services, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .findFirst()
+                .orElseThrow(() -> new CliException("Template '" + name + "' names no class in " + SERVICES
+                        + ": it cannot be used by sluice init"));
+    }
+
+    private static List<String> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .sorted()
+                    .collect(Collectors.toCollection(ArrayList::new));
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private static void refuseNonEmpty(Path target) {
@@ -80,24 +133,6 @@ public final class ProjectGenerator {
                     : String.join(", ", visible);
             throw new CliException(target + " is not empty (it holds " + shown
                     + "): choose a new or empty folder, e.g. `sluice init my-connector`");
-        }
-    }
-
-    private static void copyTree(Path from, Path to, String artifactId) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(from)) {
-            files = walk.filter(Files::isRegularFile).collect(Collectors.toCollection(ArrayList::new));
-        }
-        for (Path file : files) {
-            String relative = from.relativize(file).toString().replace('\\', '/');
-            Path destination = to.resolve(relative);
-            Files.createDirectories(destination.getParent());
-            if (artifactId != null && relative.equals("pom.xml")) {
-                String pom = Files.readString(file, StandardCharsets.UTF_8);
-                Files.writeString(destination, MavenNames.rewritePom(pom, artifactId), StandardCharsets.UTF_8);
-            } else {
-                Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-            }
         }
     }
 

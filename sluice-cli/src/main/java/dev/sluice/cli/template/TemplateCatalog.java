@@ -100,13 +100,17 @@ public final class TemplateCatalog implements AutoCloseable {
     /**
      * @param name a template name
      * @return its folder
-     * @throws CliException naming the available templates when there is no such template
+     * @throws CliException naming the available templates, and the closest one to {@code name},
+     *     when there is no such template
      */
     public Path template(String name) {
         List<String> names = names();
         if (!names.contains(name)) {
-            throw new CliException("Unknown template '" + name + "'. Templates: " + String.join(", ", names)
-                    + ". Run `sluice init --list` to see what each one is.");
+            String guess = Suggestions.closest(name, names)
+                    .map(n -> " Did you mean '" + n + "'?")
+                    .orElse("");
+            throw new CliException("Unknown template '" + name + "'." + guess + " Templates: "
+                    + String.join(", ", names) + ". Run `sluice init --list` to see what each one is.");
         }
         return root.resolve(name);
     }

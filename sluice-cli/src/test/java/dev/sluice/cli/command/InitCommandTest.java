@@ -37,10 +37,12 @@ class InitCommandTest {
         CliRun run = init(target.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(target.resolve("src/main/java/com/example/hello/HelloConnector.java"))
-                .isRegularFile();
+        Path source = target.resolve("src/main/java/com/example/myshopconnector/MyShopConnector.java");
+        assertThat(source).content().contains("package com.example.myshopconnector;", "public class MyShopConnector");
+        assertThat(target.resolve("src/main/java/com/example/hello")).doesNotExist();
         assertThat(target.resolve("src/main/resources/META-INF/services/dev.sluice.sdk.Connector"))
-                .isRegularFile();
+                .content()
+                .isEqualToIgnoringWhitespace("com.example.myshopconnector.MyShopConnector");
         assertThat(target.resolve("configuration.json")).isRegularFile();
         assertThat(target.resolve(".gitignore")).content().contains("target/", "files/");
         String pom = Files.readString(target.resolve("pom.xml"));
@@ -48,15 +50,65 @@ class InitCommandTest {
                 .contains("<relativePath/>")
                 .doesNotContain("../../sluice-connector-parent")
                 .contains("<artifactId>sluice-connector-parent</artifactId>")
-                .contains("<artifactId>my-shop_connector</artifactId>")
-                .doesNotContain("<artifactId>hello</artifactId>")
+                .contains("<groupId>com.example</groupId>\n  <artifactId>my-shop_connector</artifactId>")
+                .contains("<name>My Shop_Connector</name>")
+                .doesNotContain("<artifactId>hello</artifactId>", "Hello connector")
                 .contains("<artifactId>not-the-project</artifactId>");
         assertThat(run.out())
                 .contains(
                         "Created connector project 'my-shop_connector' in " + target,
-                        "cd " + target,
+                        "com.example.myshopconnector.MyShopConnector",
+                        "com.example:my-shop_connector",
+                        "cd '" + target + "'",
                         "sluice debug",
                         "./mvnw verify");
+    }
+
+    @Test
+    void nameAndPackageOptionsNameTheProject() throws Exception {
+        Path target = tmp.resolve("conn");
+
+        CliRun run = init(target.toString(), "--name", "acme-billing", "--package", "com.acme.billing");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(target.resolve("src/main/java/com/acme/billing/AcmeBillingConnector.java"))
+                .content()
+                .contains("package com.acme.billing;", "class AcmeBillingConnector");
+        assertThat(target.resolve("src/main/resources/META-INF/services/dev.sluice.sdk.Connector"))
+                .content()
+                .isEqualToIgnoringWhitespace("com.acme.billing.AcmeBillingConnector");
+        assertThat(target.resolve("pom.xml"))
+                .content()
+                .contains(
+                        "<groupId>com.acme</groupId>",
+                        "<artifactId>acme-billing</artifactId>",
+                        "<name>acme-billing</name>");
+    }
+
+    @Test
+    void theReadmeNamesTheProjectAndItsCommandsWorkInItsFolder() throws Exception {
+        Path target = tmp.resolve("shop");
+
+        assertThat(init(target.toString()).exitCode()).isZero();
+
+        String readme = Files.readString(target.resolve("README.md"));
+        assertThat(readme)
+                .startsWith("# shop\n")
+                .contains("`ShopConnector` says hello.", "In this folder:")
+                .contains("sluice debug             # one local sync into files/warehouse.db")
+                .contains("./mvnw -q verify       # the tests")
+                .contains("./mvnw -q verify # the tests again")
+                .contains("./mvnw verify   # its tests\n")
+                .doesNotContain("examples/", "repository root", "-pl ", "../../", "./sluice", "HelloConnector");
+    }
+
+    @Test
+    void aPackageThatIsNotJavaIsRefusedBeforeWritingAnything() {
+        CliRun run = init(tmp.resolve("z").toString(), "--package", "com.Acme.class");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--package 'com.Acme.class' is not a Java package name", "com.acme.shop");
+        assertThat(tmp.resolve("z")).doesNotExist();
     }
 
     @Test
@@ -104,6 +156,15 @@ class InitCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("Unknown template 'nope'. Templates: hello.", "sluice init --list");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aMistypedTemplateGetsADidYouMean() {
+        CliRun run = init(tmp.resolve("x").toString(), "--template", "helo");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Unknown template 'helo'. Did you mean 'hello'? Templates: hello.");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 

@@ -44,6 +44,39 @@ class ProjectBuildTest {
         Files.createDirectories(project.resolve("target"));
         Files.writeString(build.classpathFile(), "");
         age(build.classpathFile(), secondsAgo);
+        build.recordSources();
+    }
+
+    @Test
+    void staleWhenAFileUnderSrcMainWasDeleted() throws IOException {
+        Path services = project.resolve("src/main/resources/META-INF/services/dev.sluice.sdk.Connector");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "com.example.C");
+        age(services, 100);
+        classpathFile(10);
+        assertThat(build.isStale()).isFalse();
+
+        Files.delete(services);
+
+        assertThat(build.isStale()).isTrue();
+    }
+
+    @Test
+    void staleWhenAFileUnderSrcMainWasRenamedKeepingItsTime() throws IOException {
+        classpathFile(10);
+        Path source = project.resolve("src/main/java/com/example/C.java");
+
+        Files.move(source, source.resolveSibling("D.java"));
+
+        assertThat(build.isStale()).isTrue();
+    }
+
+    @Test
+    void staleWhenBuiltWithoutARecordOfItsSources() throws IOException {
+        classpathFile(10);
+        Files.delete(project.resolve(ProjectBuild.SOURCES_FILE));
+
+        assertThat(build.isStale()).isTrue();
     }
 
     @Test
@@ -124,6 +157,25 @@ class ProjectBuildTest {
                 .isEqualTo(project
                         + " -q -B compile dependency:build-classpath -Dmdep.outputFile=target/sluice.classpath"
                         + " -DincludeScope=runtime");
+        assertThat(build.isStale()).isFalse();
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aBuildAfterADeletedSourceStartsClean() throws IOException {
+        executable(
+                project.resolve("mvnw"),
+                "#!/bin/sh\n"
+                        + "echo \"$*\" > args.txt\n"
+                        + "mkdir -p target && echo /x/lib.jar > target/sluice.classpath\n");
+        build.run();
+        assertThat(Files.readString(project.resolve("args.txt"))).startsWith("-q -B compile ");
+
+        Files.delete(project.resolve("src/main/java/com/example/C.java"));
+        assertThat(build.isStale()).isTrue();
+        build.run();
+
+        assertThat(Files.readString(project.resolve("args.txt"))).startsWith("-q -B clean compile ");
         assertThat(build.isStale()).isFalse();
     }
 

@@ -15,15 +15,29 @@ class MavenNamesTest {
     }
 
     @Test
-    void rewritesOnlyTheRelativePathAndTheProjectsOwnArtifactId() {
+    void rewritesTheRelativePathAndTheProjectsOwnCoordinatesAndName() {
         String pom = "<project><parent><groupId>dev.sluice</groupId><artifactId>sluice-connector-parent</artifactId>"
                 + "<relativePath>../../sluice-connector-parent/pom.xml</relativePath></parent>"
-                + "<artifactId>hello</artifactId><dependencies><dependency><artifactId>hello</artifactId>"
+                + "<groupId>dev.sluice.examples</groupId><artifactId>hello</artifactId><name>Sluice example</name>"
+                + "<dependencies><dependency><groupId>x</groupId><artifactId>hello</artifactId>"
                 + "</dependency></dependencies></project>";
-        assertThat(MavenNames.rewritePom(pom, "mine"))
+        assertThat(MavenNames.rewritePom(pom, ProjectIdentity.of("Mine & Co", "com.acme.mine")))
                 .isEqualTo("<project><parent><groupId>dev.sluice</groupId>"
                         + "<artifactId>sluice-connector-parent</artifactId><relativePath/></parent>"
-                        + "<artifactId>mine</artifactId><dependencies><dependency><artifactId>hello</artifactId>"
+                        + "<groupId>com.acme</groupId><artifactId>mine-co</artifactId><name>Mine &amp; Co</name>"
+                        + "<dependencies><dependency><groupId>x</groupId><artifactId>hello</artifactId>"
                         + "</dependency></dependencies></project>");
+    }
+
+    @Test
+    void identitiesAreMadeFromTheFolderName() {
+        assertThat(ProjectIdentity.of("my-connector", null))
+                .isEqualTo(new ProjectIdentity(
+                        "my-connector", "my-connector", "com.example", "com.example.myconnector", "MyConnector"));
+        assertThat(ProjectIdentity.of("shop", null).className()).isEqualTo("ShopConnector");
+        assertThat(ProjectIdentity.of("2fast", null).packageName()).isEqualTo("com.example.c2fast");
+        assertThat(ProjectIdentity.of("2fast", null).className()).isEqualTo("C2fastConnector");
+        assertThat(ProjectIdentity.of("new", null).packageName()).isEqualTo("com.example.cnew");
+        assertThat(ProjectIdentity.of("billing", "acme").groupId()).isEqualTo("acme");
     }
 }

@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One sync, on the calling thread: reads the configuration, resumes from the saved state, calls
+ * One sync, on the calling thread: reads the configuration (with the defaults of the connector's
+ * form for the keys it leaves out), resumes from the saved state, calls
  * {@code schema()} then {@code update()}, applies every operation through the engine and saves state
  * at each checkpoint. Failures never throw: they end the sync with a failed result.
  */
@@ -83,9 +84,12 @@ final class SyncExecution {
         Destination destination = null;
         String phase = "setup";
         try {
-            Configuration configuration = options.configuration() != null
+            Configuration given = options.configuration() != null
                     ? ConfigurationLoader.of(options.configuration())
                     : ConfigurationLoader.load(options.configurationFile());
+            phase = "configurationForm()";
+            Configuration configuration = connector.configurationForm().withDefaults(given);
+            phase = "setup";
             destination = destinations.open();
             LOG.info("destination: {}", destination.describe());
             StartState startState =

@@ -22,6 +22,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,6 +50,11 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
         this.log = log;
     }
 
+    /** The configuration of a request, with the form's defaults for the keys it leaves out. */
+    private Configuration withDefaults(Map<String, String> values) {
+        return connector.configurationForm().withDefaults(Configuration.of(values, CLIENT_CONFIGURATION));
+    }
+
     @Override
     public void configurationForm(
             ConfigurationFormRequest request, StreamObserver<ConfigurationFormResponse> response) {
@@ -58,7 +64,7 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
     @Override
     public void test(TestRequest request, StreamObserver<TestResponse> response) {
         unary("Test", response, () -> {
-            Configuration configuration = Configuration.of(request.getConfigurationMap(), CLIENT_CONFIGURATION);
+            Configuration configuration = withDefaults(request.getConfigurationMap());
             TestResult result;
             try {
                 result = connector.configurationForm().runTest(request.getName(), configuration);
@@ -76,8 +82,7 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
     @Override
     public void schema(SchemaRequest request, StreamObserver<SchemaResponse> response) {
         unary("Schema", response, () -> {
-            List<Table> tables =
-                    connector.schema(Configuration.of(request.getConfigurationMap(), CLIENT_CONFIGURATION));
+            List<Table> tables = connector.schema(withDefaults(request.getConfigurationMap()));
             if (tables == null || tables.isEmpty()) {
                 return SchemaResponse.newBuilder()
                         .setSchemaResponseNotSupported(true)
@@ -98,7 +103,7 @@ final class SourceConnectorService extends SourceConnectorGrpc.SourceConnectorIm
      */
     void updateStream(UpdateRequest request, StreamObserver<Object> response) {
         ServerCallStreamObserver<Object> observer = (ServerCallStreamObserver<Object>) response;
-        Configuration configuration = Configuration.of(request.getConfigurationMap(), CLIENT_CONFIGURATION);
+        Configuration configuration = withDefaults(request.getConfigurationMap());
         State state;
         try {
             state = request.hasStateJson() && !request.getStateJson().isBlank()

@@ -83,6 +83,7 @@ public final class OffsetPaging implements PageStrategy {
                 || stopOnShortPage && page.records().size() < limit) {
             return Optional.empty();
         }
+        ShortPageWarning.check(page, limitParameter, limit, true);
         return Optional.of(new NextPage(page.request().withQuery(offsetParameter, offset), "offset " + offset));
     }
 }

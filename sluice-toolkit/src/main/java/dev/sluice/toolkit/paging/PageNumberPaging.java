@@ -11,6 +11,10 @@ import java.util.OptionalLong;
  * reach the total it reports ({@link #totalItemsField}), or with {@link #stopOnShortPage()} on a
  * page shorter than the size. Immutable. Fits {@code {data, page, page_size, total_pages}} and
  * {@code {data, total_items, page, per_page}}.
+ *
+ * <p>The size is what the request asks for; a server may send fewer records a page (many cap the
+ * size). A first page shorter than the size while more remain is logged as a warning, once per
+ * listing.
  */
 public final class PageNumberPaging implements PageStrategy {
 
@@ -25,7 +29,8 @@ public final class PageNumberPaging implements PageStrategy {
     /**
      * @param pageParameter the query parameter of the page number, e.g. {@code page}
      * @param sizeParameter the query parameter of the page size, e.g. {@code per_page}; null to send none
-     * @param size the page size asked for
+     * @param size the page size asked for in {@code sizeParameter}; the server may cap it and send
+     *     fewer records a page
      */
     public PageNumberPaging(String pageParameter, String sizeParameter, int size) {
         this(pageParameter, sizeParameter, size, 1, null, null, false);
@@ -101,6 +106,7 @@ public final class PageNumberPaging implements PageStrategy {
                 || stopOnShortPage && page.records().size() < size) {
             return Optional.empty();
         }
+        ShortPageWarning.check(page, sizeParameter, size, true);
         return Optional.of(new NextPage(page.request().withQuery(pageParameter, current + 1), "page " + (current + 1)));
     }
 }

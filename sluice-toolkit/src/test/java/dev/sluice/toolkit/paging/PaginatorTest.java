@@ -454,4 +454,60 @@ class PaginatorTest {
 
         assertThat(rows).containsExactly(Map.of("id", 1L, "price", 2.5, "tags", List.of("x")));
     }
+
+    private static String stderrOf(Runnable action) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void pagesCappedAt(int cap) {
+        api.on("/api/items", request -> {
+            int page = intParam(request, "page", 1);
+            int size = Math.min(intParam(request, "page_size", 10), cap);
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.set("data", records((page - 1) * size, page * size));
+            return Reply.json(body.put("page", page)
+                    .put("total_pages", (TOTAL + size - 1) / size)
+                    .toString());
+        });
+    }
+
+    @Test
+    void aServerThatCapsThePageSizeIsWarnedAboutOnce() {
+        pagesCappedAt(5);
+        Pages pages = Paginator.of(new PageNumberPaging("page", "page_size", 100).totalPagesField("total_pages"))
+                .records("data")
+                .over(client, ApiRequest.get("/items?api_key=s3cret"));
+
+        List<Long> read = new ArrayList<>();
+        String log = stderrOf(() -> read.addAll(ids(pages)));
+
+        assertThat(read).isEqualTo(allIds());
+        assertThat(log)
+                .contains("GET /items: asked for 100 records a page (page_size=100) but the first page held 5 while"
+                        + " more remain; the server caps its page size")
+                .doesNotContain("s3cret");
+        assertThat(log.split("asked for 100 records a page", -1)).hasSize(2);
+    }
+
+    @Test
+    void aServerThatSendsTheSizeAskedForIsNotWarnedAbout() {
+        pagesCappedAt(100);
+        Pages pages = Paginator.of(new PageNumberPaging("page", "page_size", 5).totalPagesField("total_pages"))
+                .records("data")
+                .over(client, ApiRequest.get("/items"));
+
+        List<Long> read = new ArrayList<>();
+        String log = stderrOf(() -> read.addAll(ids(pages)));
+
+        assertThat(read).isEqualTo(allIds());
+        assertThat(log).doesNotContain("records a page");
+    }
 }
