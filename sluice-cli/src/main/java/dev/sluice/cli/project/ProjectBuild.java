@@ -82,8 +82,11 @@ public final class ProjectBuild {
         return project.resolve(SOURCES_FILE);
     }
 
-    /** Records the project's current source files as the ones the last build read. */
-    void recordSources() {
+    /**
+     * Records the project's current source files as the ones the last build read; {@link #run()}
+     * does it after every successful build, this is for a project built by other means.
+     */
+    public void recordSources() {
         SourceListing.write(sourcesFile(), SourceListing.of(project));
     }
 
