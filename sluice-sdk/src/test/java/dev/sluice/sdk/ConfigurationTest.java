@@ -32,6 +32,18 @@ class ConfigurationTest {
     }
 
     @Test
+    void messagesNameTheSourceTheConfigurationWasGiven() {
+        Configuration configuration = Configuration.of(Map.of("port", "x"), "conf/staging.json");
+
+        assertThat(configuration.source()).isEqualTo("conf/staging.json");
+        assertThatThrownBy(() -> configuration.require("host"))
+                .hasMessage(
+                        "Configuration key 'host' is missing: add it to conf/staging.json, e.g. {\"host\": \"...\"}");
+        assertThatThrownBy(() -> configuration.getLong("port", 1)).hasMessageEndingWith("fix it in conf/staging.json");
+        assertThat(Configuration.of(Map.of()).source()).isEqualTo("configuration.json");
+    }
+
+    @Test
     void requireOfAMissingKeyNamesTheKey() {
         Configuration configuration = Configuration.of(Map.of("api_key", SECRET));
 

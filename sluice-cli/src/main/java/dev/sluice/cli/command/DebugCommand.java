@@ -143,6 +143,9 @@ public final class DebugCommand implements Callable<Integer> {
         if (connector != null) {
             args.addAll(List.of("--connector", connector));
         }
+        if (selection != null) {
+            args.addAll(List.of("--selection", selection.toString()));
+        }
         if (configuration != null) {
             args.addAll(List.of("--configuration", configuration.toString()));
         }

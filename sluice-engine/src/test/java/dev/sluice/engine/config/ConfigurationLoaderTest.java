@@ -31,13 +31,36 @@ class ConfigurationLoaderTest {
     }
 
     @Test
-    void aMissingFile() {
-        Path missing = dir.resolve("nope.json");
+    void aMissingDefaultFileSuggestsGivingAnother() {
+        Path missing = dir.resolve("configuration.json");
         assertThatThrownBy(() -> ConfigurationLoader.load(missing))
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("not found")
                 .hasMessageContaining("--configuration");
+    }
+
+    @Test
+    void aMissingOtherFileIsNamedWithoutSuggestingToGiveAFile() {
+        Path missing = dir.resolve("nope.json");
+        assertThatThrownBy(() -> ConfigurationLoader.load(missing))
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("not found")
+                .hasMessageNotContaining("--configuration");
+    }
+
+    @Test
+    void theConfigurationsOwnMessagesNameTheFileItWasReadFrom() throws IOException {
+        Path other = Files.writeString(dir.resolve("cfg.json"), "{\"port\": \"x\"}");
+        Configuration configuration = ConfigurationLoader.load(other);
+
+        assertThatThrownBy(() -> configuration.require("api_key"))
+                .hasMessageContaining("add it to " + other + ",")
+                .hasMessageNotContaining("configuration.json");
+        assertThatThrownBy(() -> configuration.getInt("port", 1)).hasMessageEndingWith("fix it in " + other);
+        assertThatThrownBy(() -> ConfigurationLoader.of(Map.of()).require("api_key"))
+                .hasMessageContaining("add it to the configuration given in code");
     }
 
     @Test
