@@ -93,9 +93,16 @@ public final class MetadataDatabase implements AutoCloseable {
         pool.close();
     }
 
-    private static String cannotOpen(DatabaseTarget target, SQLException e) {
-        String message = firstLine(e.getMessage());
-        if (target.embedded() && message.contains("already in use")) {
+    private static String cannotOpen(DatabaseTarget target, Throwable e) {
+        Throwable root = e;
+        boolean locked = false;
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String text = String.valueOf(cause.getMessage());
+            locked |= text.contains("already in use") || text.contains("is locked");
+            root = cause;
+        }
+        String message = firstLine(root.getMessage());
+        if (target.embedded() && locked) {
             return "The metadata database " + target.describe()
                     + " is in use by another process: is another sluice server running on this data directory?"
                     + " Stop it, or choose another --data-dir";
