@@ -45,7 +45,8 @@ class ServerCommandIT {
         List<String> out = Collections.synchronizedList(new ArrayList<>());
         List<String> err = Collections.synchronizedList(new ArrayList<>());
         pump(server.getErrorStream(), err);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String url = null;
         String key = null;
         try {
@@ -62,7 +63,9 @@ class ServerCommandIT {
                     break;
                 }
             }
-            assertThat(url).as("no URL in:\n" + String.join("\n", out) + "\n" + String.join("\n", err)).isNotNull();
+            assertThat(url)
+                    .as("no URL in:\n" + String.join("\n", out) + "\n" + String.join("\n", err))
+                    .isNotNull();
             assertThat(key).as(String.join("\n", out)).isNotNull();
             pump(server.getInputStream(), out);
 
@@ -71,15 +74,27 @@ class ServerCommandIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
                     .isEqualTo("rw-------");
             HttpResponse<String> health = HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(URI.create(url + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url + "/healthz")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"up\"");
 
             Path file = tmp.resolve("analytics.json");
-            Files.writeString(file, "{\"type\": \"postgres\", \"host\": \"db.internal\", \"database\": \"dw\","
-                    + " \"user\": \"loader\", \"password\": \"" + SECRET + "\", \"schema\": \"raw\"}");
+            Files.writeString(
+                    file,
+                    "{\"type\": \"postgres\", \"host\": \"db.internal\", \"database\": \"dw\","
+                            + " \"user\": \"loader\", \"password\": \"" + SECRET + "\", \"schema\": \"raw\"}");
             CliRun add = CliRun.sluice(
-                    "destinations", "add", "analytics", "--destination", file.toString(), "--server", url, "--api-key", key);
+                    "destinations",
+                    "add",
+                    "analytics",
+                    "--destination",
+                    file.toString(),
+                    "--server",
+                    url,
+                    "--api-key",
+                    key);
             assertThat(add.exitCode()).as(add.out() + add.err()).isZero();
             assertThat(add.out())
                     .contains("Added destination analytics: loader@db.internal:5432/dw (schema raw)")
@@ -88,15 +103,28 @@ class ServerCommandIT {
             CliRun list = CliRun.sluice("destinations", "list", "--server", url, "--api-key", key);
             assertThat(list.exitCode()).as(list.err()).isZero();
             assertThat(list.out())
-                    .contains("analytics", "loader@db.internal:5432/dw", "warehouse", dataDir.resolve("warehouse.db").toString())
+                    .contains(
+                            "analytics",
+                            "loader@db.internal:5432/dw",
+                            "warehouse",
+                            dataDir.resolve("warehouse.db").toString())
                     .doesNotContain(SECRET);
 
-            CliRun refused = CliRun.sluice("destinations", "list", "--server", url, "--api-key", "sk_not-a-key-at-all-000");
+            CliRun refused =
+                    CliRun.sluice("destinations", "list", "--server", url, "--api-key", "sk_not-a-key-at-all-000");
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.err()).contains("refused the API key", "--api-key");
 
             CliRun duplicate = CliRun.sluice(
-                    "destinations", "add", "analytics", "--destination", file.toString(), "--server", url, "--api-key", key);
+                    "destinations",
+                    "add",
+                    "analytics",
+                    "--destination",
+                    file.toString(),
+                    "--server",
+                    url,
+                    "--api-key",
+                    key);
             assertThat(duplicate.exitCode()).isEqualTo(1);
             assertThat(duplicate.err()).contains("409", "exists already").doesNotContain(SECRET);
 
@@ -106,10 +134,13 @@ class ServerCommandIT {
             assertThat(second.exitValue()).as(secondOut).isEqualTo(1);
             assertThat(secondOut).contains("in use by another process", "--data-dir");
         } finally {
-            server.destroy();
+            // SIGTERM, keeping the streams open (Process.destroy would close them before the last lines are read)
+            server.toHandle().destroy();
         }
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(server.exitValue()).as(String.join("\n", out) + "\n" + String.join("\n", err)).isZero();
+        assertThat(server.exitValue())
+                .as(String.join("\n", out) + "\n" + String.join("\n", err))
+                .isZero();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!out.contains("Sluice server stopped.") && System.nanoTime() < until) {
             Thread.sleep(20);
@@ -117,10 +148,13 @@ class ServerCommandIT {
         assertThat(out).contains("Sluice server stopped.");
         assertThat(String.join("\n", err)).doesNotContain(SECRET).doesNotContain(key);
         assertThat(String.join("\n", out)).doesNotContain(SECRET);
+        String printedKey = key;
+        assertThat(out.stream().filter(line -> line.contains(printedKey))).hasSize(1);
     }
 
     private ProcessBuilder start(Path dataDir) {
-        Path jar = Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
+        Path jar =
+                Path.of(System.getProperty("sluice.jar", "target/sluice.jar")).toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",

@@ -44,8 +44,7 @@ class PostgresServerApiIT extends ServerApiContract {
 
     @Override
     Map<String, String> environment() {
-        return Map.of(
-                "SLUICE_DATABASE_USER", PostgresServer.USER, "SLUICE_DATABASE_PASSWORD", PostgresServer.PASSWORD);
+        return Map.of("SLUICE_DATABASE_USER", PostgresServer.USER, "SLUICE_DATABASE_PASSWORD", PostgresServer.PASSWORD);
     }
 
     @Override
@@ -56,16 +55,19 @@ class PostgresServerApiIT extends ServerApiContract {
     @Test
     void theUserAndPasswordMayBeInTheUrlAndAreNeverShown() {
         server.close();
-        String url = postgres.jdbcUrl(database) + "?user=" + PostgresServer.USER + "&password="
-                + PostgresServer.PASSWORD;
+        String url =
+                postgres.jdbcUrl(database) + "?user=" + PostgresServer.USER + "&password=" + PostgresServer.PASSWORD;
 
-        server = SluiceServer.start(new ServerOptions(
-                dataDir, "127.0.0.1", 0, url, Map.of("SLUICE_ADMIN_API_KEY", ADMIN_KEY)));
+        server = SluiceServer.start(
+                new ServerOptions(dataDir, "127.0.0.1", 0, url, Map.of("SLUICE_ADMIN_API_KEY", ADMIN_KEY)));
 
         assertThat(server.describeDatabase())
                 .isEqualTo("PostgreSQL 127.0.0.1:" + postgres.port() + "/" + database)
                 .doesNotContain(PostgresServer.PASSWORD);
-        assertThat(new ApiClient(server.url(), ADMIN_KEY).get("/api/v1/api-keys").json().path("items"))
+        assertThat(new ApiClient(server.url(), ADMIN_KEY)
+                        .get("/api/v1/api-keys")
+                        .json()
+                        .path("items"))
                 .hasSize(1);
     }
 }

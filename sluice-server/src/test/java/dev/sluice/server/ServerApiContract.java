@@ -79,9 +79,11 @@ abstract class ServerApiContract {
 
     @Test
     void everyApiRouteRefusesAMissingWrongOrRevokedKeyWith401() {
-        JsonNode created = admin.post("/api/v1/api-keys", "{\"name\": \"soon revoked\"}").json();
+        JsonNode created =
+                admin.post("/api/v1/api-keys", "{\"name\": \"soon revoked\"}").json();
         String revokedKey = created.path("key").asText();
-        assertThat(admin.delete("/api/v1/api-keys/" + created.path("id").asText()).status())
+        assertThat(admin.delete("/api/v1/api-keys/" + created.path("id").asText())
+                        .status())
                 .isEqualTo(200);
 
         List<String> checked = new ArrayList<>();
@@ -122,7 +124,10 @@ abstract class ServerApiContract {
 
         JsonNode list = admin.get("/api/v1/api-keys").json().path("items");
         assertThat(list).hasSize(2);
-        assertThat(list.toString()).doesNotContain(key).doesNotContain(ADMIN_KEY).contains("\"ci\"");
+        assertThat(list.toString())
+                .doesNotContain(key)
+                .doesNotContain(ADMIN_KEY)
+                .contains("\"ci\"");
         assertThat(queryStrings("SELECT key_hash FROM api_keys"))
                 .hasSize(2)
                 .allSatisfy(hash -> assertThat(hash).hasSize(64).isNotEqualTo(key));
@@ -138,7 +143,12 @@ abstract class ServerApiContract {
 
     @Test
     void theLastWorkingKeyCannotBeRevoked() {
-        String adminId = admin.get("/api/v1/api-keys").json().path("items").get(0).path("id").asText();
+        String adminId = admin.get("/api/v1/api-keys")
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asText();
 
         ApiClient.Answer answer = admin.delete("/api/v1/api-keys/" + adminId);
 
@@ -156,12 +166,18 @@ abstract class ServerApiContract {
         assertBadRequest(admin.post("/api/v1/api-keys", "{\"nme\": \"x\"}"), "nme", "unknown field \"nme\"");
         assertBadRequest(admin.post("/api/v1/api-keys", "{}"), "name", "\"name\" is missing");
         assertBadRequest(
-                admin.post("/api/v1/destinations", "{\"name\": \"Bad-Name\", \"type\": \"duckdb\"}"), "name", "\"name\"");
+                admin.post("/api/v1/destinations", "{\"name\": \"Bad-Name\", \"type\": \"duckdb\"}"),
+                "name",
+                "\"name\"");
         assertBadRequest(admin.post("/api/v1/destinations", "{\"type\": \"duckdb\"}"), "name", "\"name\" is missing");
         assertBadRequest(
-                admin.post("/api/v1/destinations", "{\"name\": \"a\", \"type\": \"oracle\"}"), null, "unknown type \"oracle\"");
+                admin.post("/api/v1/destinations", "{\"name\": \"a\", \"type\": \"oracle\"}"),
+                null,
+                "unknown type \"oracle\"");
         assertBadRequest(
-                admin.post("/api/v1/destinations", "{\"name\": \"a\", \"type\": \"postgres\", \"database\": \"d\", \"user\": \"u\"}"),
+                admin.post(
+                        "/api/v1/destinations",
+                        "{\"name\": \"a\", \"type\": \"postgres\", \"database\": \"d\", \"user\": \"u\"}"),
                 null,
                 "Destination \"a\" has no \"host\"");
         assertBadRequest(
@@ -178,7 +194,8 @@ abstract class ServerApiContract {
                                 + " \"password\": 12345678}"),
                 null,
                 "\"password\" must be a string");
-        ApiClient.Answer broken = admin.post("/api/v1/destinations", "{\"name\": \"a\", \"password\": \"" + SECRET + "\",");
+        ApiClient.Answer broken =
+                admin.post("/api/v1/destinations", "{\"name\": \"a\", \"password\": \"" + SECRET + "\",");
         assertBadRequest(broken, null, "not valid JSON");
         assertThat(broken.body()).doesNotContain(SECRET);
         assertThat(admin.get("/api/v1/destinations").json().path("items")).hasSize(1);
@@ -190,7 +207,10 @@ abstract class ServerApiContract {
 
         assertThat(warehouse.path("type").asText()).isEqualTo("duckdb");
         assertThat(warehouse.path("path").asText())
-                .isEqualTo(dataDir.toAbsolutePath().normalize().resolve("warehouse.db").toString());
+                .isEqualTo(dataDir.toAbsolutePath()
+                        .normalize()
+                        .resolve("warehouse.db")
+                        .toString());
         ApiClient.Answer refused = admin.delete("/api/v1/destinations/warehouse");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().path("error").asText()).contains("built-in");
@@ -211,8 +231,12 @@ abstract class ServerApiContract {
         assertThat(view.path("port").asInt()).isEqualTo(6543);
         assertThat(view.path("schema").asText()).isEqualTo("raw");
         assertThat(view.path("password").asText()).isEqualTo("********");
-        assertThat(admin.get("/api/v1/destinations/analytics").body()).doesNotContain(SECRET).contains("********");
-        assertThat(admin.get("/api/v1/destinations").body()).doesNotContain(SECRET).contains("analytics");
+        assertThat(admin.get("/api/v1/destinations/analytics").body())
+                .doesNotContain(SECRET)
+                .contains("********");
+        assertThat(admin.get("/api/v1/destinations").body())
+                .doesNotContain(SECRET)
+                .contains("analytics");
         assertThat(admin.post("/api/v1/destinations", body).status()).isEqualTo(409);
 
         List<String> stored = queryStrings(
@@ -220,12 +244,15 @@ abstract class ServerApiContract {
         assertThat(stored).hasSize(2).noneMatch(row -> row.contains(SECRET));
         assertThat(queryStrings("SELECT password_secret FROM destinations WHERE name = 'analytics'"))
                 .singleElement()
-                .satisfies(sealed -> assertThat(sealed).startsWith("v1."));
+                .satisfies(value -> assertThat(value).startsWith("v1."));
 
         server.close();
         server = startServer();
         admin = new ApiClient(server.url(), ADMIN_KEY);
-        assertThat(admin.get("/api/v1/destinations/analytics").json().path("password").asText())
+        assertThat(admin.get("/api/v1/destinations/analytics")
+                        .json()
+                        .path("password")
+                        .asText())
                 .isEqualTo("********");
 
         assertThat(admin.delete("/api/v1/destinations/analytics").status()).isEqualTo(204);
@@ -240,7 +267,10 @@ abstract class ServerApiContract {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("path").asText())
-                .isEqualTo(dataDir.toAbsolutePath().normalize().resolve("lake/local.db").toString());
+                .isEqualTo(dataDir.toAbsolutePath()
+                        .normalize()
+                        .resolve("lake/local.db")
+                        .toString());
         assertThat(created.json().has("password")).isFalse();
     }
 

@@ -37,7 +37,10 @@ class ServerStartIT {
         }
         try (SluiceServer again = start(Map.of())) {
             assertThat(again.generatedAdminKey()).isEmpty();
-            assertThat(new ApiClient(again.url(), key).get("/api/v1/api-keys").json().path("items"))
+            assertThat(new ApiClient(again.url(), key)
+                            .get("/api/v1/api-keys")
+                            .json()
+                            .path("items"))
                     .hasSize(1);
         }
     }
@@ -48,7 +51,9 @@ class ServerStartIT {
         try (SluiceServer server = start(Map.of("SLUICE_ADMIN_API_KEY", chosen))) {
             assertThat(server.generatedAdminKey()).isEmpty();
             assertThat(dataDir.resolve("admin-api-key")).doesNotExist();
-            assertThat(new ApiClient(server.url(), chosen).get("/api/v1/destinations").status())
+            assertThat(new ApiClient(server.url(), chosen)
+                            .get("/api/v1/destinations")
+                            .status())
                     .isEqualTo(200);
         }
     }
@@ -107,7 +112,8 @@ class ServerStartIT {
             assertThat(first.port()).isPositive();
             // H2 shares an open file within one JVM, so the second server must be another process to be refused
             // by the file lock; here the port in use shows the listen error instead
-            assertThatThrownBy(() -> SluiceServer.start(new ServerOptions(dataDir, "127.0.0.1", first.port(), null, Map.of())))
+            assertThatThrownBy(() ->
+                            SluiceServer.start(new ServerOptions(dataDir, "127.0.0.1", first.port(), null, Map.of())))
                     .isInstanceOf(ServerStartException.class)
                     .hasMessageContaining("is the port in use?");
         }

@@ -33,20 +33,18 @@ import picocli.CommandLine.Spec;
         })
 final class DestinationsAddCommand implements Callable<Integer> {
 
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The destination's name, e.g. analytics ([_a-z][_a-z0-9]*).")
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "The destination's name, e.g. analytics ([_a-z][_a-z0-9]*).")
     String name;
 
-    @Option(
-            names = "--destination",
-            paramLabel = "FILE",
-            required = true,
-            description = "The destination file (JSON).")
+    @Option(names = "--destination", paramLabel = "FILE", required = true, description = "The destination file (JSON).")
     Path file;
 
     @Mixin
@@ -58,8 +56,11 @@ final class DestinationsAddCommand implements Callable<Integer> {
         body.setAll(read(file));
         body.put("name", name);
         JsonNode created = access.client().post("/api/v1/destinations", body);
-        spec.commandLine().getOut().println("Added destination " + created.path("name").asText() + ": "
-                + DestinationsListCommand.where(created) + " (schema " + created.path("schema").asText() + ")");
+        spec.commandLine()
+                .getOut()
+                .println("Added destination " + created.path("name").asText() + ": "
+                        + DestinationsListCommand.where(created) + " (schema "
+                        + created.path("schema").asText() + ")");
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -83,8 +84,9 @@ final class DestinationsAddCommand implements Callable<Integer> {
                     + ": check quotes and commas there (the text is not shown: it may hold a password)");
         }
         if (root == null || !root.isObject()) {
-            throw new CliException("Destination file " + file + " must hold a JSON object, e.g. {\"type\": \"postgres\","
-                    + " \"host\": \"localhost\", \"database\": \"analytics\", \"user\": \"sluice\", \"password\": \"...\"}");
+            throw new CliException(
+                    "Destination file " + file + " must hold a JSON object, e.g. {\"type\": \"postgres\","
+                            + " \"host\": \"localhost\", \"database\": \"analytics\", \"user\": \"sluice\", \"password\": \"...\"}");
         }
         return (ObjectNode) root;
     }

@@ -1,5 +1,6 @@
 package dev.sluice.cli.command;
 
+import dev.sluice.cli.ErrorHandler;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,6 @@ public final class DestinationsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
+        return ErrorHandler.USAGE;
     }
 }

@@ -42,8 +42,10 @@ final class DestinationsListCommand implements Callable<Integer> {
     /** @return where a destination of the server's answer writes, without its password */
     static String where(JsonNode destination) {
         if (destination.path("type").asText().equals("postgres")) {
-            return destination.path("user").asText() + "@" + destination.path("host").asText() + ":"
-                    + destination.path("port").asText() + "/" + destination.path("database").asText();
+            return destination.path("user").asText() + "@"
+                    + destination.path("host").asText() + ":"
+                    + destination.path("port").asText() + "/"
+                    + destination.path("database").asText();
         }
         return destination.path("path").asText();
     }

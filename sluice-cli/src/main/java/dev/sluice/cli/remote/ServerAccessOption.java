@@ -29,7 +29,8 @@ public final class ServerAccessOption {
      */
     public ServerClient client() {
         if (server == null || server.isBlank()) {
-            throw new CliException("No server given: pass --server URL (e.g. http://127.0.0.1:8080) or set SLUICE_SERVER");
+            throw new CliException(
+                    "No server given: pass --server URL (e.g. http://127.0.0.1:8080) or set SLUICE_SERVER");
         }
         if (apiKey == null || apiKey.isBlank()) {
             throw new CliException("No API key given: pass --api-key KEY or set SLUICE_API_KEY (the admin key of a"
@@ -46,8 +47,8 @@ public final class ServerAccessOption {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new CliException("--server must be an http:// or https:// URL such as http://127.0.0.1:8080, not "
-                    + url, e);
+            throw new CliException(
+                    "--server must be an http:// or https:// URL such as http://127.0.0.1:8080, not " + url, e);
         }
     }
 }

@@ -34,7 +34,8 @@ public final class ServerClient {
     public ServerClient(URI base, String apiKey) {
         this.base = base;
         this.apiKey = apiKey;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /**
@@ -69,8 +70,10 @@ public final class ServerClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            throw new CliException("Cannot reach the Sluice server at " + base
-                    + ": is it running there? Check --server (or SLUICE_SERVER)", e);
+            throw new CliException(
+                    "Cannot reach the Sluice server at " + base
+                            + ": is it running there? Check --server (or SLUICE_SERVER)",
+                    e);
         } catch (HttpTimeoutException e) {
             throw new CliException("The Sluice server at " + base + " did not answer in time", e);
         } catch (IOException e) {

@@ -49,13 +49,30 @@ class DestinationsCommandTest {
         Files.writeString(file, "{\"type\": \"postgres\", \"password\": \"s3cret-value\",");
 
         CliRun broken = CliRun.sluice(
-                "destinations", "add", "a", "--destination", file.toString(), "--server", "http://127.0.0.1:9", "--api-key", "k");
+                "destinations",
+                "add",
+                "a",
+                "--destination",
+                file.toString(),
+                "--server",
+                "http://127.0.0.1:9",
+                "--api-key",
+                "k");
         CliRun missing = CliRun.sluice(
-                "destinations", "add", "a", "--destination", tmp.resolve("none.json").toString(), "--server",
-                "http://127.0.0.1:9", "--api-key", "k");
+                "destinations",
+                "add",
+                "a",
+                "--destination",
+                tmp.resolve("none.json").toString(),
+                "--server",
+                "http://127.0.0.1:9",
+                "--api-key",
+                "k");
 
         assertThat(broken.exitCode()).isEqualTo(1);
-        assertThat(broken.err()).contains("Destination file " + file + " is not valid JSON").doesNotContain("s3cret-value");
+        assertThat(broken.err())
+                .contains("Destination file " + file + " is not valid JSON")
+                .doesNotContain("s3cret-value");
         assertThat(missing.err()).contains("none.json not found");
     }
 }

@@ -70,8 +70,9 @@ public final class DestinationConfigLoader {
      */
     public static DestinationConfig parse(JsonNode root, String subject, Path baseDir) {
         if (root == null || !root.isObject()) {
-            throw new SyncException(subject + " must be a JSON object, e.g. {\"type\": \"postgres\","
-                    + " \"host\": \"localhost\", \"database\": \"analytics\", \"user\": \"sluice\", \"password\": \"...\"}");
+            throw new SyncException(
+                    subject + " must be a JSON object, e.g. {\"type\": \"postgres\","
+                            + " \"host\": \"localhost\", \"database\": \"analytics\", \"user\": \"sluice\", \"password\": \"...\"}");
         }
         String type = text(subject, root, "type", null);
         if (type == null) {
@@ -175,8 +176,7 @@ public final class DestinationConfigLoader {
             return "";
         }
         if (!node.isTextual()) {
-            throw new SyncException(
-                    subject + ": \"password\" must be a string (its value is not shown)");
+            throw new SyncException(subject + ": \"password\" must be a string (its value is not shown)");
         }
         return node.asText();
     }
@@ -195,7 +195,6 @@ public final class DestinationConfigLoader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new SyncException(
-                subject + ": \"port\" must be a number from 1 to 65535, not " + value);
+        throw new SyncException(subject + ": \"port\" must be a number from 1 to 65535, not " + value);
     }
 }

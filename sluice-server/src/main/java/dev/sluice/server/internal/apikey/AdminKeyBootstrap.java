@@ -3,8 +3,8 @@ package dev.sluice.server.internal.apikey;
 import dev.sluice.server.ServerStartException;
 import dev.sluice.server.internal.db.ServerSettings;
 import dev.sluice.server.internal.secret.PrivateFiles;
-import java.nio.file.Files;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 

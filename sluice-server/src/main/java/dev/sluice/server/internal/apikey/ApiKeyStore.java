@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -78,8 +77,8 @@ public final class ApiKeyStore {
     /** @return every key, revoked ones too, oldest first */
     public List<ApiKey> list() {
         try (Connection connection = database.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
                 ResultSet rows = select.executeQuery()) {
             List<ApiKey> keys = new ArrayList<>();
             while (rows.next()) {
@@ -158,8 +157,8 @@ public final class ApiKeyStore {
     }
 
     private static ApiKey insert(Connection connection, String name, String key) throws SQLException {
-        ApiKey created = new ApiKey(
-                UUID.randomUUID().toString(), name, ApiKeyFormat.prefix(key), now().toInstant(), null);
+        ApiKey created =
+                new ApiKey(UUID.randomUUID().toString(), name, ApiKeyFormat.prefix(key), now().toInstant(), null);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO api_keys (id, name, prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, created.id());

@@ -59,8 +59,8 @@ public final class DestinationStore {
      */
     public Optional<StoredDestination> create(String name, DestinationConfig config) {
         DestinationColumns columns = DestinationColumns.of(name, config, box);
-        StoredDestination created = new StoredDestination(
-                UUID.randomUUID().toString(), name, config, now().toInstant());
+        StoredDestination created =
+                new StoredDestination(UUID.randomUUID().toString(), name, config, now().toInstant());
         try (Connection connection = database.getConnection()) {
             if (exists(connection, name)) {
                 return Optional.empty();

@@ -32,7 +32,9 @@ final class ApiKeyRoutes {
 
     private void list(Context ctx) {
         Json.respond(
-                ctx, 200, Json.object("items", keys.list().stream().map(Views::apiKey).toList()));
+                ctx,
+                200,
+                Json.object("items", keys.list().stream().map(Views::apiKey).toList()));
     }
 
     private void create(Context ctx) {

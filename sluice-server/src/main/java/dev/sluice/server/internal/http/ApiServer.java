@@ -92,8 +92,8 @@ public final class ApiServer implements AutoCloseable {
         config.startup.startupWatcherEnabled = false;
         config.jetty.host = host;
         config.jetty.port = port;
-        config.requestLogger.http((ctx, ms) -> LOG.info(
-                String.format(Locale.ROOT, "%s %s %d %.1fms", ctx.req().getMethod(), ctx.path(), ctx.statusCode(), ms)));
+        config.requestLogger.http((ctx, ms) -> LOG.info(String.format(
+                Locale.ROOT, "%s %s %d %.1fms", ctx.req().getMethod(), ctx.path(), ctx.statusCode(), ms)));
         config.routes.exception(ApiError.class, (error, ctx) -> {
             Map<String, Object> body = Json.object("error", error.getMessage());
             if (error.field() != null) {
@@ -116,8 +116,13 @@ public final class ApiServer implements AutoCloseable {
         });
         config.routes.error(404, ctx -> {
             if (ctx.attribute(ANSWERED) == null) {
-                Json.respond(ctx, 404, Json.object("error", "no route " + ctx.req().getMethod() + " " + ctx.path()
-                        + "; GET /api/v1/openapi.json lists them"));
+                Json.respond(
+                        ctx,
+                        404,
+                        Json.object(
+                                "error",
+                                "no route " + ctx.req().getMethod() + " " + ctx.path()
+                                        + "; GET /api/v1/openapi.json lists them"));
             }
         });
         for (ApiRoute route : routes) {

@@ -38,7 +38,9 @@ final class DestinationRoutes {
         Json.respond(
                 ctx,
                 200,
-                Json.object("items", destinations.list().stream().map(Views::destination).toList()));
+                Json.object(
+                        "items",
+                        destinations.list().stream().map(Views::destination).toList()));
     }
 
     private void create(Context ctx) {
@@ -57,8 +59,8 @@ final class DestinationRoutes {
         }
         StoredDestination created = destinations
                 .create(name, config)
-                .orElseThrow(() -> ApiError.conflict("a destination named " + name
-                        + " exists already; choose another name, or delete it first"));
+                .orElseThrow(() -> ApiError.conflict(
+                        "a destination named " + name + " exists already; choose another name, or delete it first"));
         Json.respond(ctx, 201, Views.destination(created));
     }
 
@@ -79,6 +81,7 @@ final class DestinationRoutes {
     private StoredDestination find(String name) {
         return destinations
                 .get(name)
-                .orElseThrow(() -> ApiError.notFound("no destination named " + name + "; GET /api/v1/destinations lists them"));
+                .orElseThrow(() ->
+                        ApiError.notFound("no destination named " + name + "; GET /api/v1/destinations lists them"));
     }
 }

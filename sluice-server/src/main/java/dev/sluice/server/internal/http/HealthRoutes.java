@@ -23,7 +23,13 @@ final class HealthRoutes {
                 ctx,
                 up ? 200 : 503,
                 Json.object(
-                        "status", up ? "ok" : "unavailable",
-                        "database", Json.object("status", up ? "up" : "down", "kind", database.target().embedded() ? "h2" : "postgresql")));
+                        "status",
+                        up ? "ok" : "unavailable",
+                        "database",
+                        Json.object(
+                                "status",
+                                up ? "up" : "down",
+                                "kind",
+                                database.target().embedded() ? "h2" : "postgresql")));
     }
 }

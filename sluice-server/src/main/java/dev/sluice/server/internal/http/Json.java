@@ -77,7 +77,9 @@ final class Json {
             String name = names.next();
             if (!allowed.contains(name)) {
                 throw ApiError.badRequest(
-                        name, "unknown field \"" + name + "\"; the fields are " + allowed.stream().sorted().toList());
+                        name,
+                        "unknown field \"" + name + "\"; the fields are "
+                                + allowed.stream().sorted().toList());
             }
         }
     }

@@ -25,8 +25,8 @@ final class Views {
     }
 
     static Map<String, Object> destination(StoredDestination destination) {
-        Map<String, Object> view = Json.object(
-                "id", destination.id(), "name", destination.name(), "type", destination.type());
+        Map<String, Object> view =
+                Json.object("id", destination.id(), "name", destination.name(), "type", destination.type());
         if (destination.config() instanceof DestinationConfig.Postgres postgres) {
             view.put("host", postgres.host());
             view.put("port", postgres.port());

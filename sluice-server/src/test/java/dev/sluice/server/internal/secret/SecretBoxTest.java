@@ -54,15 +54,19 @@ class SecretBoxTest {
     void aChangedValueIsRefused() {
         String sealed = box.seal(SECRET, "c");
         char last = sealed.charAt(sealed.length() - 3);
-        String tampered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
+        String tampered = sealed.substring(0, sealed.length() - 3)
+                + (last == 'A' ? 'B' : 'A')
+                + sealed.substring(sealed.length() - 2);
 
         assertThatThrownBy(() -> box.open(tampered, "c")).hasMessageContaining("cannot be decrypted");
     }
 
     @Test
     void masterKeyParsingAcceptsOnly32Bytes() {
-        assertThat(MasterKey.parse(Base64.getEncoder().encodeToString(new byte[32]))).isPresent();
-        assertThat(MasterKey.parse(Base64.getEncoder().encodeToString(new byte[16]))).isEmpty();
+        assertThat(MasterKey.parse(Base64.getEncoder().encodeToString(new byte[32])))
+                .isPresent();
+        assertThat(MasterKey.parse(Base64.getEncoder().encodeToString(new byte[16])))
+                .isEmpty();
         assertThat(MasterKey.parse("not base64 !")).isEmpty();
         assertThat(key.toString()).doesNotContain(key.toBase64()).contains(key.id());
     }
