@@ -128,6 +128,7 @@ abstract class ServerApiContract {
                 .doesNotContain(key)
                 .doesNotContain(ADMIN_KEY)
                 .contains("\"ci\"");
+        assertThat(list.findValuesAsText("prefix")).containsExactly(ADMIN_KEY.substring(0, 3), key.substring(0, 8));
         assertThat(queryStrings("SELECT key_hash FROM api_keys"))
                 .hasSize(2)
                 .allSatisfy(hash -> assertThat(hash).hasSize(64).isNotEqualTo(key));

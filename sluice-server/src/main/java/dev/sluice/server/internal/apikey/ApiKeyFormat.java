@@ -45,10 +45,12 @@ public final class ApiKeyFormat {
 
     /**
      * @param key a key
-     * @return its first characters, shown in lists to tell keys apart
+     * @return its first characters, shown in lists to tell keys apart: {@code sk_} and five random ones
+     *     of a generated key, only the first three of a key the operator chose (which may be short)
      */
     public static String prefix(String key) {
-        return key.substring(0, Math.min(PREFIX_SHOWN, key.length()));
+        int shown = key.startsWith(PREFIX) ? PREFIX_SHOWN : PREFIX.length();
+        return key.substring(0, Math.min(shown, key.length()));
     }
 
     /**
