@@ -3,12 +3,14 @@ package dev.sluice.cli;
 import dev.sluice.cli.command.BenchCommand;
 import dev.sluice.cli.command.BenchHttpCommand;
 import dev.sluice.cli.command.DebugCommand;
+import dev.sluice.cli.command.DestinationsCommand;
 import dev.sluice.cli.command.InitCommand;
 import dev.sluice.cli.command.InstallCommand;
 import dev.sluice.cli.command.PlaygroundCommand;
 import dev.sluice.cli.command.QueryCommand;
 import dev.sluice.cli.command.ResetCommand;
 import dev.sluice.cli.command.ServeCommand;
+import dev.sluice.cli.command.ServerCommand;
 import dev.sluice.cli.command.TablesCommand;
 import dev.sluice.cli.command.VersionCommand;
 import java.util.Arrays;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             BenchHttpCommand.class,
             PlaygroundCommand.class,
+            ServerCommand.class,
+            DestinationsCommand.class,
             InstallCommand.class,
             VersionCommand.class,
             HelpCommand.class
@@ -123,6 +127,12 @@ public final class SluiceCli implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.log.dev.sluice.engine", "warn");
             System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");
             System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        } else if (firstCommand(args).equalsIgnoreCase("server")) {
+            // the server logs its requests itself; the libraries' start-up chatter is not for its operator
+            System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
         } else if (firstCommand(args).equalsIgnoreCase("playground")) {
             // the playground prints its own start banner, request lines and errors
             System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");

@@ -37,6 +37,19 @@ class ModuleBoundariesTest {
         assertThat(sluice.containPackage("dev.sluice.protocol.drive")).isTrue();
         assertThat(sluice.containPackage("dev.sluice.toolkit.http")).isTrue();
         assertThat(sluice.containPackage("dev.sluice.cli.command")).isTrue();
+        assertThat(sluice.containPackage("dev.sluice.server.internal.http")).isTrue();
+    }
+
+    @Test
+    void otherModulesUseOnlyTheServersPublicPackage() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.sluice.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.sluice.server.internal..")
+                .because("the server's internals change without notice; SluiceServer and ServerOptions are its API")
+                .check(sluice);
     }
 
     @Test

@@ -54,41 +54,41 @@ public final class DestinationConfigLoader {
      *     or lacks or misspells a key
      */
     public static DestinationConfig load(Path file, Path projectDir) {
-        JsonNode root = read(file);
-        String type = text(file, root, "type", null);
-        if (type == null) {
+        return parse(read(file), "Destination file " + file, projectDir);
+    }
+
+    /**
+     * Reads a destination from JSON already parsed, by the rules of a destination file, e.g. the
+     * body of a server request.
+     *
+     * @param root the JSON object, with the keys of a destination file
+     * @param subject what the JSON is, at the start of every message, e.g. {@code Destination "analytics"}
+     * @param baseDir the folder a relative DuckDB path is resolved against
+     * @return the destination
+     * @throws SyncException starting with {@code subject} and naming the key when the JSON is not an
+     *     object, is of an unknown type, or lacks or misspells a key; the password's value is never shown
+     */
+    public static DestinationConfig parse(JsonNode root, String subject, Path baseDir) {
+        if (root == null || !root.isObject()) {
             throw new SyncException(
-                    "Destination file " + file + " has no \"type\": set it to \"postgres\" or \"duckdb\"");
+                    subject + " must be a JSON object, e.g. {\"type\": \"postgres\","
+                            + " \"host\": \"localhost\", \"database\": \"analytics\", \"user\": \"sluice\", \"password\": \"...\"}");
+        }
+        String type = text(subject, root, "type", null);
+        if (type == null) {
+            throw new SyncException(subject + " has no \"type\": set it to \"postgres\" or \"duckdb\"");
         }
         try {
             return switch (type.toLowerCase(Locale.ROOT)) {
-                case "postgres", "postgresql" -> postgres(file, root);
-                case "duckdb" -> duckDb(file, root, projectDir);
+                case "postgres", "postgresql" -> postgres(subject, root);
+                case "duckdb" -> duckDb(subject, root, baseDir);
                 default ->
-                    throw new SyncException("Destination file " + file + ": unknown type \"" + type
-                            + "\": use \"postgres\" or \"duckdb\"");
+                    throw new SyncException(
+                            subject + ": unknown type \"" + type + "\": use \"postgres\" or \"duckdb\"");
             };
         } catch (IllegalArgumentException e) {
-            throw new SyncException("Destination file " + file + ": " + e.getMessage());
+            throw new SyncException(subject + ": " + e.getMessage());
         }
-    }
-
-    private static DestinationConfig postgres(Path file, JsonNode root) {
-        checkKeys(file, root, POSTGRES_KEYS);
-        return new DestinationConfig.Postgres(
-                required(file, root, "host"),
-                port(file, root),
-                required(file, root, "database"),
-                required(file, root, "user"),
-                secret(file, root),
-                text(file, root, "schema", DestinationConfig.DEFAULT_SCHEMA));
-    }
-
-    private static DestinationConfig duckDb(Path file, JsonNode root, Path projectDir) {
-        checkKeys(file, root, DUCKDB_KEYS);
-        Path path = Path.of(text(file, root, "path", "files/warehouse.db"));
-        return new DestinationConfig.DuckDb(
-                projectDir.resolve(path).normalize(), text(file, root, "schema", DestinationConfig.DEFAULT_SCHEMA));
     }
 
     private static JsonNode read(Path file) {
@@ -118,7 +118,25 @@ public final class DestinationConfigLoader {
         return root;
     }
 
-    private static void checkKeys(Path file, JsonNode root, Set<String> allowed) {
+    private static DestinationConfig postgres(String subject, JsonNode root) {
+        checkKeys(subject, root, POSTGRES_KEYS);
+        return new DestinationConfig.Postgres(
+                required(subject, root, "host"),
+                port(subject, root),
+                required(subject, root, "database"),
+                required(subject, root, "user"),
+                secret(subject, root),
+                text(subject, root, "schema", DestinationConfig.DEFAULT_SCHEMA));
+    }
+
+    private static DestinationConfig duckDb(String subject, JsonNode root, Path baseDir) {
+        checkKeys(subject, root, DUCKDB_KEYS);
+        Path path = Path.of(text(subject, root, "path", "files/warehouse.db"));
+        return new DestinationConfig.DuckDb(
+                baseDir.resolve(path).normalize(), text(subject, root, "schema", DestinationConfig.DEFAULT_SCHEMA));
+    }
+
+    private static void checkKeys(String subject, JsonNode root, Set<String> allowed) {
         List<String> unknown = new ArrayList<>();
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -127,44 +145,43 @@ public final class DestinationConfigLoader {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new SyncException("Destination file " + file + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
+            throw new SyncException(subject + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
                     + unknown + " for type \"" + root.get("type").asText() + "\"; the keys are "
                     + allowed.stream().sorted().toList());
         }
     }
 
-    private static String required(Path file, JsonNode root, String key) {
-        String value = text(file, root, key, null);
+    private static String required(String subject, JsonNode root, String key) {
+        String value = text(subject, root, key, null);
         if (value == null || value.isBlank()) {
-            throw new SyncException("Destination file " + file + " has no \"" + key + "\": add it");
+            throw new SyncException(subject + " has no \"" + key + "\": add it");
         }
         return value;
     }
 
-    private static String text(Path file, JsonNode root, String key, String fallback) {
+    private static String text(String subject, JsonNode root, String key, String fallback) {
         JsonNode node = root.get(key);
         if (node == null || node.isNull()) {
             return fallback;
         }
         if (!node.isTextual()) {
-            throw new SyncException("Destination file " + file + ": \"" + key + "\" must be a string");
+            throw new SyncException(subject + ": \"" + key + "\" must be a string");
         }
         return node.asText();
     }
 
-    private static String secret(Path file, JsonNode root) {
+    private static String secret(String subject, JsonNode root) {
         JsonNode node = root.get("password");
         if (node == null || node.isNull()) {
             return "";
         }
         if (!node.isTextual()) {
-            throw new SyncException(
-                    "Destination file " + file + ": \"password\" must be a string (its value is not shown)");
+            throw new SyncException(subject + ": \"password\" must be a string (its value is not shown)");
         }
         return node.asText();
     }
 
-    private static int port(Path file, JsonNode root) {
+    private static int port(String subject, JsonNode root) {
         JsonNode node = root.get("port");
         if (node == null || node.isNull()) {
             return DestinationConfig.Postgres.DEFAULT_PORT;
@@ -178,7 +195,6 @@ public final class DestinationConfigLoader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new SyncException(
-                "Destination file " + file + ": \"port\" must be a number from 1 to 65535, not " + value);
+        throw new SyncException(subject + ": \"port\" must be a number from 1 to 65535, not " + value);
     }
 }

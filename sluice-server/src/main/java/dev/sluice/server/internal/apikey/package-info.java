@@ -1,0 +1,2 @@
+/** Internal: API keys, stored as hashes; creating, listing, revoking and checking them. */
+package dev.sluice.server.internal.apikey;
