@@ -210,7 +210,7 @@ class BadInputIT {
                 .as("the second, concurrent sync must fail")
                 .isNotNull()
                 .contains("in use")
-                .contains(h.destination().describe());
+                .contains(h.location());
         if (!h.postgres()) {
             // DuckDB's file lock names the process holding it; PostgreSQL's lock is the server's
             assertThat(second[0]).contains("PID " + ProcessHandle.current().pid());
@@ -466,7 +466,7 @@ class BadInputIT {
             }
             assertThat(line).as("the holder process opened the warehouse").isEqualTo("READY");
             String message = h.fails(ITEMS, (s, op) -> op.upsert("items", row("id", 2)));
-            assertThat(message).contains(h.destination().describe()).contains("in use");
+            assertThat(message).contains(h.location()).contains("in use");
             if (!h.postgres()) {
                 assertThat(message).contains("PID " + holder.pid());
             }

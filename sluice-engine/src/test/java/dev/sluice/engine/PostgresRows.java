@@ -93,7 +93,7 @@ public final class PostgresRows {
      * @return a query of its columns' names ({@code column_name}) and types ({@code data_type}, as
      *     {@code format_type()} gives them), in table order
      */
-    static String columnTypesSql(String table) {
+    public static String columnTypesSql(String table) {
         return "SELECT a.attname::text AS column_name, format_type(a.atttypid, a.atttypmod) AS data_type"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'tester' AND c.relname = "

@@ -176,6 +176,13 @@ final class SyncHarness {
         return TestDestination.forProject(project);
     }
 
+    /** @return how messages name where this project's syncs write: the DuckDB file, or the PostgreSQL database */
+    String location() {
+        return destination() instanceof DestinationConfig.DuckDb duckDb
+                ? duckDb.file().toString()
+                : destination().describe();
+    }
+
     /** @return whether this project's syncs write PostgreSQL */
     boolean postgres() {
         return destination() instanceof DestinationConfig.Postgres;

@@ -1,5 +1,6 @@
 package dev.sluice.engine.crash;
 
+import dev.sluice.engine.PostgresRows;
 import dev.sluice.engine.TestDestination;
 import dev.sluice.engine.destination.DestinationConfig;
 import dev.sluice.engine.warehouse.WarehouseReader;
@@ -20,7 +21,8 @@ import java.util.StringJoiner;
 
 /**
  * Everything a sync leaves in a warehouse that must not depend on when or how often it died: every
- * table of schema {@code tester} with its columns and types (in table order) and its rows (all
+ * table of schema {@code tester} with its columns and types (in table order; PostgreSQL's named as
+ * DuckDB's) and its rows (all
  * columns but {@code _fivetran_synced}, sorted), plus the state kept in {@code _sluice.checkpoint_state}.
  *
  * @param tables per table: columns with types, and rows as text
@@ -64,13 +66,16 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
             for (String table : reader.tables()) {
                 List<String> columns = new ArrayList<>();
                 List<String> quotedColumns = new ArrayList<>();
-                for (Map<String, Object> column : reader.query(
-                                "SELECT column_name, data_type FROM information_schema.columns"
-                                        + " WHERE table_schema = 'tester' AND table_name = '" + table.replace("'", "''")
-                                        + "' ORDER BY ordinal_position")
-                        .rows()) {
+                String columnsSql = postgres
+                        ? PostgresRows.columnTypesSql(table)
+                        : "SELECT column_name, data_type FROM information_schema.columns"
+                                + " WHERE table_schema = 'tester' AND table_name = '" + table.replace("'", "''")
+                                + "' ORDER BY ordinal_position";
+                for (Map<String, Object> column : reader.query(columnsSql).rows()) {
                     if (!"_fivetran_synced".equals(column.get("column_name"))) {
-                        columns.add(column.get("column_name") + " " + column.get("data_type"));
+                        String type = (String) column.get("data_type");
+                        columns.add(
+                                column.get("column_name") + " " + (postgres ? PostgresRows.duckDbName(type) : type));
                         quotedColumns.add(WarehouseReader.quote((String) column.get("column_name")));
                     }
                 }
