@@ -171,6 +171,7 @@ class BadInputIT {
                 .run(
                         connector,
                         SyncOptions.forProject(dir)
+                                .destination(h.destination())
                                 .configurationFile(Path.of("conf/dev.json"))
                                 .build());
         assertThat(result.failureMessage()).isNull();
@@ -179,6 +180,7 @@ class BadInputIT {
                 .run(
                         connector,
                         SyncOptions.forProject(dir)
+                                .destination(h.destination())
                                 .configurationFile(Path.of("conf/prod.json"))
                                 .build());
         assertThat(missing.failureMessage())
@@ -187,7 +189,10 @@ class BadInputIT {
         SyncResult missingKey = SyncRuntime.shared()
                 .run(
                         connector,
-                        SyncOptions.forProject(dir).configuration(Map.of()).build());
+                        SyncOptions.forProject(dir)
+                                .destination(h.destination())
+                                .configuration(Map.of())
+                                .build());
         assertThat(missingKey.failureMessage()).contains("'who'").contains("missing");
     }
 
@@ -204,8 +209,11 @@ class BadInputIT {
                 .as("the second, concurrent sync must fail")
                 .isNotNull()
                 .contains("in use")
-                .contains(h.warehouseFile().toString())
-                .contains("PID " + ProcessHandle.current().pid());
+                .contains(h.location());
+        if (!h.postgres()) {
+            // DuckDB's file lock names the process holding it; PostgreSQL's lock is the server's
+            assertThat(second[0]).contains("PID " + ProcessHandle.current().pid());
+        }
         assertThat(h.rows("SELECT id, v FROM tester.items ORDER BY id")).containsExactly(r(1L, "kept"), r(2L, "first"));
         h.ok(ITEMS, (s, op) -> op.upsert("items", row("id", 4, "v", "after")));
         assertThat(h.count("SELECT count(*) FROM tester.items"))
@@ -395,7 +403,12 @@ class BadInputIT {
     }
 
     @Test
-    void aCorruptWarehouseFileFailsNamingItAndSluiceReset() throws IOException {
+    void anUnusableWarehouseFailsNamingIt() throws IOException {
+        if (h.postgres()) {
+            aWrongPasswordOrDatabaseFailsNamingTheDestinationButNotThePassword();
+            return;
+        }
+        // a corrupt DuckDB file: the message names it and `sluice reset`
         Path other = dir.resolve("other");
         Files.createDirectories(other.resolve("files"));
         Files.write(
@@ -407,6 +420,31 @@ class BadInputIT {
                 .contains("sluice reset");
     }
 
+    /** PostgreSQL's counterpart of a corrupt warehouse file: a destination that refuses the sync. */
+    private void aWrongPasswordOrDatabaseFailsNamingTheDestinationButNotThePassword() throws IOException {
+        DestinationConfig.Postgres good = (DestinationConfig.Postgres) h.destination();
+        String wrongPassword = "not-the-password-" + ProcessHandle.current().pid();
+        for (DestinationConfig.Postgres bad : List.of(
+                new DestinationConfig.Postgres(
+                        good.host(), good.port(), good.database(), good.user(), wrongPassword, good.schema()),
+                new DestinationConfig.Postgres(
+                        good.host(), good.port(), "no_such_database", good.user(), good.password(), good.schema()))) {
+            Path other = dir.resolve("other-" + bad.database());
+            Files.createDirectories(other);
+            Files.writeString(
+                    other.resolve(TestDestination.FILE_NAME),
+                    "{\"type\": \"postgres\", \"host\": \"" + bad.host() + "\", \"port\": " + bad.port()
+                            + ", \"database\": \"" + bad.database() + "\", \"user\": \"" + bad.user()
+                            + "\", \"password\": \"" + bad.password() + "\"}");
+            String message = new SyncHarness(other).fails((s, op) -> {});
+            assertThat(message)
+                    .contains(bad.database())
+                    .contains(bad.host() + ":" + bad.port())
+                    .doesNotContain(wrongPassword)
+                    .doesNotContain(good.password());
+        }
+    }
+
     @Test
     void aWarehouseHeldByAnotherProcessFailsNamingThePid() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -415,7 +453,7 @@ class BadInputIT {
                         "-cp",
                         System.getProperty("java.class.path"),
                         HoldWarehouse.class.getName(),
-                        h.warehouseFile().toString())
+                        dir.toString())
                 .redirectErrorStream(true)
                 .start();
         try {
@@ -427,10 +465,10 @@ class BadInputIT {
             }
             assertThat(line).as("the holder process opened the warehouse").isEqualTo("READY");
             String message = h.fails(ITEMS, (s, op) -> op.upsert("items", row("id", 2)));
-            assertThat(message)
-                    .contains(h.warehouseFile().toString())
-                    .contains("in use")
-                    .contains("PID " + holder.pid());
+            assertThat(message).contains(h.location()).contains("in use");
+            if (!h.postgres()) {
+                assertThat(message).contains("PID " + holder.pid());
+            }
         } finally {
             holder.destroy();
             holder.waitFor(10, TimeUnit.SECONDS);
@@ -438,11 +476,25 @@ class BadInputIT {
         assertNothingLost();
     }
 
-    /** Opens a warehouse file read-write and keeps it open until killed. */
+    /**
+     * Holds a project's warehouse until killed: opens its DuckDB file read-write, or takes the
+     * advisory lock a sync takes on its PostgreSQL schema.
+     */
     public static final class HoldWarehouse {
         public static void main(String[] args) throws Exception {
-            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + args[0])) {
-                connection.createStatement().execute("SELECT 1");
+            DestinationConfig destination = TestDestination.forProject(Path.of(args[0]));
+            String url = destination instanceof DestinationConfig.Postgres p
+                    ? "jdbc:postgresql://" + p.host() + ":" + p.port() + "/" + p.database()
+                    : "jdbc:duckdb:" + ((DestinationConfig.DuckDb) destination).file();
+            try (Connection connection = destination instanceof DestinationConfig.Postgres p
+                    ? DriverManager.getConnection(url, p.user(), p.password())
+                    : DriverManager.getConnection(url)) {
+                connection
+                        .createStatement()
+                        .execute(
+                                destination instanceof DestinationConfig.Postgres p
+                                        ? "SELECT pg_advisory_lock(" + 0x736c7563 + ", hashtext('" + p.schema() + "'))"
+                                        : "SELECT 1");
                 System.out.println("READY");
                 System.out.flush();
                 Thread.sleep(60_000);

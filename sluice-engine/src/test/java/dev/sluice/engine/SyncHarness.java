@@ -21,7 +21,18 @@ import java.util.function.Function;
 
 /**
  * Runs small in-test connectors against a real warehouse in a temporary project folder and reads
- * back what landed.
+ * back what landed. The warehouse is the {@link TestDestination} of the project: its DuckDB file, or
+ * a fresh PostgreSQL database.
+ *
+ * <p>Reads are neutral, so a test asserts the same on both: {@link #columnTypes} names PostgreSQL's
+ * types as DuckDB does (text and jsonb VARCHAR, bytea BLOB, numeric(p,s) DECIMAL(p,s), real FLOAT,
+ * double precision DOUBLE, timestamp TIMESTAMP, timestamptz TIMESTAMP WITH TIME ZONE), {@link
+ * #primaryKey} reads either catalog, and {@link #query} returns PostgreSQL's values as DuckDB's JDBC
+ * driver does (smallint as Short, timestamp as LocalDateTime, timestamptz as OffsetDateTime in UTC,
+ * date as LocalDate, jsonb as compact JSON text). The SQL functions the tests read with are DuckDB's;
+ * on PostgreSQL {@link TestDestination} provides the few they use. What differs on purpose (JSONB
+ * normalizes key order and spacing, XML and JSON are recorded differently) is asserted per
+ * destination in the tests, using {@link #postgres()}.
  */
 final class SyncHarness {
 
@@ -86,6 +97,7 @@ final class SyncHarness {
 
     SyncResult run(Connector connector) {
         SyncOptions.Builder options = SyncOptions.forProject(project)
+                .destination(destination())
                 .configuration(configuration)
                 .flushRows(flushRows)
                 .commitRows(commitRows)
@@ -145,13 +157,34 @@ final class SyncHarness {
     }
 
     <T> T read(Function<WarehouseReader, T> reader) {
-        try (WarehouseReader warehouse = WarehouseReader.open(warehouseFile())) {
+        try (WarehouseReader warehouse = WarehouseReader.open(destination())) {
             return reader.apply(warehouse);
         }
     }
 
+    /** @return the rows of a query, with PostgreSQL's values as DuckDB's (see the class comment) */
     List<Map<String, Object>> query(String sql) {
+        if (destination() instanceof DestinationConfig.Postgres postgres) {
+            return PostgresRows.query(postgres, sql);
+        }
         return read(r -> r.query(sql).rows());
+    }
+
+    /** @return where this project's syncs write */
+    DestinationConfig destination() {
+        return TestDestination.forProject(project);
+    }
+
+    /** @return how messages name where this project's syncs write: the DuckDB file, or the PostgreSQL database */
+    String location() {
+        return destination() instanceof DestinationConfig.DuckDb duckDb
+                ? duckDb.file().toString()
+                : destination().describe();
+    }
+
+    /** @return whether this project's syncs write PostgreSQL */
+    boolean postgres() {
+        return destination() instanceof DestinationConfig.Postgres;
     }
 
     /** @return each row as a list of its values, in column order */
@@ -159,6 +192,16 @@ final class SyncHarness {
         return query(sql).stream()
                 .map(m -> (List<Object>) new java.util.ArrayList<Object>(m.values()))
                 .toList();
+    }
+
+    /** @return every row of a table, all columns but {@code _fivetran_synced}, ordered by all of them */
+    List<List<Object>> rowsWithoutSynced(String table) {
+        List<String> columns = read(r -> r.columns(table)).stream()
+                .filter(c -> !c.equals("_fivetran_synced"))
+                .map(WarehouseReader::quote)
+                .toList();
+        String list = String.join(", ", columns);
+        return rows("SELECT " + list + " FROM tester." + WarehouseReader.quote(table) + " ORDER BY " + list);
     }
 
     /** A row of expected values (nulls allowed). */
@@ -178,8 +221,11 @@ final class SyncHarness {
         return ((Number) value(sql)).longValue();
     }
 
-    /** @return column name to DuckDB data type, in table order */
+    /** @return column name to DuckDB data type (PostgreSQL's named as DuckDB's), in table order */
     Map<String, String> columnTypes(String table) {
+        if (postgres()) {
+            return PostgresRows.columnTypes(query(PostgresRows.columnTypesSql(table)));
+        }
         Map<String, String> types = new LinkedHashMap<>();
         for (Map<String, Object> row : query("SELECT column_name, data_type FROM information_schema.columns"
                 + " WHERE table_schema = 'tester' AND table_name = '" + table.replace("'", "''")
@@ -194,6 +240,11 @@ final class SyncHarness {
     }
 
     List<String> primaryKey(String table) {
+        if (postgres()) {
+            return query(PostgresRows.primaryKeySql(table)).stream()
+                    .map(row -> (String) row.get("k"))
+                    .toList();
+        }
         List<Map<String, Object>> rows =
                 query("SELECT constraint_column_names::VARCHAR[] AS k FROM duckdb_constraints()"
                         + " WHERE schema_name = 'tester' AND table_name = '" + table
@@ -212,6 +263,7 @@ final class SyncHarness {
         return project;
     }
 
+    /** @return the project's DuckDB file (on PostgreSQL a path that messages never name) */
     Path warehouseFile() {
         return project.resolve("files/warehouse.db");
     }

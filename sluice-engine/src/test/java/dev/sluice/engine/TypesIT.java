@@ -160,7 +160,11 @@ class TypesIT {
                                 null, null));
         assertThat(h.rows("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'typed'"
                         + " AND column_name IN ('j', 'x', 'str') ORDER BY column_name"))
-                .containsExactly(r("j", "sluice:JSON"), r("str", null), r("x", "sluice:XML"));
+                .containsExactly(
+                        // PostgreSQL keeps JSON as JSONB, so only XML (as TEXT) needs the comment
+                        r("j", h.postgres() ? null : "sluice:JSON"),
+                        r("str", null),
+                        r("x", h.postgres() ? "sluice:{\"type\":\"XML\"}" : "sluice:XML"));
     }
 
     @Test
@@ -283,7 +287,8 @@ class TypesIT {
                                 micros("2024-03-01T00:00:00Z"),
                                 null,
                                 "1.50",
-                                "[1, 2]"),
+                                // JSON given as text: DuckDB keeps the text, PostgreSQL's JSONB its value
+                                h.postgres() ? "[1,2]" : "[1, 2]"),
                         r(
                                 3L,
                                 false,
@@ -328,7 +333,8 @@ class TypesIT {
                                 micros("2024-07-01T10:00:00Z"),
                                 null,
                                 null,
-                                "{\"name\":\"k\",\"n\":1}"));
+                                // JSONB orders an object's keys, shorter ones first
+                                h.postgres() ? "{\"n\":1,\"name\":\"k\"}" : "{\"name\":\"k\",\"n\":1}"));
     }
 
     @Test
@@ -352,7 +358,7 @@ class TypesIT {
     @Test
     void oddStringValuesLandUnchanged() {
         SyncHarness h = new SyncHarness(dir);
-        List<String> values = List.of(
+        List<String> values = new java.util.ArrayList<>(List.of(
                 "it's",
                 "\"quoted\"",
                 "line\nbreak\ttab",
@@ -362,7 +368,15 @@ class TypesIT {
                 "",
                 " ",
                 "nul\u0000byte",
-                "x".repeat(100_000));
+                "x".repeat(100_000)));
+        if (h.postgres()) {
+            // PostgreSQL's text cannot hold NUL: the sync fails, naming the table and column
+            assertThat(h.fails(List.of(TYPED), (s, op) -> op.upsert("typed", row("id", 1, "str", "nul\u0000byte"))))
+                    .contains("'typed'")
+                    .contains("'str'")
+                    .contains("NUL");
+            values.remove("nul\u0000byte");
+        }
         h.ok(List.of(TYPED), (s, op) -> {
             for (int i = 0; i < values.size(); i++) {
                 op.upsert("typed", row("id", i, "str", values.get(i), "x", values.get(i)));
@@ -493,11 +507,19 @@ class TypesIT {
                         true));
         assertThat(h.rows("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'inferred'"
                         + " AND comment IS NOT NULL ORDER BY column_name"))
-                .containsExactly(
-                        r("list", "sluice:JSON"),
-                        r("map", "sluice:JSON"),
-                        r("nested", "sluice:JSON"),
-                        r("record", "sluice:JSON"));
+                .containsExactlyElementsOf(
+                        h.postgres()
+                                ? List.of()
+                                : List.of(
+                                        r("list", "sluice:JSON"),
+                                        r("map", "sluice:JSON"),
+                                        r("nested", "sluice:JSON"),
+                                        r("record", "sluice:JSON")));
+        if (h.postgres()) {
+            assertThat(h.rows("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'inferred'"
+                            + " AND column_name IN ('list', 'map', 'nested', 'record') ORDER BY column_name"))
+                    .containsExactly(r("list", "jsonb"), r("map", "jsonb"), r("nested", "jsonb"), r("record", "jsonb"));
+        }
     }
 
     @Test
@@ -613,8 +635,15 @@ class TypesIT {
         h.ok((s, op) -> op.upsert("docs", row("id", 2, "doc", List.of(Map.of("a", 2)))));
         assertThat(h.rows("SELECT id, doc FROM tester.docs ORDER BY id"))
                 .containsExactly(r(1, "{\"a\":1}"), r(2, "[{\"a\":2}]"));
-        assertThat(h.value("SELECT comment FROM duckdb_columns() WHERE table_name = 'docs' AND column_name = 'doc'"))
-                .isEqualTo("sluice:JSON");
+        if (h.postgres()) {
+            assertThat(h.value("SELECT data_type FROM duckdb_columns() WHERE table_name = 'docs'"
+                            + " AND column_name = 'doc'"))
+                    .isEqualTo("jsonb");
+        } else {
+            assertThat(h.value("SELECT comment FROM duckdb_columns() WHERE table_name = 'docs'"
+                            + " AND column_name = 'doc'"))
+                    .isEqualTo("sluice:JSON");
+        }
     }
 
     @Test

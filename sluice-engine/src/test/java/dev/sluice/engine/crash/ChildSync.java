@@ -1,5 +1,6 @@
 package dev.sluice.engine.crash;
 
+import dev.sluice.engine.TestDestination;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -252,6 +253,7 @@ final class ChildSync {
         Path log = logs.resolve("run-" + (++runs) + ".log");
         Files.createFile(log);
         Path temp = Files.createDirectories(project.resolve("tmp"));
+        TestDestination.forProject(project); // the child reads the project's destination from its folder
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC",

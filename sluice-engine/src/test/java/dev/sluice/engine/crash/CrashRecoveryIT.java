@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.engine.CheckpointObserver;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.TestDestination;
 import dev.sluice.engine.crash.ChildSync.KillPoint;
 import dev.sluice.engine.crash.ChildSync.Outcome;
 import dev.sluice.engine.runtime.SyncRuntime;
@@ -111,7 +112,7 @@ class CrashRecoveryIT {
                 .isZero();
         childMillis = outcome.elapsedMs();
         childFirstCheckpointMillis = firstCheckpoint[0];
-        reference = WarehouseSnapshot.take(warehouse(child));
+        reference = WarehouseSnapshot.take((child));
         referenceState = Files.readString(stateFile(child));
         System.out.printf(
                 "[crash] reference: uninterrupted sync of %d pages in a child JVM in %d ms (first checkpoint"
@@ -130,7 +131,7 @@ class CrashRecoveryIT {
             assertThat(step.succeeded())
                     .as("stepwise run %d: %s", page, step.failureMessage())
                     .isTrue();
-            WarehouseSnapshot snapshot = WarehouseSnapshot.take(warehouse(stepwise), page == PAGES - 1);
+            WarehouseSnapshot snapshot = WarehouseSnapshot.take((stepwise), page == PAGES - 1);
             digestAt.put(page + 1, snapshot.digest());
             stateAt.put(page + 1, snapshot.storedState());
             if (page == PAGES - 1) {
@@ -236,11 +237,16 @@ class CrashRecoveryIT {
                 Scenario.of("early kill at 5 ms (JVM starting)", ChildSync.afterMillis(5)),
                 Scenario.of("early kill at 250 ms", ChildSync.afterMillis(250)),
                 Scenario.of(
-                        "kill as soon as DuckDB starts creating the warehouse (warehouse.db.creating exists)",
-                        ChildSync.whenExists("files/warehouse.db.creating")),
+                        "kill as soon as DuckDB starts creating the warehouse (warehouse.db.creating exists;"
+                                + " PostgreSQL: as soon as the destination is open)",
+                        TestDestination.postgres()
+                                ? ChildSync.onOutput("SyncExecution - destination: ")
+                                : ChildSync.whenExists("files/warehouse.db.creating")),
                 Scenario.of(
-                        "kill as soon as warehouse.db exists (just renamed into place)",
-                        ChildSync.whenExists("files/warehouse.db")),
+                        "kill as soon as warehouse.db exists (just renamed into place; PostgreSQL: after 1 s)",
+                        TestDestination.postgres()
+                                ? ChildSync.afterMillis(1000)
+                                : ChildSync.whenExists("files/warehouse.db")),
                 Scenario.of(
                         "kill once the start state is resolved (schema() and page 0 under way)",
                         ChildSync.onOutput("previous state:")),
@@ -425,8 +431,7 @@ class CrashRecoveryIT {
                 .as("pages checkpointed by the final run")
                 .first()
                 .isEqualTo(52L);
-        assertThat(WarehouseSnapshot.take(warehouse(project)).tablesDiff(reference))
-                .isNull();
+        assertThat(WarehouseSnapshot.take((project)).tablesDiff(reference)).isNull();
         assertThat(Files.readString(stateFile)).isEqualTo(referenceState);
         assertThat(Files.exists(stateFile.resolveSibling("state.json.tmp"))).isFalse();
     }
@@ -458,7 +463,7 @@ class CrashRecoveryIT {
         assertThat(ChildSync.statePage(project))
                 .as("state.json page after failure '%s'", message)
                 .isEqualTo(filePage == 0 ? null : filePage);
-        WarehouseSnapshot snapshot = WarehouseSnapshot.take(warehouse(project), false);
+        WarehouseSnapshot snapshot = WarehouseSnapshot.take((project), false);
         assertThat(ChildSync.page(snapshot.storedState()))
                 .as("warehouse state page after failure '%s'", message)
                 .isEqualTo(warehousePage == 0 ? null : warehousePage);
@@ -557,7 +562,7 @@ class CrashRecoveryIT {
         if (!finished) {
             return "no run succeeded in " + MAX_RUNS + " runs: " + story;
         }
-        WarehouseSnapshot end = WarehouseSnapshot.take(warehouse(project));
+        WarehouseSnapshot end = WarehouseSnapshot.take((project));
         String diff = end.tablesDiff(reference);
         if (diff != null) {
             return "final tables differ from the reference after " + story + ":\n  " + diff;
@@ -616,7 +621,7 @@ class CrashRecoveryIT {
         }
         WarehouseSnapshot snapshot;
         try {
-            snapshot = WarehouseSnapshot.take(warehouse(project), false);
+            snapshot = WarehouseSnapshot.take((project), false);
         } catch (RuntimeException e) {
             return Check.failed("the warehouse cannot be read after the kill: " + e);
         }
@@ -651,7 +656,7 @@ class CrashRecoveryIT {
         }
         String landed;
         if (stored == null) {
-            landed = Files.exists(warehouse(project))
+            landed = TestDestination.exists(project)
                     ? "before the first checkpoint (warehouse created)"
                     : "before the first checkpoint (no warehouse yet)";
         } else if (page == pageBefore) {
@@ -690,10 +695,6 @@ class CrashRecoveryIT {
         return project;
     }
 
-    private static Path warehouse(Path project) {
-        return project.resolve("files/warehouse.db");
-    }
-
     private static Path stateFile(Path project) {
         return project.resolve("files/state.json");
     }
@@ -705,6 +706,7 @@ class CrashRecoveryIT {
                 .run(
                         new CrashableConnector(),
                         SyncOptions.forProject(project)
+                                .destination(TestDestination.forProject(project))
                                 .configuration(values)
                                 .flushRows(FLUSH_ROWS)
                                 .checkpointObserver(observer)

@@ -3,6 +3,7 @@ package dev.sluice.engine.crash;
 import dev.sluice.engine.CheckpointObserver;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.TestDestination;
 import dev.sluice.engine.runtime.SyncRuntime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,7 @@ public final class CrashableSyncMain {
                 .run(
                         new CrashableConnector(),
                         SyncOptions.forProject(project)
+                                .destination(TestDestination.forProject(project))
                                 .configuration(configuration)
                                 .flushRows(flushRows)
                                 .checkpointObserver(observer)

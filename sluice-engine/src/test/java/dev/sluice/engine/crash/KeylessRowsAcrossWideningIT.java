@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.TestDestination;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.sdk.Configuration;
@@ -45,9 +46,12 @@ class KeylessRowsAcrossWideningIT {
         SyncResult result = SyncRuntime.shared()
                 .run(
                         connector,
-                        SyncOptions.forProject(project).configuration(Map.of()).build());
+                        SyncOptions.forProject(project)
+                                .destination(TestDestination.forProject(project))
+                                .configuration(Map.of())
+                                .build());
         assertThat(result.succeeded()).as(result.failureMessage()).isTrue();
-        try (WarehouseReader reader = WarehouseReader.open(project.resolve("files/warehouse.db"))) {
+        try (WarehouseReader reader = WarehouseReader.open(TestDestination.forProject(project))) {
             List<Map<String, Object>> rows = reader.query("SELECT kind, weight FROM tester.events ORDER BY kind")
                     .rows();
             assertThat(rows)

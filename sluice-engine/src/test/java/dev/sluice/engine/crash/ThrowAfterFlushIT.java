@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.TestDestination;
 import dev.sluice.engine.runtime.SyncRuntime;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.sdk.Configuration;
@@ -54,12 +55,13 @@ class ThrowAfterFlushIT {
                 .run(
                         connector,
                         SyncOptions.forProject(project)
+                                .destination(TestDestination.forProject(project))
                                 .configuration(Map.of())
                                 .flushRows(1)
                                 .build());
         assertThat(result.succeeded()).isFalse();
         assertThat(result.failureMessage()).contains("source failed");
-        try (WarehouseReader reader = WarehouseReader.open(project.resolve("files/warehouse.db"))) {
+        try (WarehouseReader reader = WarehouseReader.open(TestDestination.forProject(project))) {
             Object rows = reader.query("SELECT count(*) AS n FROM tester.items")
                     .rows()
                     .get(0)

@@ -1,9 +1,11 @@
 package dev.sluice.engine.crash;
 
+import dev.sluice.engine.DestinationConfig;
+import dev.sluice.engine.PostgresRows;
+import dev.sluice.engine.TestDestination;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +21,8 @@ import java.util.StringJoiner;
 
 /**
  * Everything a sync leaves in a warehouse that must not depend on when or how often it died: every
- * table of schema {@code tester} with its columns and types (in table order) and its rows (all
+ * table of schema {@code tester} with its columns and types (in table order; PostgreSQL's named as
+ * DuckDB's) and its rows (all
  * columns but {@code _fivetran_synced}, sorted), plus the state kept in {@code _sluice.checkpoint_state}.
  *
  * @param tables per table: columns with types, and rows as text
@@ -40,39 +43,49 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
     static final WarehouseSnapshot EMPTY = new WarehouseSnapshot(Map.of(), null, null);
 
     /**
-     * @param warehouseFile {@code files/warehouse.db}; must not be open in another process
-     * @return its snapshot with every row ({@link #EMPTY} when the file does not exist)
+     * @param project a project whose {@link TestDestination} no sync holds
+     * @return its warehouse's snapshot with every row ({@link #EMPTY} when there is no DuckDB file yet)
      */
-    static WarehouseSnapshot take(Path warehouseFile) {
-        return take(warehouseFile, true);
+    static WarehouseSnapshot take(Path project) {
+        return take(project, true);
     }
 
     /**
-     * @param warehouseFile {@code files/warehouse.db}; must not be open in another process
+     * @param project a project whose {@link TestDestination} no sync holds
      * @param withRows whether to read every row, or only counts and hashes (enough for {@link #digest()})
-     * @return its snapshot ({@link #EMPTY} when the file does not exist)
+     * @return its warehouse's snapshot ({@link #EMPTY} when there is no DuckDB file yet)
      */
-    static WarehouseSnapshot take(Path warehouseFile, boolean withRows) {
-        if (!Files.exists(warehouseFile)) {
+    static WarehouseSnapshot take(Path project, boolean withRows) {
+        if (!TestDestination.exists(project)) {
             return EMPTY;
         }
-        try (WarehouseReader reader = WarehouseReader.open(warehouseFile)) {
+        DestinationConfig destination = TestDestination.forProject(project);
+        boolean postgres = destination instanceof DestinationConfig.Postgres;
+        try (WarehouseReader reader = WarehouseReader.open(destination)) {
             Map<String, TableData> tables = new LinkedHashMap<>();
             for (String table : reader.tables()) {
                 List<String> columns = new ArrayList<>();
-                for (Map<String, Object> column : reader.query(
-                                "SELECT column_name, data_type FROM information_schema.columns"
-                                        + " WHERE table_schema = 'tester' AND table_name = '" + table.replace("'", "''")
-                                        + "' ORDER BY ordinal_position")
-                        .rows()) {
+                List<String> quotedColumns = new ArrayList<>();
+                String columnsSql = postgres
+                        ? PostgresRows.columnTypesSql(table)
+                        : "SELECT column_name, data_type FROM information_schema.columns"
+                                + " WHERE table_schema = 'tester' AND table_name = '" + table.replace("'", "''")
+                                + "' ORDER BY ordinal_position";
+                for (Map<String, Object> column : reader.query(columnsSql).rows()) {
                     if (!"_fivetran_synced".equals(column.get("column_name"))) {
-                        columns.add(column.get("column_name") + " " + column.get("data_type"));
+                        String type = (String) column.get("data_type");
+                        columns.add(
+                                column.get("column_name") + " " + (postgres ? PostgresRows.duckDbName(type) : type));
+                        quotedColumns.add(WarehouseReader.quote((String) column.get("column_name")));
                     }
                 }
                 String quoted = "tester.\"" + table.replace("\"", "\"\"") + "\"";
+                // a row as text: DuckDB casts a row to VARCHAR, PostgreSQL a ROW(...) to text
+                String rowText =
+                        postgres ? "CAST(ROW(" + String.join(", ", quotedColumns) + ") AS text)" : "CAST(t AS VARCHAR)";
                 Map<String, Object> summary = reader.query("SELECT count(*) AS n, coalesce(md5(string_agg(r, chr(10)"
-                                + " ORDER BY r)), '') AS h FROM (SELECT CAST(t AS VARCHAR) AS r FROM (SELECT * EXCLUDE"
-                                + " (_fivetran_synced) FROM " + quoted + ") t)")
+                                + " ORDER BY r)), '') AS h FROM (SELECT " + rowText + " AS r FROM (SELECT "
+                                + String.join(", ", quotedColumns) + " FROM " + quoted + ") t) s")
                         .rows()
                         .get(0);
                 List<String> rows = new ArrayList<>();
@@ -101,12 +114,17 @@ record WarehouseSnapshot(Map<String, TableData> tables, String storedState, Stri
                                 + " _sluice.checkpoint_state WHERE schema_name = 'tester'")
                         .rows();
                 if (!stored.isEmpty()) {
-                    state = (String) stored.get(0).get("state");
-                    previous = (String) stored.get(0).get("previous_state");
+                    state = text(stored.get(0).get("state"));
+                    previous = text(stored.get(0).get("previous_state"));
                 }
             }
             return new WarehouseSnapshot(tables, state, previous);
         }
+    }
+
+    /** @return a stored state as text (PostgreSQL returns its jsonb as an object) */
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static String render(Object value) {

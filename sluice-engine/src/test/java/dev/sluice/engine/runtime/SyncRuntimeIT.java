@@ -6,6 +6,7 @@ import dev.sluice.engine.SyncListener;
 import dev.sluice.engine.SyncMetrics;
 import dev.sluice.engine.SyncOptions;
 import dev.sluice.engine.SyncResult;
+import dev.sluice.engine.TestDestination;
 import dev.sluice.engine.warehouse.WarehouseReader;
 import dev.sluice.sdk.Connector;
 import java.nio.file.Path;
@@ -43,11 +44,14 @@ class SyncRuntimeIT {
     }
 
     private SyncOptions options(Path project) {
-        return SyncOptions.forProject(project).configuration(Map.of()).build();
+        return SyncOptions.forProject(project)
+                .destination(TestDestination.forProject(project))
+                .configuration(Map.of())
+                .build();
     }
 
     private static long count(Path project, String sql) {
-        try (WarehouseReader reader = WarehouseReader.open(project.resolve("files/warehouse.db"))) {
+        try (WarehouseReader reader = WarehouseReader.open(TestDestination.forProject(project))) {
             return ((Number) reader.query(sql).rows().get(0).values().iterator().next()).longValue();
         }
     }
@@ -84,6 +88,7 @@ class SyncRuntimeIT {
                 .run(
                         sleeper,
                         SyncOptions.forProject(dir)
+                                .destination(TestDestination.forProject(dir))
                                 .configuration(Map.of())
                                 .deadline(Duration.ofMillis(1500))
                                 .build());
@@ -139,11 +144,13 @@ class SyncRuntimeIT {
         CountDownLatch firstCheckpoint = new CountDownLatch(1);
         try (SyncRuntime runtime = new SyncRuntime("256MB")) {
             SyncOptions orders = SyncOptions.forProject(dir)
+                    .destination(TestDestination.forProject(dir))
                     .configuration(Map.of())
                     .schema("orders")
                     .stateStore(new dev.sluice.engine.state.StateFileStore(dir.resolve("files/orders.json")))
                     .build();
             SyncOptions users = SyncOptions.forProject(dir)
+                    .destination(TestDestination.forProject(dir))
                     .configuration(Map.of())
                     .schema("users")
                     .stateStore(new dev.sluice.engine.state.StateFileStore(dir.resolve("files/users.json")))

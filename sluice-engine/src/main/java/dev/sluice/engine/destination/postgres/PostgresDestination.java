@@ -164,6 +164,20 @@ public final class PostgresDestination implements Destination {
             return;
         }
         closed = true;
+        unlockSchema();
         database.close();
+    }
+
+    /**
+     * Releases the schema's lock while the session is still open: a closed session's locks go only
+     * as its server process exits, which the next sync into the schema can beat.
+     */
+    private void unlockSchema() {
+        database.rollbackQuietly();
+        try {
+            database.query("SELECT pg_advisory_unlock(" + LOCK_SPACE + ", hashtext(?))", rs -> {}, schema);
+        } catch (SyncException e) {
+            // the connection is broken: the server releases the lock as the session ends
+        }
     }
 }

@@ -15,6 +15,9 @@ import dev.sluice.sdk.State;
 import dev.sluice.sdk.Table;
 import dev.sluice.testservices.PostgresServer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +90,41 @@ class PostgresSmokeIT {
                             .get("state")
                             .toString())
                     .contains("\"done\"");
+        }
+    }
+
+    @Test
+    void aSyncHasReleasedTheSchemasLockWhenItReturns(@TempDir Path project) throws Exception {
+        postgres.createDatabase("unlocked");
+        DestinationConfig config = new DestinationConfig.Postgres(
+                postgres.host(), postgres.port(), "unlocked", PostgresServer.USER, PostgresServer.PASSWORD, "tester");
+        List<Table> schema = List.of(
+                Table.named("things").primaryKey("id").build(),
+                Table.named("late").primaryKey("id").build());
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            assertThat(sync(project, config, schema, (state, ops) -> ops.delete("late", Map.of("other", n)))
+                            .failureMessage())
+                    .contains("'id'");
+            assertThat(advisoryLocks("unlocked"))
+                    .as("advisory locks after failed sync %d", i)
+                    .isZero();
+            assertThat(sync(project, config, schema, (state, ops) -> ops.upsert("things", Map.of("id", n)))
+                            .failureMessage())
+                    .isNull();
+            assertThat(advisoryLocks("unlocked"))
+                    .as("advisory locks after sync %d", i)
+                    .isZero();
+        }
+    }
+
+    private static long advisoryLocks(String database) throws Exception {
+        try (Connection connection = postgres.connect("postgres");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_locks l JOIN pg_database d"
+                        + " ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = '" + database + "'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
