@@ -27,9 +27,10 @@ import java.util.function.Function;
  * <p>Reads are neutral, so a test asserts the same on both: {@link #columnTypes} names PostgreSQL's
  * types as DuckDB does (text and jsonb VARCHAR, bytea BLOB, numeric(p,s) DECIMAL(p,s), real FLOAT,
  * double precision DOUBLE, timestamp TIMESTAMP, timestamptz TIMESTAMP WITH TIME ZONE), {@link
- * #primaryKey} reads either catalog, and {@link #query} returns PostgreSQL's values as DuckDB's JDBC
- * driver does (smallint as Short, timestamp as LocalDateTime, timestamptz as OffsetDateTime in UTC,
- * date as LocalDate, jsonb as compact JSON text). The SQL functions the tests read with are DuckDB's;
+ * #primaryKey} reads either catalog, and {@link #query} returns PostgreSQL's values as the tests
+ * expect DuckDB's (smallint as Short, jsonb as compact JSON text, date as LocalDate, timestamp as
+ * LocalDateTime, timestamptz as OffsetDateTime in UTC; labels made unique where PostgreSQL repeats
+ * one). The SQL functions the tests read with are DuckDB's;
  * on PostgreSQL {@link TestDestination} provides the few they use. What differs on purpose (JSONB
  * normalizes key order and spacing, XML and JSON are recorded differently) is asserted per
  * destination in the tests, using {@link #postgres()}.

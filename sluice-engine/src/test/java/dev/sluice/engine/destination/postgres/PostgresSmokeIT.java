@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PostgresSmokeIT {
 
+    /** The first key of the advisory lock a sync takes on its schema ("sluc"). */
+    private static final int SLUICE_LOCK_SPACE = 0x736c7563;
+
     static PostgresServer postgres;
 
     @BeforeAll
@@ -115,6 +118,29 @@ class PostgresSmokeIT {
             assertThat(advisoryLocks("unlocked"))
                     .as("advisory locks after sync %d", i)
                     .isZero();
+        }
+    }
+
+    @Test
+    void closingTheDestinationReleasesTheSchemasLockAtOnce() throws Exception {
+        postgres.createDatabase("released");
+        DestinationConfig.Postgres config = new DestinationConfig.Postgres(
+                postgres.host(), postgres.port(), "released", PostgresServer.USER, PostgresServer.PASSWORD, "tester");
+        // connected beforehand, so that the lock is tried the moment close() returns (the next sync's
+        // connection could take long enough for the server to end the closed session first)
+        try (Connection next = postgres.connect("released");
+                Statement statement = next.createStatement()) {
+            for (int i = 0; i < 20; i++) {
+                PostgresDestination.open(config, 100, 1000).close();
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT pg_try_advisory_lock(" + SLUICE_LOCK_SPACE + ", hashtext('tester'))")) {
+                    rs.next();
+                    assertThat(rs.getBoolean(1))
+                            .as("lock free right after close %d", i)
+                            .isTrue();
+                }
+                statement.execute("SELECT pg_advisory_unlock_all()");
+            }
         }
     }
 
