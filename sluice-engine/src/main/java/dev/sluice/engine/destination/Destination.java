@@ -49,7 +49,8 @@ public interface Destination extends AutoCloseable {
     String recordedNaming();
 
     /**
-     * Records the naming rule of the schema's tables, in the open transaction.
+     * Records the naming rule of the schema's tables, in the open transaction. The engine calls it once,
+     * at the start of a sync, only when {@link #recordedNaming()} found none.
      *
      * @param naming {@code "fivetran"} or {@code "source"}
      */

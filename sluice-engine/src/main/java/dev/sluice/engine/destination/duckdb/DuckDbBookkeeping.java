@@ -128,13 +128,15 @@ final class DuckDbBookkeeping {
     }
 
     /**
-     * Records, in the open transaction, the naming rule of the schema's tables.
+     * Records, in the open transaction, the naming rule of the schema's tables; only when none is
+     * recorded. A plain INSERT: with DuckDB 1.5.6, an INSERT OR REPLACE followed by a CREATE TABLE in
+     * one transaction left the table unreadable to a read-only reader of the file (CommittedRowsIT).
      *
      * @param naming the rule's name
      */
     void recordNaming(String naming) {
-        database.execute("INSERT OR REPLACE INTO " + SETTINGS + " VALUES (" + Sql.literal(schema) + ", "
-                + Sql.literal(naming) + ")");
+        database.execute(
+                "INSERT INTO " + SETTINGS + " VALUES (" + Sql.literal(schema) + ", " + Sql.literal(naming) + ")");
     }
 
     /** @return the schema's tables whose primary key is still to be added, with their key columns */
