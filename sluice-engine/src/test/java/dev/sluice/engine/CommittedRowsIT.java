@@ -52,24 +52,6 @@ class CommittedRowsIT {
     }
 
     @Test
-    void commitsWithoutStateCountAsCommitted() {
-        SyncHarness h = new SyncHarness(dir).flushRows(100).commitRows(100);
-
-        SyncResult result = h.sync((state, op) -> {
-            for (int id = 0; id < 1_050; id++) {
-                op.upsert("items", Map.of("id", id));
-            }
-            throw new IllegalStateException("after 1050 rows");
-        });
-
-        long committed = result.metrics().committedRowsPerTable().get("items");
-        assertThat(result.succeeded()).isFalse();
-        assertThat(committed)
-                .isEqualTo(h.count("SELECT count(*) FROM tester.items"))
-                .isBetween(1_000L, 1_049L);
-    }
-
-    @Test
     void aSucceededSyncPrintsTheRowsWithoutTheSplit() {
         SyncResult result = new SyncHarness(dir).ok((state, op) -> op.upsert("things", Map.of("id", 1)));
 

@@ -129,8 +129,7 @@ final class DuckDbBookkeeping {
 
     /**
      * Records, in the open transaction, the naming rule of the schema's tables; only when none is
-     * recorded. A plain INSERT: with DuckDB 1.5.6, an INSERT OR REPLACE followed by a CREATE TABLE in
-     * one transaction left the table unreadable to a read-only reader of the file (CommittedRowsIT).
+     * recorded.
      *
      * @param naming the rule's name
      */
